@@ -1,0 +1,76 @@
+package io.tessera.cli;
+
+import io.tessera.TesseraException;
+import io.tessera.jobs.SparkSessions;
+import io.tessera.tables.OutputRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tessera sql}: every table under an output root as a view, then the query's result. */
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables under an output root with Spark SQL.")
+final class SqlCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "SQL to run (or use --file).")
+  String query;
+
+  @Option(names = "--file", paramLabel = "FILE", description = "File of ';'-separated statements; the last one's result is printed.")
+  Path file;
+
+  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
+  String root;
+
+  @Option(names = "--limit", defaultValue = "50", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
+  int limit;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> statements = statements();
+    SparkSession spark = SparkSessions.getOrCreate();
+    registerViews(spark, root);
+    Dataset<Row> last = null;
+    for (String statement : statements) {
+      last = spark.sql(statement);
+    }
+    if (last != null && last.schema().nonEmpty()) {
+      last.show(limit, false);
+    }
+    return 0;
+  }
+
+  /** Registers each table under {@code root} as a temporary view named after it; returns the names. */
+  static List<String> registerViews(SparkSession spark, String root) {
+    OutputRoot output = new OutputRoot(root, spark.sparkContext().hadoopConfiguration());
+    List<String> names = new ArrayList<>();
+    output.tables().forEach((name, path) -> {
+      spark.read().parquet(path.toString()).createOrReplaceTempView(name);
+      names.add(name);
+    });
+    return names;
+  }
+
+  private List<String> statements() throws IOException {
+    if ((query == null) == (file == null)) {
+      throw new TesseraException("give either a QUERY or --file, not both or neither");
+    }
+    String text = file == null ? query : Files.readString(file);
+    List<String> statements = new ArrayList<>();
+    for (String part : text.split(";")) {
+      if (!part.isBlank()) {
+        statements.add(part.trim());
+      }
+    }
+    if (statements.isEmpty()) {
+      throw new TesseraException("no SQL statement to run");
+    }
+    return statements;
+  }
+}

@@ -1,0 +1,76 @@
+package io.tessera.cli;
+
+import io.tessera.Errors;
+import io.tessera.TesseraException;
+import io.tessera.model.TesseraModelFormat;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tessera} command line, for bin/tessera (embedded Spark) and spark-submit alike. Exit
+ * status: 0 success, 1 a failed job or bad input, 2 a usage error (unknown command or option).
+ */
+@Command(
+    name = "tessera",
+    mixinStandardHelpOptions = true,
+    versionProvider = TesseraMain.Version.class,
+    description = "Measures the geometry of trained neural networks over datasets, on Spark and DJL.",
+    subcommands = {
+      QuickstartCommand.class,
+      RunCommand.class,
+      TrainCommand.class,
+      GenerateCommand.class,
+      ImportMnistCommand.class,
+      SqlCommand.class
+    })
+public final class TesseraMain implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int status = execute(args);
+    System.exit(status);
+  }
+
+  /** Runs the command line and returns the exit status, without exiting (for tests and spark-submit). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new TesseraMain());
+    cli.setExecutionExceptionHandler(TesseraMain::report);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    TesseraException cause = userError(e);
+    if (cause != null) {
+      err.println("tessera: error: " + cause.getMessage());
+    } else {
+      err.println("tessera: unexpected error: " + Errors.rootMessage(e));
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** The first TesseraException in the chain, also when Spark wrapped one thrown on an executor. */
+  static TesseraException userError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TesseraException te) {
+        return te;
+      }
+    }
+    return null;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tessera " + TesseraModelFormat.tesseraVersion()};
+    }
+  }
+}

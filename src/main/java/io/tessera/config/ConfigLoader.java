@@ -1,0 +1,121 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tessera.TesseraException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads job configurations from YAML into typed records. Unknown keys, wrong types and missing
+ * required keys are errors that name the key and the file; {@code key=value} overrides from the
+ * command line are applied on top of the file.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+
+  private ConfigLoader() {}
+
+  public static <T> T load(Path file, List<String> overrides, Class<T> type) {
+    if (!Files.isRegularFile(file)) {
+      throw new TesseraException("config file not found: " + file);
+    }
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new TesseraException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), e);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      tree = YAML.createObjectNode();
+    }
+    if (!tree.isObject()) {
+      throw new TesseraException("config " + file + " must be a mapping of option: value");
+    }
+    return bind((ObjectNode) tree, overrides, type, file.toString());
+  }
+
+  public static <T> T fromOverrides(List<String> overrides, Class<T> type) {
+    return bind(YAML.createObjectNode(), overrides, type, "command-line options");
+  }
+
+  private static <T> T bind(ObjectNode tree, List<String> overrides, Class<T> type, String source) {
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      if (eq <= 0) {
+        throw new TesseraException("override '" + override + "' must look like key=value");
+      }
+      try {
+        tree.set(override.substring(0, eq).trim(), YAML.readTree(override.substring(eq + 1)));
+      } catch (JsonProcessingException e) {
+        throw new TesseraException("override '" + override + "' has an unreadable value", e);
+      }
+    }
+    try {
+      return YAML.treeToValue(tree, type);
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+      throw new TesseraException("unknown option '" + e.getPropertyName() + "' in " + source + " (known: " + known + ")", e);
+    } catch (InvalidFormatException e) {
+      throw new TesseraException("bad value '" + e.getValue() + "' for option '" + path(e) + "' in " + source + ": expected " + e.getTargetType().getSimpleName(), e);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new TesseraException("invalid config in " + source + ": " + cause.getMessage(), e);
+    } catch (MismatchedInputException e) {
+      throw new TesseraException("bad or missing option '" + path(e) + "' in " + source + ": " + firstLine(e.getOriginalMessage()), e);
+    } catch (JsonProcessingException e) {
+      throw new TesseraException("invalid config in " + source + ": " + firstLine(e.getOriginalMessage()), e);
+    }
+  }
+
+  /** Canonical JSON (sorted keys) of an effective configuration, recorded in the runs table. */
+  public static String canonicalJson(Object config) {
+    try {
+      return CANONICAL.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("configuration is not serialisable", e);
+    }
+  }
+
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String path(MismatchedInputException e) {
+    return e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName()).collect(Collectors.joining("."));
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,58 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import io.tessera.tables.OutputRoot;
+import java.util.List;
+
+/**
+ * Settings of the {@code patterns} job (see conf/patterns.yaml).
+ *
+ * @param input dataset URI (Parquet, schema data-schemas/dataset.sql)
+ * @param model Tessera model directory or TorchScript .pt file
+ * @param output output root under which tables are published
+ * @param batchSize samples per forward pass
+ * @param partitions Spark partitions to split the input into; 0 keeps the input's partitioning
+ * @param device auto, cpu or gpu
+ * @param runId run id to use; generated when absent
+ * @param quarantine divert bad rows to _rejects instead of failing the run
+ * @param splits only these splits of the input; all when absent
+ */
+public record PatternsConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    Integer batchSize,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits) {
+
+  public static final int MAX_BATCH = 1 << 16;
+
+  public PatternsConfig {
+    batchSize = batchSize == null ? 1024 : batchSize;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (batchSize < 1 || batchSize > MAX_BATCH) {
+      throw new TesseraException("batch_size must be in 1.." + MAX_BATCH + ", got " + batchSize);
+    }
+    if (partitions < 0) {
+      throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);
+    }
+    DevicePolicy.parse(device);
+    if (runId != null) {
+      OutputRoot.checkRunId(runId);
+    }
+    if (splits != null && splits.isEmpty()) {
+      throw new TesseraException("splits, when given, must name at least one split");
+    }
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

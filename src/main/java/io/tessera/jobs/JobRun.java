@@ -1,0 +1,105 @@
+package io.tessera.jobs;
+
+import io.tessera.Errors;
+import io.tessera.TesseraException;
+import io.tessera.config.ConfigLoader;
+import io.tessera.model.DjlRuntime;
+import io.tessera.model.TesseraModelFormat;
+import io.tessera.tables.OutputRoot;
+import io.tessera.tables.RunRecord;
+import io.tessera.tables.RunsTable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One execution of a job: it stages every output table, publishes them together only when the
+ * body succeeds, and records the run in the runs table either way (FAILED with the reason).
+ */
+public final class JobRun {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final OutputRoot root;
+  private final String runId;
+  private final List<String> staged = new ArrayList<>();
+
+  private JobRun(SparkSession spark, OutputRoot root, String runId) {
+    this.spark = spark;
+    this.root = root;
+    this.runId = runId;
+  }
+
+  /** What a job reports back: rows read, rows in its main table, rows quarantined. */
+  public record Counts(long rowsIn, long rowsOut, long rowsRejected) {}
+
+  /** What the caller gets: the run id, the counts and the published partitions. */
+  public record Result(String runId, Counts counts, List<String> outputs, long millis) {}
+
+  /** Identifies the run in the runs table. */
+  public record Description(String job, Object config, String input, String model, String requestedRunId, String output) {}
+
+  public static Result execute(SparkSession spark, Description d, Function<JobRun, Counts> body) {
+    String runId = d.requestedRunId() != null
+        ? OutputRoot.checkRunId(d.requestedRunId())
+        : d.job() + "-" + STAMP.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    OutputRoot root = new OutputRoot(d.output(), spark.sparkContext().hadoopConfiguration());
+    JobRun run = new JobRun(spark, root, runId);
+    String config = ConfigLoader.canonicalJson(d.config());
+    Instant started = Instant.now();
+    try {
+      Counts counts = body.apply(run);
+      List<String> outputs = root.publish(runId, run.staged);
+      RunsTable.append(spark, root, record(d, runId, RunRecord.SUCCEEDED, null, config, started, counts, outputs));
+      return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - started.toEpochMilli());
+    } catch (RuntimeException e) {
+      root.discard(runId);
+      String reason = e instanceof TesseraException ? e.getMessage() : Errors.rootMessage(e);
+      try {
+        RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, reason, config, started, new Counts(0, 0, 0), List.of()));
+      } catch (RuntimeException recordFailure) {
+        e.addSuppressed(recordFailure);
+      }
+      throw e;
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Stages one table of this run; it becomes visible only when the whole run succeeds. */
+  public long stage(String table, Dataset<Row> rows) {
+    staged.add(table);
+    root.stage(table, runId, rows);
+    return spark.read().parquet(root.stagingPath(table, runId).toString()).count();
+  }
+
+  private static RunRecord record(
+      Description d, String runId, String status, String message, String config, Instant started, Counts counts, List<String> outputs) {
+    return new RunRecord(
+        runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), started, Instant.now(),
+        counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
+  }
+
+  private static Map<String, String> versions() {
+    return Map.of(
+        "tessera", TesseraModelFormat.tesseraVersion(),
+        "spark", org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+        "djl", ai.djl.engine.Engine.getDjlVersion(),
+        "pytorch", DjlRuntime.version(),
+        "java", System.getProperty("java.version"));
+  }
+}

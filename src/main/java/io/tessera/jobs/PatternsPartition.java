@@ -1,0 +1,102 @@
+package io.tessera.jobs;
+
+import io.tessera.TesseraException;
+import io.tessera.math.BitPatterns;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelCache;
+import io.tessera.model.Network;
+import io.tessera.model.ReluMlpNetwork;
+import io.tessera.model.ReluMlpNetwork.PatternBatch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.collection.Seq;
+
+/**
+ * Executor side of the patterns job: rows (id, split, label, features) in, one activation-pattern
+ * row per sample out, in batches through the executor's cached model.
+ */
+final class PatternsPartition implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final String modelUri;
+  private final DevicePolicy device;
+  private final HadoopConfSnapshot hadoopConf;
+  private final int batchSize;
+
+  PatternsPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, int batchSize) {
+    this.modelUri = modelUri;
+    this.device = device;
+    this.hadoopConf = hadoopConf;
+    this.batchSize = batchSize;
+  }
+
+  static ReluMlpNetwork reluMlp(Network network, String modelUri) {
+    if (network instanceof ReluMlpNetwork mlp) {
+      return mlp;
+    }
+    throw new TesseraException("model " + modelUri + " is not a ReLU MLP (Linear/ReLU layers), so it has no activation patterns");
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    ReluMlpNetwork network = reluMlp(ModelCache.get(modelUri, device, hadoopConf.toConfiguration()), modelUri);
+    return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
+  }
+
+  private static List<Row> process(ReluMlpNetwork network, List<Row> batch) {
+    int dim = network.inputDim();
+    float[] inputs = new float[batch.size() * dim];
+    for (int i = 0; i < batch.size(); i++) {
+      Seq<Object> features = batch.get(i).getSeq(3);
+      for (int k = 0; k < dim; k++) {
+        inputs[i * dim + k] = (Float) features.apply(k);
+      }
+    }
+    PatternBatch patterns = network.patterns(inputs, batch.size());
+    int[] widths = patterns.widths();
+    int outDim = patterns.outputDim();
+    List<Row> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Row in = batch.get(i);
+      long[][] bits = patterns.bits()[i];
+      Row[] layers = new Row[widths.length];
+      int active = 0;
+      for (int l = 0; l < widths.length; l++) {
+        int layerActive = BitPatterns.popcount(bits[l]);
+        layers[l] = RowFactory.create(widths[l], layerActive, bits[l]);
+        active += layerActive;
+      }
+      float[] outputs = new float[outDim];
+      System.arraycopy(patterns.outputs(), i * outDim, outputs, 0, outDim);
+      out.add(RowFactory.create(
+          network.id(),
+          in.getLong(0),
+          in.getString(1),
+          in.isNullAt(2) ? null : in.getInt(2),
+          prediction(outputs),
+          layers,
+          BitPatterns.hash(bits, widths),
+          active,
+          outputs));
+    }
+    return out;
+  }
+
+  /** Argmax of the outputs; a single output is read as a binary score (1 iff > 0). */
+  static int prediction(float[] outputs) {
+    if (outputs.length == 1) {
+      return outputs[0] > 0 ? 1 : 0;
+    }
+    int best = 0;
+    for (int j = 1; j < outputs.length; j++) {
+      if (outputs[j] > outputs[best]) {
+        best = j;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,22 @@
+package io.tessera.model;
+
+import ai.djl.engine.Engine;
+
+/**
+ * The one entry point to the DJL PyTorch engine. Offline mode is forced before the engine loads, so
+ * the native library is taken from the pytorch-native jar on the classpath and nothing is downloaded.
+ */
+public final class DjlRuntime {
+  public static final String ENGINE = "PyTorch";
+
+  private DjlRuntime() {}
+
+  public static synchronized Engine engine() {
+    System.setProperty("ai.djl.offline", "true");
+    return Engine.getEngine(ENGINE);
+  }
+
+  public static String version() {
+    return engine().getVersion();
+  }
+}

@@ -1,0 +1,58 @@
+package io.tessera.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import io.tessera.math.MlpWeights;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the DJL block of a ReLU MLP and reads its trained parameters back as float64 arrays. */
+final class MlpBlocks {
+  private MlpBlocks() {}
+
+  static SequentialBlock build(List<Integer> hidden, int outputDim) {
+    SequentialBlock block = new SequentialBlock();
+    for (int width : hidden) {
+      block.add(Linear.builder().setUnits(width).build()).add(Activation::relu);
+    }
+    block.add(Linear.builder().setUnits(outputDim).build());
+    return block;
+  }
+
+  static MlpWeights weightsOf(SequentialBlock block) {
+    List<double[][]> weights = new ArrayList<>();
+    List<double[]> biases = new ArrayList<>();
+    for (Block child : block.getChildren().values()) {
+      if (child instanceof Linear) {
+        weights.add(toMatrix(child.getParameters().get("weight").getArray()));
+        biases.add(toDouble(child.getParameters().get("bias").getArray().toFloatArray()));
+      }
+    }
+    return new MlpWeights(weights.toArray(double[][][]::new), biases.toArray(double[][]::new));
+  }
+
+  /** A (rows, cols) NDArray as a double matrix. */
+  static double[][] toMatrix(NDArray array) {
+    int rows = (int) array.getShape().get(0);
+    int cols = (int) array.getShape().get(1);
+    float[] flat = array.toFloatArray();
+    double[][] m = new double[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        m[r][c] = flat[r * cols + c];
+      }
+    }
+    return m;
+  }
+
+  static double[] toDouble(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,19 @@
+package io.tessera.model;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * One loaded model per JVM and (model, device) pair, shared by every task an executor runs. Models
+ * stay loaded for the life of the JVM, which is the life of the executor.
+ */
+public final class ModelCache {
+  private static final Map<String, Network> MODELS = new ConcurrentHashMap<>();
+
+  private ModelCache() {}
+
+  public static Network get(String uri, DevicePolicy device, Configuration hadoopConf) {
+    return MODELS.computeIfAbsent(uri + "|" + device, key -> ModelLoader.load(uri, device, hadoopConf));
+  }
+}

@@ -1,0 +1,178 @@
+package io.tessera.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.TesseraException;
+import io.tessera.math.MlpWeights;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * Opens a model from any Hadoop file system. A directory with a model card is a Tessera MLP; a
+ * {@code .pt} file is TorchScript. A TorchScript {@code nn.Sequential} of Linear/ReLU layers is
+ * recognised by its parameters and confirmed by comparing outputs, and then runs as a
+ * {@link ReluMlpNetwork} so that its patterns are available.
+ */
+public final class ModelLoader {
+  private static final String TORCHSCRIPT_SUFFIX = ".pt";
+  private static final double PROBE_TOLERANCE = 1e-4;
+
+  private ModelLoader() {}
+
+  public static Network load(String uri, DevicePolicy policy, Configuration hadoopConf) {
+    Path local = localCopy(uri, hadoopConf);
+    Device device = policy.resolve();
+    if (Files.isDirectory(local)) {
+      if (!Files.exists(local.resolve(ModelCard.FILE_NAME))) {
+        throw new TesseraException("model directory " + uri + " has no " + ModelCard.FILE_NAME + "; is it a Tessera model?");
+      }
+      return TesseraModelFormat.load(local, device);
+    }
+    if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
+      return loadTorchScript(uri, local, device);
+    }
+    throw new TesseraException("unrecognised model " + uri + ": expected a Tessera model directory or a TorchScript .pt file");
+  }
+
+  /** Models on remote file systems are copied once into a local directory, where DJL can open them. */
+  private static Path localCopy(String uri, Configuration conf) {
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+      FileSystem fs = path.getFileSystem(conf);
+      if (!fs.exists(path)) {
+        throw new TesseraException("model not found: " + uri);
+      }
+      if ("file".equals(fs.getScheme())) {
+        return Path.of(fs.makeQualified(path).toUri());
+      }
+      Path dir = Files.createTempDirectory("tessera-model-");
+      fs.copyToLocalFile(false, path, new org.apache.hadoop.fs.Path(dir.toUri()), true);
+      return dir.resolve(path.getName());
+    } catch (IOException e) {
+      throw new TesseraException("cannot read model " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Network loadTorchScript(String uri, Path file, Device device) {
+    String fileName = file.getFileName().toString();
+    String name = fileName.substring(0, fileName.length() - TORCHSCRIPT_SUFFIX.length());
+    String id = name + "-" + sha256Prefix(file);
+    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
+    try {
+      model.load(file.getParent(), name);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new TesseraException("corrupt TorchScript model " + uri + ": " + e.getMessage(), e);
+    }
+    MlpWeights linear = linearChain(model);
+    if (linear != null) {
+      ReluMlpNetwork mlp = new ReluMlpNetwork(id, linear, device);
+      TorchScriptNetwork script = new TorchScriptNetwork(id, model, new long[] {linear.inputDim()}, device);
+      if (sameOutputs(mlp, script)) {
+        script.close();
+        return mlp;
+      }
+      mlp.close();
+      return script;
+    }
+    long[] shape = inputShapeHint(uri, file);
+    return new TorchScriptNetwork(id, model, shape, device);
+  }
+
+  /** The weights of a chain of Linear layers, or null when the parameters are not such a chain. */
+  private static MlpWeights linearChain(Model model) {
+    List<double[][]> weights = new ArrayList<>();
+    List<double[]> biases = new ArrayList<>();
+    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+      Shape shape = p.getValue().getArray().getShape();
+      if (p.getKey().endsWith(".weight") && shape.dimension() == 2) {
+        weights.add(MlpBlocks.toMatrix(p.getValue().getArray()));
+      } else if (p.getKey().endsWith(".bias") && shape.dimension() == 1 && biases.size() == weights.size() - 1) {
+        biases.add(MlpBlocks.toDouble(p.getValue().getArray().toFloatArray()));
+      } else {
+        return null;
+      }
+    }
+    if (weights.size() < 2 || biases.size() != weights.size()) {
+      return null;
+    }
+    try {
+      return new MlpWeights(weights.toArray(double[][][]::new), biases.toArray(double[][]::new));
+    } catch (IllegalArgumentException notAChain) {
+      return null;
+    }
+  }
+
+  /** Confirms ReLU between the Linear layers by comparing outputs on seeded random probes. */
+  private static boolean sameOutputs(Network a, Network b) {
+    int n = 16;
+    float[] probe = new float[n * a.inputDim()];
+    Random random = new Random(7);
+    for (int i = 0; i < probe.length; i++) {
+      probe[i] = (float) random.nextGaussian();
+    }
+    float[] ya = a.forward(probe, n);
+    float[] yb = b.forward(probe, n);
+    if (ya.length != yb.length) {
+      return false;
+    }
+    for (int i = 0; i < ya.length; i++) {
+      if (Math.abs(ya[i] - yb[i]) > PROBE_TOLERANCE * Math.max(1.0, Math.abs(yb[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opaque modules need their input shape from a sidecar {@code <name>.json}: {"input_shape": [1, 28, 28]}. */
+  private static long[] inputShapeHint(String uri, Path file) {
+    Path sidecar = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.pt$", ".json"));
+    if (!Files.exists(sidecar)) {
+      throw new TesseraException(
+          "cannot tell the input shape of TorchScript model " + uri + ": it is not a Linear/ReLU nn.Sequential, so add "
+              + sidecar.getFileName() + " with {\"input_shape\": [...]} (per sample, without the batch axis)");
+    }
+    try {
+      JsonNode shape = new ObjectMapper().readTree(sidecar.toFile()).get("input_shape");
+      if (shape == null || !shape.isArray() || shape.isEmpty()) {
+        throw new TesseraException(sidecar + ": input_shape must be a non-empty array of sizes");
+      }
+      long[] dims = new long[shape.size()];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = shape.get(i).asLong();
+      }
+      return dims;
+    } catch (IOException e) {
+      throw new TesseraException("corrupt model sidecar " + sidecar + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String sha256Prefix(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new TesseraException("cannot read model file " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.tessera.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+/**
+ * Any TorchScript module that DJL can run, treated as a black box: flat inputs are reshaped to the
+ * module's input shape. Patterns and polytopes need weights, so they use {@link ReluMlpNetwork}.
+ */
+public final class TorchScriptNetwork extends DjlNetwork {
+  private final Model model;
+  private final Block block;
+  private final long[] inputShape;
+  private final int inputDim;
+  private final int outputDim;
+
+  TorchScriptNetwork(String id, Model model, long[] inputShape, Device device) {
+    super(id, device);
+    this.model = model;
+    this.block = model.getBlock();
+    this.inputShape = inputShape;
+    this.inputDim = (int) new Shape(inputShape).size();
+    this.outputDim = forward(new float[inputDim], 1).length;
+  }
+
+  @Override
+  public int inputDim() {
+    return inputDim;
+  }
+
+  @Override
+  public int outputDim() {
+    return outputDim;
+  }
+
+  @Override
+  protected NDArray apply(NDArray inputs) {
+    long batch = inputs.getShape().get(0);
+    long[] shape = new long[inputShape.length + 1];
+    shape[0] = batch;
+    System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+    NDArray x = inputs.reshape(new Shape(shape));
+    NDArray y = block.forward(new ParameterStore(inputs.getManager(), false), new NDList(x), false).singletonOrThrow();
+    return y.reshape(batch, -1);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    super.close();
+  }
+}
