@@ -61,6 +61,9 @@ final class SqlCommand implements Callable<Integer> {
     if ((query == null) == (file == null)) {
       throw new TesseraException("give either a QUERY or --file, not both or neither");
     }
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new TesseraException("SQL file not found: " + file);
+    }
     String text = file == null ? query : Files.readString(file);
     List<String> statements = new ArrayList<>();
     for (String part : text.split(";")) {

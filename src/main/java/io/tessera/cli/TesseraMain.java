@@ -34,7 +34,12 @@ public final class TesseraMain implements Runnable {
 
   /** Runs the command line and returns the exit status, without exiting (for tests and spark-submit). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.err, true), args);
+  }
+
+  public static int execute(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new TesseraMain());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(TesseraMain::report);
     return cli.execute(args);
   }

@@ -56,7 +56,7 @@ public final class DatasetIO {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(uri);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // includes SparkException, which Scala throws undeclared
       throw new TesseraException("cannot read Parquet dataset " + uri + ": " + Errors.rootMessage(e), e);
     }
     StructType actual = df.schema();

@@ -60,15 +60,18 @@ public final class JobRun {
       List<String> outputs = root.publish(runId, run.staged);
       RunsTable.append(spark, root, record(d, runId, RunRecord.SUCCEEDED, null, config, started, counts, outputs));
       return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - started.toEpochMilli());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
       root.discard(runId);
-      String reason = e instanceof TesseraException ? e.getMessage() : Errors.rootMessage(e);
+      // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
+      // message names the file and the reason, which is what the user needs to see.
+      TesseraException failure = e instanceof TesseraException te ? te
+          : new TesseraException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
       try {
-        RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, reason, config, started, new Counts(0, 0, 0), List.of()));
+        RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, failure.getMessage(), config, started, new Counts(0, 0, 0), List.of()));
       } catch (RuntimeException recordFailure) {
-        e.addSuppressed(recordFailure);
+        failure.addSuppressed(recordFailure);
       }
-      throw e;
+      throw failure;
     }
   }
 

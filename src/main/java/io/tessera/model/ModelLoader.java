@@ -75,7 +75,8 @@ public final class ModelLoader {
     String id = name + "-" + sha256Prefix(file);
     Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
     try {
-      model.load(file.getParent(), name);
+      // trainParam loads ordinary (not inference-mode) tensors, which autograd needs for Jacobians.
+      model.load(file.getParent(), name, java.util.Map.of("trainParam", "true"));
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new TesseraException("corrupt TorchScript model " + uri + ": " + e.getMessage(), e);

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -25,7 +27,14 @@ public final class TorchScriptNetwork extends DjlNetwork {
     this.block = model.getBlock();
     this.inputShape = inputShape;
     this.inputDim = (int) new Shape(inputShape).size();
+    // DJL runs a module called with training=false under no-grad, which rules out input Jacobians,
+    // and with training=true it switches the module to train mode (batch-norm statistics, dropout).
+    // So: one call with training=true sets DJL's mode flag, then the module itself goes back to
+    // eval mode; later calls pass training=true, which DJL then no longer turns into a mode switch.
+    // Parameters stop requiring gradients, so plain forward passes build no autograd graph.
+    block.getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(false));
     this.outputDim = forward(new float[inputDim], 1).length;
+    JniUtils.enableInferenceMode((PtSymbolBlock) block);
   }
 
   @Override
@@ -45,7 +54,7 @@ public final class TorchScriptNetwork extends DjlNetwork {
     shape[0] = batch;
     System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
     NDArray x = inputs.reshape(new Shape(shape));
-    NDArray y = block.forward(new ParameterStore(inputs.getManager(), false), new NDList(x), false).singletonOrThrow();
+    NDArray y = block.forward(new ParameterStore(inputs.getManager(), false), new NDList(x), true).singletonOrThrow();
     return y.reshape(batch, -1);
   }
 

@@ -1,0 +1,77 @@
+package io.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.TestSpark;
+import io.tessera.jobs.Quickstart;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelCard;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quickstart at reduced size, and the commands a user runs after it. */
+class CommandsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void quickstartAtReducedSizeThenSqlOverItsTables() {
+    SparkSession spark = TestSpark.get();
+    String out = tmp.resolve("qs").toString();
+    List<String> progress = new java.util.ArrayList<>();
+    Quickstart.Summary summary = Quickstart.run(spark, new Quickstart.Settings(out, 600, 40, 3, 7, DevicePolicy.CPU, 256), progress::add);
+    assertEquals(5, summary.stages().size());
+    assertTrue(progress.stream().anyMatch(l -> l.startsWith("[5/5]")), progress.toString());
+    assertEquals(ModelCard.Task.REGRESSION, summary.model().task());
+    assertEquals(List.of(10, 10), summary.model().hidden());
+    assertEquals(600, summary.patterns().get(0).samples());
+    assertEquals(1600, summary.patterns().get(1).samples());
+    for (Quickstart.PatternsSummary p : summary.patterns()) {
+      long distinct = spark.read().parquet(p.output()).select("pattern_hash").distinct().count();
+      assertEquals(distinct, p.distinctPatterns());
+      assertTrue(distinct > 1 && distinct < p.samples(), "a trained 2x10 net cuts the square into several regions: " + distinct);
+    }
+
+    List<String> views = SqlCommand.registerViews(spark, out);
+    assertEquals(List.of("activation_patterns", "datasets_grid_40", "datasets_toy_regression", "runs"), views);
+    assertEquals(2, spark.sql("SELECT DISTINCT run_id FROM activation_patterns").count());
+    assertEquals(1600, spark.sql("SELECT count(*) FROM datasets_grid_40").first().getLong(0));
+
+    StringWriter err = new StringWriter();
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "SELECT count(*) FROM runs WHERE status = 'SUCCEEDED'"), err.toString());
+    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", tmp.resolve("missing.sql").toString()));
+    assertTrue(err.toString().contains("missing.sql"), err.toString());
+  }
+
+  @Test
+  void quickstartCommandRunsThroughTheCli() {
+    String out = tmp.resolve("cli").toString();
+    StringWriter err = new StringWriter();
+    int status = TesseraMain.execute(new PrintWriter(err), "quickstart", "--out", out, "--samples", "300", "--grid", "20", "--epochs", "1", "--device", "cpu");
+    assertEquals(0, status, err.toString());
+    assertTrue(Files.isDirectory(Path.of(out, "activation_patterns")));
+    assertTrue(Files.exists(Path.of(out, "models", "toy-regression-mlp", "model-card.json")));
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream previous = System.out;
+    System.setOut(new java.io.PrintStream(bytes, true));
+    try {
+      assertEquals(0, TesseraMain.execute("--help"));
+    } finally {
+      System.setOut(previous);
+    }
+    String help = bytes.toString();
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql")) {
+      assertTrue(help.contains(command), help);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.tessera.jobs;
+
+import io.tessera.TestModels;
+import io.tessera.TestSpark;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.LabeledPoints;
+import io.tessera.data.Splits;
+import io.tessera.data.SyntheticDatasets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A dataset and a trained model on disk, shared by the job tests. */
+final class JobFixtures {
+  private JobFixtures() {}
+
+  static String xorDataset(Path dir, int n) {
+    String uri = dir.resolve("xor-data").toString();
+    LabeledPoints points = SyntheticDatasets.generate(SyntheticDatasets.Kind.XOR, n, 11, 2);
+    DatasetIO.write(TestSpark.get(), points, Splits.trainTest(n, 0.25), uri, false);
+    return uri;
+  }
+
+  static String tinyModel(Path dir) {
+    Path model = dir.resolve("model");
+    TestModels.trainTiny(model, 2, 5);
+    return model.toString();
+  }
+
+  static List<String> patterns(String input, String model, String out, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("run", "patterns",
+        "--set", "input=" + input, "--set", "model=" + model, "--set", "output=" + out));
+    for (String e : extra) {
+      args.add("--set");
+      args.add(e);
+    }
+    return args;
+  }
+}

@@ -1,0 +1,84 @@
+package io.tessera.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BitPatternsTest {
+  @Test
+  void packsBitKIntoWordKDiv64WithZeroCountingAsOff() {
+    float[] z = new float[130];
+    z[0] = 1f;
+    z[63] = 0.5f;
+    z[64] = 2f;
+    z[129] = 1e-30f;
+    z[5] = 0f; // a tie at exactly zero is off
+    z[6] = -0f;
+    z[7] = -3f;
+    long[] words = BitPatterns.packPositive(z, 0, 130);
+    assertEquals(3, words.length);
+    assertEquals(1L | (1L << 63), words[0]);
+    assertEquals(1L, words[1]);
+    assertEquals(1L << 1, words[2]);
+    assertEquals(4, BitPatterns.popcount(words));
+    assertTrue(BitPatterns.get(words, 129));
+    assertFalse(BitPatterns.get(words, 5));
+  }
+
+  @Test
+  void maskPackingAgreesWithFloatPackingOnRandomVectors() {
+    Random random = new Random(3);
+    for (int trial = 0; trial < 50; trial++) {
+      int width = 1 + random.nextInt(300);
+      int offset = random.nextInt(10);
+      float[] z = new float[offset + width];
+      byte[] mask = new byte[offset + width];
+      for (int k = 0; k < z.length; k++) {
+        z[k] = (float) random.nextGaussian();
+        mask[k] = (byte) (z[k] > 0 ? 1 : 0);
+      }
+      assertArrayEquals(BitPatterns.packPositive(z, offset, width), BitPatterns.packMask(mask, offset, width));
+    }
+  }
+
+  @Test
+  void hammingIsPopcountOfXorAndSymmetric() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 20; trial++) {
+      long[] a = {random.nextLong(), random.nextLong()};
+      long[] b = {random.nextLong(), random.nextLong()};
+      int slow = 0;
+      for (int k = 0; k < 128; k++) {
+        slow += BitPatterns.get(a, k) != BitPatterns.get(b, k) ? 1 : 0;
+      }
+      assertEquals(slow, BitPatterns.hamming(a, b));
+      assertEquals(BitPatterns.hamming(b, a), BitPatterns.hamming(a, b));
+      assertEquals(0, BitPatterns.hamming(a, a));
+    }
+    assertThrows(IllegalArgumentException.class, () -> BitPatterns.hamming(new long[1], new long[2]));
+  }
+
+  @Test
+  void hashSeparatesLayouts() {
+    long[][] one = {{0b101L}};
+    int[] w3 = {3};
+    assertNotEquals(BitPatterns.hash(one, w3), BitPatterns.hash(new long[][] {{0b100L}}, w3));
+    // Same bits, different architecture: zero padding must not collide.
+    assertNotEquals(BitPatterns.hash(new long[][] {{0b101L}, {0L}}, new int[] {3, 2}), BitPatterns.hash(one, w3));
+    assertNotEquals(BitPatterns.hash(one, new int[] {4}), BitPatterns.hash(one, w3));
+  }
+
+  @Test
+  void hashIsStableAcrossReleases() {
+    // Golden values: pattern_hash is stored in tables, so changing the function breaks joins with old runs.
+    assertEquals(9171199645645008479L, BitPatterns.hash(new long[][] {{0L}}, new int[] {1}));
+    assertEquals(BitPatterns.hash(new long[][] {{0x5L}, {0x3L}}, new int[] {10, 10}),
+        BitPatterns.hash(new long[][] {{0x5L}, {0x3L}}, new int[] {10, 10}));
+  }
+}

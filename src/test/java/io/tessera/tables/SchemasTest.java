@@ -1,0 +1,65 @@
+package io.tessera.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tessera.TestSpark;
+import io.tessera.cli.TesseraMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the jobs write has exactly the schema of data-schemas/*.sql, and those files work as a user
+ * runs them: CREATE TABLE over the output, then MSCK REPAIR TABLE.
+ */
+class SchemasTest {
+  @TempDir Path tmp;
+
+  private static String ddl(String name) throws Exception {
+    return Files.readString(Path.of(System.getProperty("tessera.project.dir", "."), "data-schemas", name + ".sql"));
+  }
+
+  /** Names and types, in order; nullability is dropped because Parquet readers mark every column nullable. */
+  private static List<String> shape(StructType schema) {
+    return Arrays.stream(schema.fields()).map(SchemasTest::shape).toList();
+  }
+
+  private static String shape(StructField f) {
+    return f.name() + " " + f.dataType().asNullable().simpleString();
+  }
+
+  @Test
+  void outputTablesHaveExactlyTheDeclaredSchemas() throws Exception {
+    SparkSession spark = TestSpark.get();
+    Path out = tmp.resolve("root");
+    String data = tmp.resolve("data").toString();
+    assertEquals(0, TesseraMain.execute("generate", "xor", "--n", "200", "--out", data));
+    String model = tmp.resolve("model").toString();
+    assertEquals(0, TesseraMain.execute("train", "--data", data, "--out", model, "--epochs", "2", "--hidden", "6,5"));
+    assertEquals(0, TesseraMain.execute("run", "patterns", "--set", "input=" + data, "--set", "model=" + model,
+        "--set", "output=" + out, "--set", "quarantine=true"));
+    // Quarantine with nothing to quarantine still publishes an (empty) _rejects partition.
+    spark.conf().set("tessera.root", out.toString());
+    spark.conf().set("tessera.dataset", data);
+    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset")) {
+      spark.sql("DROP TABLE IF EXISTS " + table);
+      spark.sql(ddl(table).replaceAll("(?m)^--.*$", "").replace(";", ""));
+      TableSchema declared = TableSchema.load(table);
+      if (!declared.partitionColumns().isEmpty()) {
+        spark.sql("MSCK REPAIR TABLE " + table);
+      }
+      String location = table.equals("dataset") ? data : out.resolve(table.equals("rejects") ? OutputRoot.REJECTS : table).toString();
+      StructType written = spark.read().parquet(location).schema();
+      assertEquals(shape(declared.schema()), shape(written), table + " as written");
+      assertEquals(shape(declared.schema()), shape(spark.table(table).schema()), table + " through the DDL");
+      assertEquals(spark.read().parquet(location).count(), spark.table(table).count(), table + " rows through the DDL");
+      spark.sql("DROP TABLE " + table);
+    }
+  }
+}
