@@ -1,34 +1,59 @@
 package io.tessera.math;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Activation patterns as packed bit vectors: bit k of a layer is word k/64, bit k%64. The layout
  * (layer-major, neurons in row order) follows the digest's eq. 4 convention.
  */
 public final class BitPatterns {
+  private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long GATHER = 0x0102040810204080L;
+
   private BitPatterns() {}
 
   public static int wordsFor(int bits) {
     return (bits + 63) >>> 6;
   }
 
-  /** Packs {@code width} pre-activations starting at {@code offset}: bit 1 iff z > 0 (a tie at 0 is off). */
+  /**
+   * Packs {@code width} pre-activations starting at {@code offset}: bit 1 iff z > 0 (a tie at 0,
+   * -0 and NaN are off). Branch-free on the float's bits, because signs of pre-activations are
+   * unpredictable and a mispredicted branch per unit costs more than the rest of the packing.
+   */
   public static long[] packPositive(float[] z, int offset, int width) {
     long[] words = new long[wordsFor(width)];
-    for (int k = 0; k < width; k++) {
-      if (z[offset + k] > 0f) {
-        words[k >>> 6] |= 1L << (k & 63);
+    for (int w = 0; w < words.length; w++) {
+      int base = offset + (w << 6);
+      int count = Math.min(64, width - (w << 6));
+      long word = 0;
+      for (int b = 0; b < count; b++) {
+        long bits = Float.floatToRawIntBits(z[base + b]);
+        // 1 iff 0 < bits <= bits(+Inf), i.e. a positive, non-NaN float; bits is sign-extended.
+        long positive = (-bits >>> 63) & ((bits - 0x7f800001L) >>> 63);
+        word |= positive << b;
       }
+      words[w] = word;
     }
     return words;
   }
 
-  /** Same as {@link #packPositive(float[], int, int)} for a 0/1 byte mask, as the engine returns it. */
+  /**
+   * Packs a 0/1 byte mask (one byte per unit, as the engine returns a boolean tensor). Eight bytes
+   * are read as one little-endian long; multiplying by {@link #GATHER} moves byte i's low bit to
+   * bit 56 + i without carries, so one multiply packs eight units.
+   */
   public static long[] packMask(byte[] mask, int offset, int width) {
     long[] words = new long[wordsFor(width)];
-    for (int k = 0; k < width; k++) {
-      if (mask[offset + k] != 0) {
-        words[k >>> 6] |= 1L << (k & 63);
-      }
+    int full = width >>> 3;
+    for (int g = 0; g < full; g++) {
+      long eight = (long) LITTLE_ENDIAN_LONGS.get(mask, offset + (g << 3));
+      words[g >>> 3] |= ((eight * GATHER) >>> 56) << ((g & 7) << 3);
+    }
+    for (int k = full << 3; k < width; k++) {
+      words[k >>> 6] |= (long) (mask[offset + k] & 1) << (k & 63);
     }
     return words;
   }

@@ -32,18 +32,42 @@ class BitPatternsTest {
   }
 
   @Test
-  void maskPackingAgreesWithFloatPackingOnRandomVectors() {
+  void branchFreePackingAgreesWithTheComparisonOnRandomAndSpecialValues() {
     Random random = new Random(3);
-    for (int trial = 0; trial < 50; trial++) {
+    float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
+        Float.MAX_VALUE, -Float.MAX_VALUE, Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0xffc00000)};
+    for (int trial = 0; trial < 200; trial++) {
       int width = 1 + random.nextInt(300);
       int offset = random.nextInt(10);
       float[] z = new float[offset + width];
-      byte[] mask = new byte[offset + width];
       for (int k = 0; k < z.length; k++) {
-        z[k] = (float) random.nextGaussian();
-        mask[k] = (byte) (z[k] > 0 ? 1 : 0);
+        z[k] = random.nextInt(4) == 0 ? special[random.nextInt(special.length)] : (float) random.nextGaussian();
       }
-      assertArrayEquals(BitPatterns.packPositive(z, offset, width), BitPatterns.packMask(mask, offset, width));
+      long[] words = BitPatterns.packPositive(z, offset, width);
+      for (int k = 0; k < width; k++) {
+        assertEquals(z[offset + k] > 0f, BitPatterns.get(words, k), "value " + z[offset + k]);
+      }
+      for (int k = width; k < 64 * words.length; k++) {
+        assertFalse(BitPatterns.get(words, k), "padding bits stay 0");
+      }
+    }
+  }
+
+  @Test
+  void byteMaskPackingAgreesWithBitByBitPacking() {
+    Random random = new Random(4);
+    for (int trial = 0; trial < 300; trial++) {
+      int width = 1 + random.nextInt(200);
+      int offset = random.nextInt(17);
+      byte[] mask = new byte[offset + width + random.nextInt(9)];
+      for (int k = 0; k < mask.length; k++) {
+        mask[k] = (byte) random.nextInt(2);
+      }
+      long[] words = BitPatterns.packMask(mask, offset, width);
+      assertEquals(BitPatterns.wordsFor(width), words.length);
+      for (int k = 0; k < 64 * words.length; k++) {
+        assertEquals(k < width && mask[offset + k] == 1, BitPatterns.get(words, k), "width " + width + " bit " + k);
+      }
     }
   }
 
