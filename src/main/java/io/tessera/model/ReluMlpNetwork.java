@@ -4,33 +4,36 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
+import java.util.function.BiConsumer;
 
 /**
- * A fully connected ReLU network evaluated as an explicit chain of DJL matmuls, which exposes
- * every hidden pre-activation. Weights are held transposed (in x out) so each layer is one GEMM.
+ * A fully connected ReLU network evaluated layer by layer with DJL, which exposes every hidden
+ * pre-activation. Each layer is one fused linear op (PyTorch addmm) followed by ReLU.
  */
 public final class ReluMlpNetwork extends DjlNetwork {
   private final MlpWeights weights;
-  private final NDArray[] transposedWeights;
+  private final NDArray[] layerWeights;
   private final NDArray[] biases;
 
   public ReluMlpNetwork(String id, MlpWeights weights, Device device) {
     super(id, device);
     this.weights = weights;
     int layers = weights.layers();
-    this.transposedWeights = new NDArray[layers];
+    this.layerWeights = new NDArray[layers];
     this.biases = new NDArray[layers];
     for (int l = 0; l < layers; l++) {
       double[][] w = weights.weight(l);
       float[] flat = new float[w.length * w[0].length];
       for (int r = 0; r < w.length; r++) {
         for (int c = 0; c < w[0].length; c++) {
-          flat[c * w.length + r] = (float) w[r][c];
+          flat[r * w[0].length + c] = (float) w[r][c];
         }
       }
-      transposedWeights[l] = manager.create(flat, new Shape(w[0].length, w.length));
+      layerWeights[l] = manager.create(flat, new Shape(w.length, w[0].length));
       biases[l] = manager.create(toFloat(weights.bias(l)));
     }
   }
@@ -52,12 +55,30 @@ public final class ReluMlpNetwork extends DjlNetwork {
 
   @Override
   protected NDArray apply(NDArray inputs) {
+    return layers(inputs, (layer, z) -> {});
+  }
+
+  /** Runs every layer, handing each hidden pre-activation to {@code hidden} before its ReLU. */
+  private NDArray layers(NDArray inputs, BiConsumer<Integer, NDArray> hidden) {
     NDArray h = inputs;
-    for (int l = 0; l < transposedWeights.length; l++) {
-      NDArray z = h.matMul(transposedWeights[l]).add(biases[l]);
-      h = l < transposedWeights.length - 1 ? z.maximum(0f) : z;
+    int last = layerWeights.length - 1;
+    for (int l = 0; l < last; l++) {
+      NDArray z = Linear.linear(h, layerWeights[l], biases[l]).singletonOrThrow();
+      hidden.accept(l, z);
+      h = Activation.relu(z);
     }
-    return h;
+    return Linear.linear(h, layerWeights[last], biases[last]).singletonOrThrow();
+  }
+
+  /** Hidden pre-activations ([layer][sample * width + unit]) and outputs of a batch. */
+  public Activations preActivations(float[] inputs, int batch) {
+    checkLength(inputs, batch);
+    float[][] pre = new float[layerWeights.length - 1][];
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray x = scope.create(inputs, new Shape(batch, inputDim()));
+      float[] outputs = layers(x, (l, z) -> pre[l] = z.toFloatArray()).toFloatArray();
+      return new Activations(weights.hiddenWidths(), pre, outputs);
+    }
   }
 
   /**
@@ -67,20 +88,16 @@ public final class ReluMlpNetwork extends DjlNetwork {
    */
   public PatternBatch patterns(float[] inputs, int batch) {
     checkLength(inputs, batch);
-    int hidden = transposedWeights.length - 1;
     int[] widths = weights.hiddenWidths();
-    long[][][] bits = new long[batch][hidden][];
+    long[][][] bits = new long[batch][widths.length][];
     try (NDManager scope = manager.newSubManager()) {
-      NDArray h = scope.create(inputs, new Shape(batch, inputDim()));
-      for (int l = 0; l < hidden; l++) {
-        NDArray z = h.matMul(transposedWeights[l]).add(biases[l]);
+      NDArray x = scope.create(inputs, new Shape(batch, inputDim()));
+      float[] outputs = layers(x, (l, z) -> {
         byte[] mask = z.gt(0f).toByteArray();
         for (int i = 0; i < batch; i++) {
           bits[i][l] = BitPatterns.packMask(mask, i * widths[l], widths[l]);
         }
-        h = z.maximum(0f);
-      }
-      float[] outputs = h.matMul(transposedWeights[hidden]).add(biases[hidden]).toFloatArray();
+      }).toFloatArray();
       return new PatternBatch(widths, bits, outputs, outputDim());
     }
   }
@@ -99,4 +116,7 @@ public final class ReluMlpNetwork extends DjlNetwork {
       return bits.length;
     }
   }
+
+  /** Pre-activations of one batch: preActivations[layer][sample * widths[layer] + unit]. */
+  public record Activations(int[] widths, float[][] preActivations, float[] outputs) {}
 }

@@ -48,6 +48,7 @@ public final class PatternsThroughputBench {
         System.out.printf(Locale.ROOT, "batch %4d  %-38s %10.0f samples/s%n", 1, "naive loop, one sample per call", naive);
         System.out.printf(Locale.ROOT, "batch %4d  patterns / matmul chain = %.2fx (target >= 0.7x); patterns / naive loop = %.1fx (target >= 20x)%n",
             batch, patterns / floor, patterns / naive);
+        System.out.printf(Locale.ROOT, "batch %4d  ceiling for the second ratio: matmul chain / naive loop = %.1fx%n", batch, floor / naive);
       }
     }
   }

@@ -25,6 +25,7 @@ class ReluMlpNetworkTest {
     float[] x = TestModels.randomInputs(17, batch, widths[0]);
     try (ReluMlpNetwork network = new ReluMlpNetwork("random", weights, Device.cpu())) {
       ReluMlpNetwork.PatternBatch patterns = network.patterns(x, batch);
+      ReluMlpNetwork.Activations activations = network.preActivations(x, batch);
       float[] forward = network.forward(x, batch);
       int checkedBits = 0;
       for (int i = 0; i < batch; i++) {
@@ -36,6 +37,9 @@ class ReluMlpNetworkTest {
         for (int l = 0; l < exact.preActivations().length; l++) {
           double[] z = exact.preActivations()[l];
           for (int k = 0; k < z.length; k++) {
+            float engine = activations.preActivations()[l][i * z.length + k];
+            assertEquals(z[k], engine, 1e-4 * Math.max(1, Math.abs(z[k])), "pre-activation, layer " + l + " unit " + k);
+            assertEquals(engine > 0, BitPatterns.get(patterns.bits()[i][l], k), "bits are the signs of the reported pre-activations");
             if (Math.abs(z[k]) > MARGIN) {
               assertEquals(z[k] > 0, BitPatterns.get(patterns.bits()[i][l], k), "sample " + i + " layer " + l + " unit " + k);
               checkedBits++;
