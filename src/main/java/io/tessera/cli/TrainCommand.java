@@ -4,7 +4,6 @@ import io.tessera.jobs.SparkSessions;
 import io.tessera.jobs.TrainJob;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelCard;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +15,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DATASET", description = "Dataset URI (Parquet).")
   String data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write.")
-  Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write (any Hadoop file system URI).")
+  String out;
 
   @Option(names = "--task", defaultValue = "classification", description = "regression (uses column target) or classification (uses label). Default: ${DEFAULT-VALUE}.")
   String task;
@@ -50,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
       case "classification" -> ModelCard.Task.CLASSIFICATION;
       default -> throw new io.tessera.TesseraException("unknown task '" + task + "': use regression or classification");
     };
-    TrainJob.Request request = new TrainJob.Request(data, out, modelId == null ? out.getFileName().toString() : modelId,
+    TrainJob.Request request = new TrainJob.Request(data, out, modelId == null ? new org.apache.hadoop.fs.Path(out).getName() : modelId,
         parsedTask, hidden, epochs, batchSize, learningRate, seed, DevicePolicy.parse(device));
     ModelCard card = TrainJob.run(SparkSessions.getOrCreate(), request, line -> System.out.println("  " + line));
     System.out.println("saved " + card.modelId() + " to " + out + "  " + card.metrics());

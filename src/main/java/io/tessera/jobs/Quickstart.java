@@ -11,7 +11,6 @@ import io.tessera.data.SyntheticDatasets;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelCard;
 import io.tessera.tables.OutputRoot;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,7 +51,7 @@ public final class Quickstart {
     });
     ModelCard[] card = new ModelCard[1];
     timed(stages, progress, "[2/5] train a 2x10 ReLU MLP on x1^2 + x2^2 - 0.4 (DJL, " + s.epochs() + " epochs) -> " + model, () -> {
-      TrainJob.Request request = new TrainJob.Request(toy, Path.of(model), "toy-regression-mlp", ModelCard.Task.REGRESSION,
+      TrainJob.Request request = new TrainJob.Request(toy, model, "toy-regression-mlp", ModelCard.Task.REGRESSION,
           List.of(10, 10), s.epochs(), 64, 0.005, s.seed(), s.device());
       card[0] = TrainJob.run(spark, request, line -> progress.accept("      " + line));
     });

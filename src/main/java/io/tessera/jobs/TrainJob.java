@@ -27,7 +27,7 @@ public final class TrainJob {
 
   /** Settings besides the ones in {@link TrainSpec} that depend on the data. */
   public record Request(
-      String dataset, Path out, String modelId, ModelCard.Task task, List<Integer> hidden, int epochs, int batchSize,
+      String dataset, String out, String modelId, ModelCard.Task task, List<Integer> hidden, int epochs, int batchSize,
       double learningRate, long seed, io.tessera.model.DevicePolicy device) {}
 
   public static ModelCard run(SparkSession spark, Request r, Consumer<String> progress) {
@@ -40,7 +40,7 @@ public final class TrainJob {
     int outputs = r.task() == ModelCard.Task.REGRESSION ? 1 : classCount(train);
     TrainSpec spec = new TrainSpec(r.modelId(), r.task(), r.hidden(), outputs, r.epochs(), r.batchSize(), r.learningRate(),
         r.seed(), r.device(), r.dataset());
-    return MlpTrainer.train(train, test, spec, r.out(), progress);
+    return ModelOutput.write(spark.sparkContext().hadoopConfiguration(), r.out(), dir -> MlpTrainer.train(train, test, spec, dir, progress));
   }
 
   private static TrainingSet collect(Dataset<Row> data, String split, Request r) {

@@ -60,6 +60,31 @@ class CommandsTest {
   }
 
   @Test
+  void importMnistThenTrainAClassifierOnIt() throws Exception {
+    Path images = Files.write(tmp.resolve("t10k-images-idx3-ubyte"), io.tessera.data.IdxFixtures.images(40, 3, 3));
+    int[] labels = new int[40];
+    for (int i = 0; i < 40; i++) {
+      labels[i] = i % 3;
+    }
+    Path labelFile = Files.write(tmp.resolve("t10k-labels-idx1-ubyte"), io.tessera.data.IdxFixtures.labels(labels));
+    String data = tmp.resolve("mnist-like").toString();
+    StringWriter err = new StringWriter();
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "import-mnist", "--images", images.toString(), "--labels", labelFile.toString(), "--out", data), err.toString());
+    var rows = TestSpark.get().read().parquet(data).orderBy("id").collectAsList();
+    assertEquals(40, rows.size());
+    assertEquals(9, rows.get(1).getList(rows.get(1).fieldIndex("features")).size());
+    assertEquals(1, rows.get(1).<Integer>getAs("label"));
+    assertEquals("train", rows.get(1).getAs("split"));
+    String model = tmp.resolve("mnist-mlp").toString();
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "train", "--data", data, "--out", model, "--epochs", "1", "--hidden", "5"), err.toString());
+    ModelCard card = ModelCard.read(Path.of(model));
+    assertEquals(3, card.outputDim());
+    assertEquals(9, card.inputDim());
+    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "import-mnist", "--images", images.toString(), "--labels", labelFile.toString(), "--out", data));
+    assertTrue(err.toString().contains("already exists"), err.toString());
+  }
+
+  @Test
   void helpListsTheCommands() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.PrintStream previous = System.out;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TesseraException;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,30 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IdxFilesTest {
   @TempDir Path tmp;
 
-  private static byte[] images(int count, int rows, int cols) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(0x803);
-    out.writeInt(count);
-    out.writeInt(rows);
-    out.writeInt(cols);
-    for (int i = 0; i < count * rows * cols; i++) {
-      out.writeByte(i * 37 % 256);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] labels(int... values) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(0x801);
-    out.writeInt(values.length);
-    for (int v : values) {
-      out.writeByte(v);
-    }
-    return bytes.toByteArray();
-  }
-
   private Path write(String name, byte[] content, boolean gzip) throws IOException {
     Path file = tmp.resolve(name);
     try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
@@ -55,8 +29,8 @@ class IdxFilesTest {
   @Test
   void readsPlainAndGzippedFilesAlike() throws IOException {
     Configuration conf = new Configuration();
-    byte[] img = images(3, 2, 2);
-    byte[] lab = labels(7, 0, 255);
+    byte[] img = IdxFixtures.images(3, 2, 2);
+    byte[] lab = IdxFixtures.labels(7, 0, 255);
     LabeledPoints plain = IdxFiles.read(write("i", img, false).toString(), write("l", lab, false).toString(), conf);
     LabeledPoints gz = IdxFiles.read(write("i.gz", img, true).toString(), write("l.gz", lab, true).toString(), conf);
     assertEquals(3, plain.size());
@@ -72,17 +46,17 @@ class IdxFilesTest {
   @Test
   void namesTheFileInEveryError() throws IOException {
     Configuration conf = new Configuration();
-    String img = write("i", images(3, 2, 2), false).toString();
-    String swapped = write("l", labels(1, 2, 3), false).toString();
+    String img = write("i", IdxFixtures.images(3, 2, 2), false).toString();
+    String swapped = write("l", IdxFixtures.labels(1, 2, 3), false).toString();
     TesseraException magic = assertThrows(TesseraException.class, () -> IdxFiles.read(swapped, img, conf));
     assertTrue(magic.getMessage().contains(swapped) && magic.getMessage().contains("not an IDX image file"), magic.getMessage());
 
-    byte[] full = images(3, 2, 2);
+    byte[] full = IdxFixtures.images(3, 2, 2);
     String truncated = write("t", java.util.Arrays.copyOf(full, full.length - 1), false).toString();
     TesseraException eof = assertThrows(TesseraException.class, () -> IdxFiles.read(truncated, swapped, conf));
     assertTrue(eof.getMessage().contains("truncated") && eof.getMessage().contains(truncated), eof.getMessage());
 
-    String fewer = write("l2", labels(1, 2), false).toString();
+    String fewer = write("l2", IdxFixtures.labels(1, 2), false).toString();
     TesseraException count = assertThrows(TesseraException.class, () -> IdxFiles.read(img, fewer, conf));
     assertTrue(count.getMessage().contains("3 images") && count.getMessage().contains("2 labels"), count.getMessage());
 
