@@ -2,13 +2,21 @@ package io.tessera.cli;
 
 import io.tessera.config.ConfigLoader;
 import io.tessera.config.PatternsConfig;
+import io.tessera.config.PerturbationGridConfig;
 import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
+import io.tessera.jobs.PerturbationGridJob;
 import io.tessera.jobs.SparkSessions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,12 +24,29 @@ import picocli.CommandLine.Parameters;
 /** {@code tessera run <job> --config file.yaml [--set key=value ...]}: one job, embedded or under spark-submit. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one job from a YAML config.")
 final class RunCommand implements Callable<Integer> {
-  enum Job {
-    patterns
+  /** A job: how to read its config and how to run it. */
+  private record Job<C>(Class<C> configType, BiFunction<SparkSession, C, JobRun.Result> runner) {
+    JobRun.Result run(SparkSession spark, RunCommand command) {
+      return runner.apply(spark, command.config(configType));
+    }
   }
 
-  @Parameters(index = "0", paramLabel = "JOB", description = "The job: ${COMPLETION-CANDIDATES}.")
-  Job job;
+  private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.of(
+      PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run),
+      PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run)));
+
+  /** Lets picocli list the jobs in --help. */
+  static final class JobNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return JOBS.keySet().iterator();
+    }
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, description = "The job: ${COMPLETION-CANDIDATES}.")
+  String job;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML config of the job (see conf/).")
   Path config;
@@ -29,12 +54,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config option; repeatable.")
   List<String> overrides = new ArrayList<>();
 
+  private <C> C config(Class<C> type) {
+    return config == null ? ConfigLoader.fromOverrides(overrides, type) : ConfigLoader.load(config, overrides, type);
+  }
+
   @Override
   public Integer call() {
-    PatternsConfig cfg = config == null
-        ? ConfigLoader.fromOverrides(overrides, PatternsConfig.class)
-        : ConfigLoader.load(config, overrides, PatternsConfig.class);
-    JobRun.Result result = PatternsJob.run(SparkSessions.getOrCreate(), cfg);
+    Job<?> selected = JOBS.get(job);
+    if (selected == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown job '" + job + "'; known jobs: " + String.join(", ", JOBS.keySet()));
+    }
+    JobRun.Result result = selected.run(SparkSessions.getOrCreate(), this);
     System.out.printf("run %s: %d rows in, %d rows out, %d rejected, %.1f s%n",
         result.runId(), result.counts().rowsIn(), result.counts().rowsOut(), result.counts().rowsRejected(), result.millis() / 1000.0);
     result.outputs().forEach(o -> System.out.println("  wrote " + o));

@@ -51,6 +51,12 @@ public final class TesseraMain implements Runnable {
 
   private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
+    if (e instanceof CommandLine.ParameterException usage) {
+      err.println("tessera: " + usage.getMessage());
+      usage.getCommandLine().usage(err);
+      err.flush();
+      return usage.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+    }
     TesseraException cause = userError(e);
     if (cause != null) {
       err.println("tessera: error: " + cause.getMessage());

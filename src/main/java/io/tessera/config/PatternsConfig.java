@@ -1,9 +1,7 @@
 package io.tessera.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tessera.TesseraException;
 import io.tessera.model.DevicePolicy;
-import io.tessera.tables.OutputRoot;
 import java.util.List;
 
 /**
@@ -30,26 +28,12 @@ public record PatternsConfig(
     Boolean quarantine,
     List<String> splits) {
 
-  public static final int MAX_BATCH = 1 << 16;
-
   public PatternsConfig {
     batchSize = batchSize == null ? 1024 : batchSize;
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
-    if (batchSize < 1 || batchSize > MAX_BATCH) {
-      throw new TesseraException("batch_size must be in 1.." + MAX_BATCH + ", got " + batchSize);
-    }
-    if (partitions < 0) {
-      throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);
-    }
-    DevicePolicy.parse(device);
-    if (runId != null) {
-      OutputRoot.checkRunId(runId);
-    }
-    if (splits != null && splits.isEmpty()) {
-      throw new TesseraException("splits, when given, must name at least one split");
-    }
+    ConfigChecks.common(batchSize, partitions, device, runId, splits);
   }
 
   public DevicePolicy devicePolicy() {

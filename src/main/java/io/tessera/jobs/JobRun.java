@@ -87,7 +87,12 @@ public final class JobRun {
   public long stage(String table, Dataset<Row> rows) {
     staged.add(table);
     root.stage(table, runId, rows);
-    return spark.read().parquet(root.stagingPath(table, runId).toString()).count();
+    return staged(table).count();
+  }
+
+  /** A table this run has staged, read back from its staging files. */
+  public Dataset<Row> staged(String table) {
+    return spark.read().parquet(root.stagingPath(table, runId).toString());
   }
 
   private static RunRecord record(

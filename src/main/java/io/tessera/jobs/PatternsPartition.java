@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import scala.collection.Seq;
 
 /**
  * Executor side of the patterns job: rows (id, split, label, features) in, one activation-pattern
@@ -48,14 +47,7 @@ final class PatternsPartition implements MapPartitionsFunction<Row, Row> {
   }
 
   private static List<Row> process(ReluMlpNetwork network, List<Row> batch) {
-    int dim = network.inputDim();
-    float[] inputs = new float[batch.size() * dim];
-    for (int i = 0; i < batch.size(); i++) {
-      Seq<Object> features = batch.get(i).getSeq(3);
-      for (int k = 0; k < dim; k++) {
-        inputs[i * dim + k] = (Float) features.apply(k);
-      }
-    }
+    float[] inputs = ValidatedInput.features(batch, network.inputDim());
     PatternBatch patterns = network.patterns(inputs, batch.size());
     int[] widths = patterns.widths();
     int outDim = patterns.outputDim();

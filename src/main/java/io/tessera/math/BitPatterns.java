@@ -81,6 +81,18 @@ public final class BitPatterns {
     return n;
   }
 
+  /** Hamming distance of two whole patterns, layer by layer. */
+  public static int hamming(long[][] a, long[][] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("patterns of different depths: " + a.length + " vs " + b.length + " layers");
+    }
+    int n = 0;
+    for (int l = 0; l < a.length; l++) {
+      n += hamming(a[l], b[l]);
+    }
+    return n;
+  }
+
   /**
    * A 64-bit hash of a whole pattern (all layers, in order). Each layer's width is mixed in so that
    * patterns of different architectures cannot collide by zero padding. SplitMix64 finalisers give
@@ -97,7 +109,8 @@ public final class BitPatterns {
     return h;
   }
 
-  static long mix(long z) {
+  /** SplitMix64 finaliser: a bijective, well-mixing map of 64-bit values. */
+  public static long mix(long z) {
     z += 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,0 +1,29 @@
+package io.tessera.config;
+
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import io.tessera.tables.OutputRoot;
+import java.util.List;
+
+/** Checks of the options every dataset-over-model job shares, with the same messages everywhere. */
+final class ConfigChecks {
+  static final int MAX_BATCH = 1 << 16;
+
+  private ConfigChecks() {}
+
+  static void common(int batchSize, int partitions, String device, String runId, List<String> splits) {
+    if (batchSize < 1 || batchSize > MAX_BATCH) {
+      throw new TesseraException("batch_size must be in 1.." + MAX_BATCH + ", got " + batchSize);
+    }
+    if (partitions < 0) {
+      throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);
+    }
+    DevicePolicy.parse(device);
+    if (runId != null) {
+      OutputRoot.checkRunId(runId);
+    }
+    if (splits != null && splits.isEmpty()) {
+      throw new TesseraException("splits, when given, must name at least one split");
+    }
+  }
+}

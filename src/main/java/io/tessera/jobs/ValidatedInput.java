@@ -1,0 +1,64 @@
+package io.tessera.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.tessera.TesseraException;
+import io.tessera.data.DatasetIO;
+import io.tessera.tables.OutputRoot;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The input side shared by every job that runs a model over a dataset: read, select splits, refuse
+ * an empty result, and check every row against the model's input dimension. Bad rows fail the run
+ * with the first offending id, or go to {@code _rejects} when quarantine is on.
+ */
+final class ValidatedInput {
+  private static final String REASON = "reason";
+
+  /** Rows that passed (id, split, label, features), and the counts for the runs table. */
+  record Rows(Dataset<Row> valid, long rowsIn, long rejected) {}
+
+  private ValidatedInput() {}
+
+  static Rows load(JobRun run, String input, List<String> splits, int inputDim, boolean quarantine, int partitions) {
+    Dataset<Row> rows = DatasetIO.read(run.spark(), input);
+    if (splits != null) {
+      rows = rows.where(col(DatasetIO.SPLIT).isin(splits.toArray()));
+    }
+    long rowsIn = rows.count();
+    if (rowsIn == 0) {
+      throw new TesseraException("input dataset " + input + " is empty" + (splits == null ? "" : " after selecting splits " + splits));
+    }
+    Dataset<Row> checked = rows.withColumn(REASON, DatasetIO.rejectReason(inputDim));
+    long rejected = 0;
+    if (quarantine) {
+      Dataset<Row> rejects = checked.where(col(REASON).isNotNull())
+          .select(col(DatasetIO.ID).as("sample_id"), col(DatasetIO.SPLIT), col(REASON), lit(input).as("source"));
+      rejected = run.stage(OutputRoot.REJECTS, rejects.coalesce(1));
+    } else {
+      List<Row> bad = checked.where(col(REASON).isNotNull()).select(DatasetIO.ID, REASON).limit(1).collectAsList();
+      if (!bad.isEmpty()) {
+        throw new TesseraException("input " + input + ": sample id " + bad.get(0).get(0) + ": " + bad.get(0).getString(1)
+            + " (set quarantine: true to divert bad rows to _rejects)");
+      }
+    }
+    Dataset<Row> valid = checked.where(col(REASON).isNull())
+        .select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.LABEL, DatasetIO.FEATURES);
+    return new Rows(partitions > 0 ? valid.repartition(partitions) : valid, rowsIn, rejected);
+  }
+
+  /** Reads the features of a batch of (id, split, label, features) rows into one row-major array. */
+  static float[] features(List<Row> batch, int dim) {
+    float[] inputs = new float[batch.size() * dim];
+    for (int i = 0; i < batch.size(); i++) {
+      scala.collection.Seq<Object> features = batch.get(i).getSeq(3);
+      for (int k = 0; k < dim; k++) {
+        inputs[i * dim + k] = (Float) features.apply(k);
+      }
+    }
+    return inputs;
+  }
+}
