@@ -2,6 +2,7 @@ package io.tessera.jobs;
 
 import io.tessera.TesseraException;
 import io.tessera.math.BitPatterns;
+import io.tessera.math.LinfAttacks;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelCache;
 import io.tessera.model.Network;
@@ -69,26 +70,12 @@ final class PatternsPartition implements MapPartitionsFunction<Row, Row> {
           in.getLong(0),
           in.getString(1),
           in.isNullAt(2) ? null : in.getInt(2),
-          prediction(outputs),
+          LinfAttacks.prediction(outputs, 0, outDim),
           layers,
           BitPatterns.hash(bits, widths),
           active,
           outputs));
     }
     return out;
-  }
-
-  /** Argmax of the outputs; a single output is read as a binary score (1 iff > 0). */
-  static int prediction(float[] outputs) {
-    if (outputs.length == 1) {
-      return outputs[0] > 0 ? 1 : 0;
-    }
-    int best = 0;
-    for (int j = 1; j < outputs.length; j++) {
-      if (outputs[j] > outputs[best]) {
-        best = j;
-      }
-    }
-    return best;
   }
 }

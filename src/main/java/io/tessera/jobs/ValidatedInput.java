@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 final class ValidatedInput {
   private static final String REASON = "reason";
 
-  /** Rows that passed (id, split, label, features), and the counts for the runs table. */
+  /** Rows that passed (id, split, label, features, target), and the counts for the runs table. */
   record Rows(Dataset<Row> valid, long rowsIn, long rejected) {}
 
   private ValidatedInput() {}
@@ -46,7 +46,7 @@ final class ValidatedInput {
       }
     }
     Dataset<Row> valid = checked.where(col(REASON).isNull())
-        .select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.LABEL, DatasetIO.FEATURES);
+        .select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.LABEL, DatasetIO.FEATURES, DatasetIO.TARGET);
     return new Rows(partitions > 0 ? valid.repartition(partitions) : valid, rowsIn, rejected);
   }
 

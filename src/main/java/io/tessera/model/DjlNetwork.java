@@ -11,6 +11,12 @@ import ai.djl.training.GradientCollector;
  * native memory of a batch is released when the call returns; only the weights live longer.
  */
 abstract class DjlNetwork implements Network {
+  /**
+   * DJL allows one gradient collector per JVM at a time, so concurrent tasks of an executor take
+   * turns for backward passes (each still uses the engine's intra-op threads).
+   */
+  private static final Object AUTOGRAD = new Object();
+
   protected final NDManager manager;
   private final String id;
 
@@ -44,6 +50,12 @@ abstract class DjlNetwork implements Network {
   public float[] jacobian(float[] inputs, int batch) {
     checkLength(inputs, batch);
     int out = outputDim();
+    synchronized (AUTOGRAD) {
+      return jacobianLocked(inputs, batch, out);
+    }
+  }
+
+  private float[] jacobianLocked(float[] inputs, int batch, int out) {
     try (NDManager scope = manager.newSubManager();
         GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
       NDArray x = scope.create(inputs, new Shape(batch, inputDim())).repeat(0, out);
@@ -51,6 +63,43 @@ abstract class DjlNetwork implements Network {
       NDArray y = apply(x);
       NDArray selector = scope.eye(out).tile(new long[] {batch, 1});
       collector.backward(y.mul(selector).sum());
+      return x.getGradient().toFloatArray();
+    }
+  }
+
+  /**
+   * Gradient with respect to the inputs of each sample's classification loss: softmax cross
+   * entropy for several outputs, logistic loss on the logit for a single output (label 1 means
+   * a positive logit). One backward pass for the whole batch; samples do not interact.
+   */
+  @Override
+  public float[] lossGradient(float[] inputs, int batch, int[] labels) {
+    checkLength(inputs, batch);
+    synchronized (AUTOGRAD) {
+      return lossGradientLocked(inputs, batch, labels);
+    }
+  }
+
+  private float[] lossGradientLocked(float[] inputs, int batch, int[] labels) {
+    try (NDManager scope = manager.newSubManager();
+        GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+      NDArray x = scope.create(inputs, new Shape(batch, inputDim()));
+      x.setRequiresGradient(true);
+      NDArray logits = apply(x);
+      NDArray loss;
+      if (outputDim() == 1) {
+        float[] signs = new float[batch];
+        for (int i = 0; i < batch; i++) {
+          signs[i] = labels[i] == 1 ? 1f : -1f;
+        }
+        // log(1 + exp(-s z)) in the stable form max(u, 0) + log(1 + exp(-|u|)), u = -s z.
+        NDArray u = logits.reshape(batch).mul(scope.create(signs)).neg();
+        loss = u.maximum(0f).add(u.abs().neg().exp().add(1f).log()).sum();
+      } else {
+        NDArray onehot = scope.create(labels).oneHot(outputDim()).toType(logits.getDataType(), false);
+        loss = logits.logSoftmax(1).mul(onehot).sum().neg();
+      }
+      collector.backward(loss);
       return x.getGradient().toFloatArray();
     }
   }

@@ -19,6 +19,12 @@ public interface Network extends AutoCloseable {
   /** Input Jacobians by autograd: returns batch x outputDim x inputDim values. */
   float[] jacobian(float[] inputs, int batch);
 
+  /**
+   * Input gradient of each sample's classification loss against {@code labels} (softmax cross
+   * entropy; logistic loss when there is one output): returns batch x inputDim values.
+   */
+  float[] lossGradient(float[] inputs, int batch, int[] labels);
+
   @Override
   void close();
 }

@@ -46,10 +46,12 @@ class SchemasTest {
         "--set", "output=" + out, "--set", "quarantine=true"));
     assertEquals(0, TesseraMain.execute("run", "perturbation-grid", "--set", "input=" + data, "--set", "model=" + model,
         "--set", "output=" + out, "--set", "radii=[0.1, 0.3]", "--set", "directions=3"));
+    assertEquals(0, TesseraMain.execute("run", "adversarial", "--set", "input=" + data, "--set", "model=" + model,
+        "--set", "output=" + out, "--set", "epsilon=0.05", "--set", "pgd_steps=2"));
     // Quarantine with nothing to quarantine still publishes an (empty) _rejects partition.
     spark.conf().set("tessera.root", out.toString());
     spark.conf().set("tessera.dataset", data);
-    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary")) {
+    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary", "adversarial_examples")) {
       spark.sql("DROP TABLE IF EXISTS " + table);
       spark.sql(ddl(table).replaceAll("(?m)^--.*$", "").replace(";", ""));
       TableSchema declared = TableSchema.load(table);
