@@ -2,9 +2,11 @@ package io.tessera.cli;
 
 import io.tessera.config.AdversarialConfig;
 import io.tessera.config.ConfigLoader;
+import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
 import io.tessera.jobs.AdversarialJob;
+import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
@@ -36,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
   private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.of(
       PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run),
       AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run),
+      HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run),
       PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run)));
 
   /** Lets picocli list the jobs in --help. */

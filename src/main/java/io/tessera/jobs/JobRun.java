@@ -90,6 +90,11 @@ public final class JobRun {
     return staged(table).count();
   }
 
+  /** A directory for intermediate files of this run, removed with its staging area. */
+  public String scratchPath(String name) {
+    return root.stagingPath("_scratch/" + name, runId).toString();
+  }
+
   /** A table this run has staged, read back from its staging files. */
   public Dataset<Row> staged(String table) {
     return spark.read().parquet(root.stagingPath(table, runId).toString());

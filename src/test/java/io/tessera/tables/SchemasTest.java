@@ -48,10 +48,12 @@ class SchemasTest {
         "--set", "output=" + out, "--set", "radii=[0.1, 0.3]", "--set", "directions=3"));
     assertEquals(0, TesseraMain.execute("run", "adversarial", "--set", "input=" + data, "--set", "model=" + model,
         "--set", "output=" + out, "--set", "epsilon=0.05", "--set", "pgd_steps=2"));
+    assertEquals(0, TesseraMain.execute("run", "hamming-neighbours", "--set", "input=" + data, "--set", "model=" + model,
+        "--set", "output=" + out, "--set", "block_size=64"));
     // Quarantine with nothing to quarantine still publishes an (empty) _rejects partition.
     spark.conf().set("tessera.root", out.toString());
     spark.conf().set("tessera.dataset", data);
-    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary", "adversarial_examples")) {
+    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary", "adversarial_examples", "nearest_neighbours", "neighbour_agreement")) {
       spark.sql("DROP TABLE IF EXISTS " + table);
       spark.sql(ddl(table).replaceAll("(?m)^--.*$", "").replace(";", ""));
       TableSchema declared = TableSchema.load(table);
