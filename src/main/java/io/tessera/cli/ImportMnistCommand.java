@@ -5,6 +5,8 @@ import io.tessera.data.IdxFiles;
 import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
 import io.tessera.jobs.SparkSessions;
+import io.tessera.TesseraException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +20,14 @@ final class ImportMnistCommand implements Callable<Integer> {
   @Option(names = "--labels", required = true, description = "*-labels-idx1-ubyte[.gz]")
   String labels;
 
-  @Option(names = "--split", defaultValue = "train", description = "Split written on every row. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--split", defaultValue = "train", description = "Split of the --images rows. Default: ${DEFAULT-VALUE}.")
   String split;
+
+  @Option(names = "--test-images", description = "Optional second pair, written as split 'test' after the first.")
+  String testImages;
+
+  @Option(names = "--test-labels", description = "Labels of --test-images.")
+  String testLabels;
 
   @Option(names = "--out", required = true, description = "Dataset URI to write.")
   String out;
@@ -30,8 +38,21 @@ final class ImportMnistCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var spark = SparkSessions.getOrCreate();
-    LabeledPoints points = IdxFiles.read(images, labels, spark.sparkContext().hadoopConfiguration());
-    DatasetIO.write(spark, points, Splits.constant(points.size(), split), out, overwrite);
+    if ((testImages == null) != (testLabels == null)) {
+      throw new TesseraException("--test-images and --test-labels go together");
+    }
+    var conf = spark.sparkContext().hadoopConfiguration();
+    LabeledPoints points = IdxFiles.read(images, labels, conf);
+    List<String> splits = Splits.constant(points.size(), split);
+    if (testImages != null) {
+      LabeledPoints test = IdxFiles.read(testImages, testLabels, conf);
+      if (test.dim() != points.dim()) {
+        throw new TesseraException(testImages + " has images of " + test.dim() + " pixels, " + images + " of " + points.dim());
+      }
+      splits.addAll(Splits.constant(test.size(), "test"));
+      points = LabeledPoints.concat(points, test);
+    }
+    DatasetIO.write(spark, points, splits, out, overwrite);
     System.out.printf("wrote %d images (%d pixels each) to %s%n", points.size(), points.dim(), out);
     return 0;
   }

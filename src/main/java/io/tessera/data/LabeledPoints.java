@@ -14,6 +14,17 @@ public record LabeledPoints(float[][] features, int[] labels, double[] targets) 
     }
   }
 
+  /** The rows of {@code a} followed by those of {@code b}; labels and targets only where both have them. */
+  public static LabeledPoints concat(LabeledPoints a, LabeledPoints b) {
+    float[][] features = java.util.stream.Stream.concat(java.util.Arrays.stream(a.features), java.util.Arrays.stream(b.features))
+        .toArray(float[][]::new);
+    int[] labels = a.labels == null || b.labels == null ? null
+        : java.util.stream.IntStream.concat(java.util.Arrays.stream(a.labels), java.util.Arrays.stream(b.labels)).toArray();
+    double[] targets = a.targets == null || b.targets == null ? null
+        : java.util.stream.DoubleStream.concat(java.util.Arrays.stream(a.targets), java.util.Arrays.stream(b.targets)).toArray();
+    return new LabeledPoints(features, labels, targets);
+  }
+
   public int size() {
     return features.length;
   }
