@@ -120,8 +120,7 @@ public final class MlpWeights {
     return j;
   }
 
-  /** W_l h + b_l in float64: the one kernel every forward pass here uses. */
-  double[] affine(int l, double[] h) {
+  private double[] affine(int l, double[] h) {
     double[][] w = weights[l];
     double[] z = new double[w.length];
     for (int r = 0; r < w.length; r++) {

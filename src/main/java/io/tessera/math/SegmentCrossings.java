@@ -17,13 +17,13 @@ public final class SegmentCrossings {
    * above the rounding noise of one root yet far below any crossing separation that a forward pass
    * could resolve.
    */
-  static final double MERGE = 1e-15;
+  private static final double MERGE = 1e-15;
   /**
    * Algorithm 2 gives up separating two boundaries once its bracket is this narrow (digest §6): well
    * above the double spacing near 1, so midpoints keep moving, and the pattern of a point that close
    * to a boundary is already at the mercy of rounding.
    */
-  static final double BISECTION_RESOLUTION = 1e-13;
+  private static final double BISECTION_RESOLUTION = 1e-13;
 
   private SegmentCrossings() {}
 
@@ -40,10 +40,12 @@ public final class SegmentCrossings {
     List<Node> nodes = List.of(new Node(0, new double[units]), new Node(1, new double[units]));
     int offset = 0;
     for (int l = 0; l < widths.length; l++) {
-      for (Node node : nodes) {
-        double[] input = l == 0 ? point(p, q, node.t) : relu(node.z, offset - widths[l - 1], widths[l - 1]);
-        System.arraycopy(net.affine(l, input), 0, node.z, offset, widths[l]);
+      double[][] inputs = new double[nodes.size()][];
+      for (int k = 0; k < inputs.length; k++) {
+        Node node = nodes.get(k);
+        inputs[k] = l == 0 ? point(p, q, node.t) : relu(node.z, offset - widths[l - 1], widths[l - 1]);
       }
+      evaluateLayer(net, l, inputs, nodes, offset);
       nodes = withRoots(nodes, offset, widths[l]);
       offset += widths[l];
     }
@@ -137,6 +139,42 @@ public final class SegmentCrossings {
   private record Node(double t, double[] z) {}
 
   /**
+   * z_l = W_l h + b_l at every node, from the nodes' inputs. Four nodes share each pass over W_l:
+   * four independent sums hide the latency of each addition, which one dot product at a time waits
+   * on. A short last block repeats its last node. Each sum adds its terms in the order of
+   * {@link MlpWeights#evaluate}, so patterns agree with it bit for bit.
+   */
+  private static void evaluateLayer(MlpWeights net, int l, double[][] inputs, List<Node> nodes, int offset) {
+    double[][] w = net.weight(l);
+    double[] b = net.bias(l);
+    int n = inputs.length;
+    for (int k = 0; k < n; k += 4) {
+      double[] h0 = inputs[k];
+      double[] h1 = inputs[Math.min(k + 1, n - 1)];
+      double[] h2 = inputs[Math.min(k + 2, n - 1)];
+      double[] h3 = inputs[Math.min(k + 3, n - 1)];
+      for (int r = 0; r < w.length; r++) {
+        double[] row = w[r];
+        double s0 = b[r];
+        double s1 = s0;
+        double s2 = s0;
+        double s3 = s0;
+        for (int c = 0; c < row.length; c++) {
+          double weight = row[c];
+          s0 += weight * h0[c];
+          s1 += weight * h1[c];
+          s2 += weight * h2[c];
+          s3 += weight * h3[c];
+        }
+        double[] sums = {s0, s1, s2, s3};
+        for (int j = 0; j < 4 && k + j < n; j++) {
+          nodes.get(k + j).z[offset + r] = sums[j];
+        }
+      }
+    }
+  }
+
+  /**
    * Inserts, between consecutive nodes, the roots of the layer at [offset, offset + width). A new
    * node's pre-activations, this layer's included, are interpolated: every layer up to this one is
    * affine between the two nodes, so the interpolation is exact, and it costs far less than a
@@ -228,7 +266,7 @@ public final class SegmentCrossings {
   }
 
   /** (1 - t)P + tQ: equal to P + t(Q - P), and exactly P at t = 0 and exactly Q at t = 1. */
-  static double[] point(double[] p, double[] q, double t) {
+  private static double[] point(double[] p, double[] q, double t) {
     double[] x = new double[p.length];
     for (int i = 0; i < p.length; i++) {
       x[i] = (1 - t) * p[i] + t * q[i];

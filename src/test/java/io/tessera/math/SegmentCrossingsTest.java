@@ -53,9 +53,11 @@ class SegmentCrossingsTest {
   void exactCountMatchesDenseSamplingOnSmallNets() {
     int samples = 200_000;
     int crossings = 0;
-    for (int[] architecture : new int[][] {{2, 12, 12}, {2, 8, 8, 8}, {3, 16, 16, 16}}) {
-      MlpWeights net = TestModels.random(100 + architecture.length, architecture);
-      Random random = new Random(200 + architecture.length);
+    int[][] architectures = {{2, 12, 12}, {2, 8, 8, 8}, {3, 16, 16, 16}};
+    for (int n = 0; n < architectures.length; n++) {
+      int[] architecture = architectures[n];
+      MlpWeights net = TestModels.random(100 + n, architecture);
+      Random random = new Random(200 + n);
       for (int pair = 0; pair < 5; pair++) {
         // Endpoints spread 3x wider than the data scale, so each segment meets many regions.
         double[] p = scale(3, gaussian(random, net.inputDim()));
