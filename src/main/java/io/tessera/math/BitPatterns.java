@@ -40,6 +40,17 @@ public final class BitPatterns {
     return words;
   }
 
+  /** The float64 counterpart of {@link #packPositive(float[], int, int)}: bit 1 iff z > 0 (0, -0 and NaN are off). */
+  public static long[] packPositive(double[] z, int offset, int width) {
+    long[] words = new long[wordsFor(width)];
+    for (int k = 0; k < width; k++) {
+      if (z[offset + k] > 0) {
+        words[k >>> 6] |= 1L << (k & 63);
+      }
+    }
+    return words;
+  }
+
   /**
    * Packs a 0/1 byte mask (one byte per unit, as the engine returns a boolean tensor). Eight bytes
    * are read as one little-endian long; multiplying by {@link #GATHER} moves byte i's low bit to
@@ -91,6 +102,18 @@ public final class BitPatterns {
       n += hamming(a[l], b[l]);
     }
     return n;
+  }
+
+  /** Indices of the bits where a and b differ, ascending. */
+  public static int[] differingBits(long[] a, long[] b) {
+    int[] bits = new int[hamming(a, b)];
+    int n = 0;
+    for (int w = 0; w < a.length; w++) {
+      for (long x = a[w] ^ b[w]; x != 0; x &= x - 1) {
+        bits[n++] = (w << 6) + Long.numberOfTrailingZeros(x);
+      }
+    }
+    return bits;
   }
 
   /**

@@ -52,6 +52,15 @@ public final class MlpWeights {
     return widths;
   }
 
+  /** Number of hidden ReLUs N, the length of a full pattern. */
+  public int hiddenUnits() {
+    int n = 0;
+    for (int width : hiddenWidths()) {
+      n += width;
+    }
+    return n;
+  }
+
   public double[][] weight(int layer) {
     return weights[layer];
   }
@@ -77,6 +86,17 @@ public final class MlpWeights {
       }
     }
     throw new AssertionError("unreachable");
+  }
+
+  /** The full hidden pattern at x: all layers concatenated, layer-major (digest eq. 4), bit = 1 iff z > 0. */
+  public long[] pattern(double[] x) {
+    double[] flat = new double[hiddenUnits()];
+    int offset = 0;
+    for (double[] z : evaluate(x).preActivations()) {
+      System.arraycopy(z, 0, flat, offset, z.length);
+      offset += z.length;
+    }
+    return BitPatterns.packPositive(flat, 0, flat.length);
   }
 
   /**

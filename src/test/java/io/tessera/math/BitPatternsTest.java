@@ -54,6 +54,28 @@ class BitPatternsTest {
   }
 
   @Test
+  void doublePackingFollowsTheFloatSemantics() {
+    double[] z = {5, 1e-300, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, -1e-300, Double.NEGATIVE_INFINITY};
+    long[] words = BitPatterns.packPositive(z, 1, 7);
+    // 1e-300 is on although it rounds to 0f; 0, -0, NaN and negatives are off; +Inf is on.
+    assertArrayEquals(new long[] {(1L << 0) | (1L << 4)}, words);
+    Random random = new Random(6);
+    double[] wide = random.doubles(200, -1, 1).toArray();
+    long[] packed = BitPatterns.packPositive(wide, 0, 200);
+    for (int k = 0; k < 200; k++) {
+      assertEquals(wide[k] > 0, BitPatterns.get(packed, k));
+    }
+  }
+
+  @Test
+  void differingBitsListsTheXorInOrder() {
+    long[] a = {0b1011L, 1L << 63, 0};
+    long[] b = {0b0010L, 0, 1L << 5};
+    assertArrayEquals(new int[] {0, 3, 127, 133}, BitPatterns.differingBits(a, b));
+    assertArrayEquals(new int[0], BitPatterns.differingBits(a, a));
+  }
+
+  @Test
   void byteMaskPackingAgreesWithBitByBitPacking() {
     Random random = new Random(4);
     for (int trial = 0; trial < 300; trial++) {

@@ -55,6 +55,20 @@ class MlpWeightsTest {
   }
 
   @Test
+  void patternConcatenatesTheHiddenLayersLayerMajor() {
+    MlpWeights net = TestModels.random(10, 3, 70, 5, 2);
+    assertEquals(75, net.hiddenUnits());
+    double[] x = {0.4, -1.2, 0.9};
+    double[][] pre = net.evaluate(x).preActivations();
+    long[] pattern = net.pattern(x);
+    assertEquals(2, pattern.length);
+    for (int k = 0; k < 75; k++) {
+      double z = k < 70 ? pre[0][k] : pre[1][k - 70];
+      assertEquals(z > 0, BitPatterns.get(pattern, k), "unit " + k);
+    }
+  }
+
+  @Test
   void rejectsInconsistentShapes() {
     assertThrows(IllegalArgumentException.class,
         () -> new MlpWeights(new double[][][] {{{1, 1}}, {{1, 1}}}, new double[][] {{0}, {0}}));
