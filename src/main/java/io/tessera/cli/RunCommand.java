@@ -5,11 +5,13 @@ import io.tessera.config.ConfigLoader;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
+import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
+import io.tessera.jobs.SegmentCrossingsJob;
 import io.tessera.jobs.SparkSessions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.of(
+      SegmentCrossingsJob.NAME, new Job<>(SegmentCrossingsConfig.class, SegmentCrossingsJob::run),
       PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run),
       AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run),
       HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run),

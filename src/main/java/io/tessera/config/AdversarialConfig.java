@@ -53,7 +53,8 @@ public record AdversarialConfig(
     if (domain != null && (domain.size() != 2 || !(domain.get(0) < domain.get(1)))) {
       throw new TesseraException("domain must be [lo, hi] with lo < hi, got " + domain);
     }
-    ConfigChecks.common(batchSize, partitions, device, runId, splits);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
   }
 
   public DevicePolicy devicePolicy() {

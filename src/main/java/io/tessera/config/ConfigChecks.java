@@ -11,10 +11,13 @@ final class ConfigChecks {
 
   private ConfigChecks() {}
 
-  static void common(int batchSize, int partitions, String device, String runId, List<String> splits) {
+  static void batchSize(int batchSize) {
     if (batchSize < 1 || batchSize > MAX_BATCH) {
       throw new TesseraException("batch_size must be in 1.." + MAX_BATCH + ", got " + batchSize);
     }
+  }
+
+  static void common(int partitions, String device, String runId, List<String> splits) {
     if (partitions < 0) {
       throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);
     }

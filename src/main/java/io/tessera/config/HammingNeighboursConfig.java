@@ -32,7 +32,8 @@ public record HammingNeighboursConfig(
     if (blockSize < 1 || blockSize > 1 << 22) {
       throw new TesseraException("block_size must be in 1.." + (1 << 22) + ", got " + blockSize);
     }
-    ConfigChecks.common(batchSize, partitions, device, runId, splits);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
   }
 
   public DevicePolicy devicePolicy() {

@@ -33,7 +33,8 @@ public record PatternsConfig(
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
-    ConfigChecks.common(batchSize, partitions, device, runId, splits);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
   }
 
   public DevicePolicy devicePolicy() {

@@ -45,7 +45,8 @@ public record PerturbationGridConfig(
     if (directions < 1 || directions > MAX_DIRECTIONS) {
       throw new TesseraException("directions must be in 1.." + MAX_DIRECTIONS + ", got " + directions);
     }
-    ConfigChecks.common(batchSize, partitions, device, runId, splits);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
   }
 
   public DevicePolicy devicePolicy() {

@@ -56,18 +56,12 @@ public final class SegmentCrossingsBench {
       }
       rates[1][round] = pairs / ((System.nanoTime() - start) / 1e9);
     }
-    double exactRate = median(rates[0]);
-    double bisectionRate = median(rates[1]);
+    double exactRate = PatternsThroughputBench.median(rates[0]);
+    double bisectionRate = PatternsThroughputBench.median(rates[1]);
     report(exact, bisection);
     System.out.printf(Locale.ROOT, "%-32s %10.2f pairs/s%n", "exact (per-layer roots)", exactRate);
     System.out.printf(Locale.ROOT, "%-32s %10.2f pairs/s%n", "bisection (Algorithm 2)", bisectionRate);
     System.out.printf(Locale.ROOT, "exact / bisection = %.1fx (target >= 10x)%n", exactRate / bisectionRate);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   /** P from the standard test inputs, Q at the given distance in a random direction: nearby pairs with tens of crossings. */

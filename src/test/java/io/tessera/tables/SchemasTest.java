@@ -50,10 +50,12 @@ class SchemasTest {
         "--set", "output=" + out, "--set", "epsilon=0.05", "--set", "pgd_steps=2"));
     assertEquals(0, TesseraMain.execute("run", "hamming-neighbours", "--set", "input=" + data, "--set", "model=" + model,
         "--set", "output=" + out, "--set", "block_size=64"));
+    assertEquals(0, TesseraMain.execute("run", "segment-crossings", "--set", "input=" + data, "--set", "model=" + model,
+        "--set", "output=" + out, "--set", "pairs=[[0, 1], [2, 3]]", "--set", "bisection=true"));
     // Quarantine with nothing to quarantine still publishes an (empty) _rejects partition.
     spark.conf().set("tessera.root", out.toString());
     spark.conf().set("tessera.dataset", data);
-    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary", "adversarial_examples", "nearest_neighbours", "neighbour_agreement")) {
+    for (String table : List.of("activation_patterns", "runs", "rejects", "dataset", "perturbation_hamming", "perturbation_summary", "adversarial_examples", "nearest_neighbours", "neighbour_agreement", "segment_crossings")) {
       spark.sql("DROP TABLE IF EXISTS " + table);
       spark.sql(ddl(table).replaceAll("(?m)^--.*$", "").replace(";", ""));
       TableSchema declared = TableSchema.load(table);
