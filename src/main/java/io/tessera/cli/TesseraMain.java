@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       GenerateCommand.class,
       ImportMnistCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      ReproduceCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -85,6 +85,34 @@ class CommandsTest {
   }
 
   @Test
+  void liuReproductionRunsEndToEndOnTinyIdxFiles() throws Exception {
+    int[] labels = new int[60];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i % 2;
+    }
+    byte[] images = io.tessera.data.IdxFixtures.images(60, 4, 4);
+    byte[] labelBytes = io.tessera.data.IdxFixtures.labels(labels);
+    Path config = tmp.resolve("liu.yaml");
+    Files.writeString(config, String.join("\n",
+        "images: " + Files.write(tmp.resolve("tr-img"), images),
+        "labels: " + Files.write(tmp.resolve("tr-lab"), labelBytes),
+        "test_images: " + Files.write(tmp.resolve("te-img"), images),
+        "test_labels: " + Files.write(tmp.resolve("te-lab"), labelBytes),
+        "output: " + tmp.resolve("liu"),
+        "models: [{name: S1, hidden: [6, 6]}]",
+        "epochs: 1",
+        "radii: [0.5, 1.0]",
+        "device: cpu"));
+    StringWriter err = new StringWriter();
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "reproduce-liu", "--config", config.toString()), err.toString());
+    SparkSession spark = TestSpark.get();
+    String root = tmp.resolve("liu").toString();
+    assertEquals(4, spark.read().parquet(root + "/neighbour_agreement").count(), "2 splits x 2 metrics");
+    assertEquals(6, spark.read().parquet(root + "/perturbation_summary").count(), "train, test and fgsm x 2 radii");
+    assertEquals(4, spark.read().parquet(root + "/runs").where("status = 'SUCCEEDED'").count(), "adversarial, neighbours, two grids: each a recorded run");
+  }
+
+  @Test
   void helpListsTheCommands() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.PrintStream previous = System.out;
@@ -95,7 +123,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu")) {
       assertTrue(help.contains(command), help);
     }
   }
