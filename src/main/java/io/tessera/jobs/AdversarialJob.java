@@ -1,7 +1,6 @@
 package io.tessera.jobs;
 
 import io.tessera.config.AdversarialConfig;
-import io.tessera.model.ModelCache;
 import io.tessera.model.Network;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
@@ -26,11 +25,11 @@ public final class AdversarialJob {
   }
 
   private static JobRun.Counts execute(JobRun run, AdversarialConfig cfg) {
-    HadoopConfSnapshot hadoopConf = HadoopConfSnapshot.of(run.spark());
-    Network network = ModelCache.get(cfg.model(), cfg.devicePolicy(), hadoopConf.toConfiguration());
+    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    Network network = model.network();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> examples = input.valid().mapPartitions(
-        new AdversarialPartition(cfg.model(), cfg.devicePolicy(), hadoopConf, cfg.batchSize(), cfg.attacks(), cfg.epsilon(),
+        new AdversarialPartition(model, cfg.batchSize(), cfg.attacks(), cfg.epsilon(),
             cfg.pgdSteps(), cfg.pgdStepSize(), cfg.clipDomain()),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, examples);

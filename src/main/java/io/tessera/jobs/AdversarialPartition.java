@@ -2,8 +2,6 @@ package io.tessera.jobs;
 
 import io.tessera.TesseraException;
 import io.tessera.math.LinfAttacks;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCache;
 import io.tessera.model.Network;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,9 +17,7 @@ import org.apache.spark.sql.RowFactory;
 final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  private final String modelUri;
-  private final DevicePolicy device;
-  private final HadoopConfSnapshot hadoopConf;
+  private final ModelRef model;
   private final int batchSize;
   private final List<String> attacks;
   private final double epsilon;
@@ -29,11 +25,9 @@ final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
   private final double pgdStepSize;
   private final LinfAttacks.Domain domain;
 
-  AdversarialPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, int batchSize, List<String> attacks,
-      double epsilon, int pgdSteps, double pgdStepSize, LinfAttacks.Domain domain) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.hadoopConf = hadoopConf;
+  AdversarialPartition(ModelRef model, int batchSize, List<String> attacks, double epsilon, int pgdSteps, double pgdStepSize,
+      LinfAttacks.Domain domain) {
+    this.model = model;
     this.batchSize = batchSize;
     this.attacks = List.copyOf(attacks);
     this.epsilon = epsilon;
@@ -44,7 +38,7 @@ final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    Network network = ModelCache.get(modelUri, device, hadoopConf.toConfiguration());
+    Network network = model.network();
     return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
   }
 

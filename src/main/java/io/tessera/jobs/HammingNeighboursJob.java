@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.tessera.TesseraException;
 import io.tessera.config.HammingNeighboursConfig;
-import io.tessera.model.ModelCache;
 import io.tessera.model.ReluMlpNetwork;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -37,12 +36,11 @@ public final class HammingNeighboursJob {
 
   private static JobRun.Counts execute(JobRun run, HammingNeighboursConfig cfg) {
     var spark = run.spark();
-    HadoopConfSnapshot hadoopConf = HadoopConfSnapshot.of(spark);
-    ReluMlpNetwork network = PatternsPartition.reluMlp(
-        ModelCache.get(cfg.model(), cfg.devicePolicy(), hadoopConf.toConfiguration()), cfg.model());
+    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    ReluMlpNetwork network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> encoded = input.valid()
-        .mapPartitions(new PatternWordsPartition(cfg.model(), cfg.devicePolicy(), hadoopConf, cfg.batchSize()),
+        .mapPartitions(new PatternWordsPartition(model, cfg.batchSize()),
             Encoders.row(PatternWordsPartition.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -1,7 +1,5 @@
 package io.tessera.jobs;
 
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCache;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.model.ReluMlpNetwork.PatternBatch;
 import java.util.ArrayList;
@@ -27,21 +25,17 @@ final class PatternWordsPartition implements MapPartitionsFunction<Row, Row> {
       .add("words", DataTypes.createArrayType(DataTypes.LongType, false))
       .add("features", DataTypes.createArrayType(DataTypes.FloatType, false));
 
-  private final String modelUri;
-  private final DevicePolicy device;
-  private final HadoopConfSnapshot hadoopConf;
+  private final ModelRef model;
   private final int batchSize;
 
-  PatternWordsPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, int batchSize) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.hadoopConf = hadoopConf;
+  PatternWordsPartition(ModelRef model, int batchSize) {
+    this.model = model;
     this.batchSize = batchSize;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = PatternsPartition.reluMlp(ModelCache.get(modelUri, device, hadoopConf.toConfiguration()), modelUri);
+    ReluMlpNetwork network = model.reluMlp();
     return new BatchedIterator<>(rows, batchSize, batch -> encode(network, batch));
   }
 

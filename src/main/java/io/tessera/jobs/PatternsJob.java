@@ -1,7 +1,6 @@
 package io.tessera.jobs;
 
 import io.tessera.config.PatternsConfig;
-import io.tessera.model.ModelCache;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
@@ -26,15 +25,14 @@ public final class PatternsJob {
 
   private static JobRun.Counts execute(JobRun run, PatternsConfig cfg) {
     SparkSession spark = run.spark();
-    HadoopConfSnapshot hadoopConf = HadoopConfSnapshot.of(spark);
+    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
     // Loading on the driver first turns a missing or corrupt model into one clear error, and in
     // embedded mode the executors share this very instance.
-    ReluMlpNetwork network = PatternsPartition.reluMlp(
-        ModelCache.get(cfg.model(), cfg.devicePolicy(), hadoopConf.toConfiguration()), cfg.model());
+    ReluMlpNetwork network = model.reluMlp();
 
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> patterns = input.valid().mapPartitions(
-        new PatternsPartition(cfg.model(), cfg.devicePolicy(), hadoopConf, cfg.batchSize()),
+        new PatternsPartition(model, cfg.batchSize()),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, patterns);
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());

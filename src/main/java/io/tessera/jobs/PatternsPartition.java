@@ -1,11 +1,7 @@
 package io.tessera.jobs;
 
-import io.tessera.TesseraException;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.LinfAttacks;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCache;
-import io.tessera.model.Network;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.model.ReluMlpNetwork.PatternBatch;
 import java.util.ArrayList;
@@ -22,28 +18,17 @@ import org.apache.spark.sql.RowFactory;
 final class PatternsPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  private final String modelUri;
-  private final DevicePolicy device;
-  private final HadoopConfSnapshot hadoopConf;
+  private final ModelRef model;
   private final int batchSize;
 
-  PatternsPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, int batchSize) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.hadoopConf = hadoopConf;
+  PatternsPartition(ModelRef model, int batchSize) {
+    this.model = model;
     this.batchSize = batchSize;
-  }
-
-  static ReluMlpNetwork reluMlp(Network network, String modelUri) {
-    if (network instanceof ReluMlpNetwork mlp) {
-      return mlp;
-    }
-    throw new TesseraException("model " + modelUri + " is not a ReLU MLP (Linear/ReLU layers), so it has no activation patterns");
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = reluMlp(ModelCache.get(modelUri, device, hadoopConf.toConfiguration()), modelUri);
+    ReluMlpNetwork network = model.reluMlp();
     return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
   }
 

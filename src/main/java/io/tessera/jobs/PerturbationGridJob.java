@@ -1,7 +1,6 @@
 package io.tessera.jobs;
 
 import io.tessera.config.PerturbationGridConfig;
-import io.tessera.model.ModelCache;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
@@ -26,13 +25,12 @@ public final class PerturbationGridJob {
   }
 
   private static JobRun.Counts execute(JobRun run, PerturbationGridConfig cfg) {
-    HadoopConfSnapshot hadoopConf = HadoopConfSnapshot.of(run.spark());
-    ReluMlpNetwork network = PatternsPartition.reluMlp(
-        ModelCache.get(cfg.model(), cfg.devicePolicy(), hadoopConf.toConfiguration()), cfg.model());
+    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ReluMlpNetwork network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
     double[] radii = cfg.radii().stream().mapToDouble(Double::doubleValue).toArray();
     Dataset<Row> rows = input.valid().mapPartitions(
-        new PerturbationPartition(cfg.model(), cfg.devicePolicy(), hadoopConf, cfg.batchSize(), radii, cfg.directions(), cfg.seed()),
+        new PerturbationPartition(model, cfg.batchSize(), radii, cfg.directions(), cfg.seed()),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, rows);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));

@@ -2,8 +2,6 @@ package io.tessera.jobs;
 
 import io.tessera.math.BitPatterns;
 import io.tessera.math.Seeds;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCache;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.model.ReluMlpNetwork.PatternBatch;
 import java.util.ArrayList;
@@ -23,19 +21,14 @@ final class PerturbationPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   static final String PURPOSE = "perturbation-grid";
 
-  private final String modelUri;
-  private final DevicePolicy device;
-  private final HadoopConfSnapshot hadoopConf;
+  private final ModelRef model;
   private final int batchSize;
   private final double[] radii;
   private final int directions;
   private final long seed;
 
-  PerturbationPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, int batchSize, double[] radii,
-      int directions, long seed) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.hadoopConf = hadoopConf;
+  PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed) {
+    this.model = model;
     this.batchSize = batchSize;
     this.radii = radii;
     this.directions = directions;
@@ -48,7 +41,7 @@ final class PerturbationPartition implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = PatternsPartition.reluMlp(ModelCache.get(modelUri, device, hadoopConf.toConfiguration()), modelUri);
+    ReluMlpNetwork network = model.reluMlp();
     int samplesPerBatch = Math.max(1, batchSize / rowsPerSample());
     return new BatchedIterator<>(rows, samplesPerBatch, batch -> process(network, batch));
   }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import io.tessera.TesseraException;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.data.DatasetIO;
-import io.tessera.model.ModelCache;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,8 @@ public final class SegmentCrossingsJob {
 
   private static JobRun.Counts execute(JobRun run, SegmentCrossingsConfig cfg) {
     SparkSession spark = run.spark();
-    HadoopConfSnapshot hadoopConf = HadoopConfSnapshot.of(spark);
-    var network = PatternsPartition.reluMlp(ModelCache.get(cfg.model(), cfg.devicePolicy(), hadoopConf.toConfiguration()), cfg.model());
+    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    var network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), false, 0);
     Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
     List<Row> duplicate = samples.groupBy(DatasetIO.ID).count().where("count > 1").limit(1).collectAsList();
@@ -65,7 +64,7 @@ public final class SegmentCrossingsJob {
       joined = joined.repartition(cfg.partitions());
     }
     Dataset<Row> crossings = joined.mapPartitions(
-        new SegmentCrossingsPartition(cfg.model(), cfg.devicePolicy(), hadoopConf, cfg.bisection()),
+        new SegmentCrossingsPartition(model, cfg.bisection()),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, crossings);
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());

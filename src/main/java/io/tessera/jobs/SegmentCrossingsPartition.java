@@ -2,8 +2,6 @@ package io.tessera.jobs;
 
 import io.tessera.math.MlpWeights;
 import io.tessera.math.SegmentCrossings;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCache;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -17,21 +15,17 @@ import org.apache.spark.sql.RowFactory;
 final class SegmentCrossingsPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  private final String modelUri;
-  private final DevicePolicy device;
-  private final HadoopConfSnapshot hadoopConf;
+  private final ModelRef model;
   private final boolean bisection;
 
-  SegmentCrossingsPartition(String modelUri, DevicePolicy device, HadoopConfSnapshot hadoopConf, boolean bisection) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.hadoopConf = hadoopConf;
+  SegmentCrossingsPartition(ModelRef model, boolean bisection) {
+    this.model = model;
     this.bisection = bisection;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    var network = PatternsPartition.reluMlp(ModelCache.get(modelUri, device, hadoopConf.toConfiguration()), modelUri);
+    var network = model.reluMlp();
     MlpWeights weights = network.weights();
     String modelId = network.id();
     return new Iterator<>() {

@@ -8,7 +8,6 @@ import io.tessera.model.MlpTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.TrainSpec;
 import io.tessera.model.TrainingSet;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;

@@ -1,0 +1,31 @@
+package io.tessera.jobs;
+
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelCache;
+import io.tessera.model.Network;
+import io.tessera.model.ReluMlpNetwork;
+import java.io.Serializable;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * How an executor finds a job's model: its URI, the device policy and the Hadoop settings to open
+ * it with. Shipped inside every partition function; resolved through the per-JVM {@link ModelCache}.
+ */
+record ModelRef(String uri, DevicePolicy device, HadoopConfSnapshot hadoopConf) implements Serializable {
+  static ModelRef of(SparkSession spark, String uri, DevicePolicy device) {
+    return new ModelRef(uri, device, HadoopConfSnapshot.of(spark));
+  }
+
+  Network network() {
+    return ModelCache.get(uri, device, hadoopConf.toConfiguration());
+  }
+
+  /** The model as a ReLU MLP, for the jobs that need its activation patterns or weights. */
+  ReluMlpNetwork reluMlp() {
+    if (network() instanceof ReluMlpNetwork mlp) {
+      return mlp;
+    }
+    throw new TesseraException("model " + uri + " is not a ReLU MLP (Linear/ReLU layers), so it has no activation patterns");
+  }
+}
