@@ -1,0 +1,49 @@
+package io.tessera.math.polytope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The active bits of a region: the rows of (A, c) that are not redundant (Liu eq. 6). This is the
+ * reference method, one LP per row: row i is active iff max a_i . x over the other constraints
+ * exceeds c_i, or is unbounded.
+ */
+public final class Facets {
+  /**
+   * A row counts as exceeded when the LP value is above c_i by more than this, relative to
+   * max(1, |c_i|): GLOP's feasibility tolerance is about 1e-7 absolute, so smaller excesses are noise.
+   */
+  static final double TOLERANCE = 1e-6;
+  private static final double ZERO_ROW = 1e-12;
+
+  private Facets() {}
+
+  /** Indices of the active rows, ascending. Zero rows are never facets. */
+  public static int[] referenceLp(Polytope p) {
+    List<Integer> active = new ArrayList<>();
+    for (int i = 0; i < p.rows(); i++) {
+      if (Polytope.norm(p.a()[i]) <= ZERO_ROW) {
+        continue;
+      }
+      LinearPrograms.Solution s = LinearPrograms.maximise(p.a()[i], p.a(), p.c(), i);
+      if (s.status() == LinearPrograms.Status.INFEASIBLE) {
+        throw new IllegalArgumentException("row " + i + "'s relaxation is infeasible, so the region is empty");
+      }
+      if (s.status() == LinearPrograms.Status.UNBOUNDED || s.value() > p.c()[i] + TOLERANCE * Math.max(1, Math.abs(p.c()[i]))) {
+        active.add(i);
+      }
+    }
+    return active.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The patterns of the regions across each active facet: the same pattern with that bit flipped. */
+  public static long[][] neighbours(Polytope p, int[] active) {
+    long[][] out = new long[active.length][];
+    for (int f = 0; f < active.length; f++) {
+      long[] flipped = p.pattern().clone();
+      flipped[active[f] >>> 6] ^= 1L << (active[f] & 63);
+      out[f] = flipped;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package io.tessera.math.polytope;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * The small LPs of polytope geometry, solved with OR-Tools' GLOP (a primal/dual simplex). The
+ * native library ships inside the ortools-linux-x86-64 jar and is loaded once per JVM.
+ */
+final class LinearPrograms {
+  private static boolean loaded;
+
+  private LinearPrograms() {}
+
+  /** How an LP ended; the value is meaningful for OPTIMAL only. */
+  enum Status { OPTIMAL, UNBOUNDED, INFEASIBLE }
+
+  record Solution(Status status, double value, double[] x) {}
+
+  static synchronized MPSolver glop() {
+    if (!loaded) {
+      Loader.loadNativeLibraries();
+      loaded = true;
+    }
+    MPSolver solver = MPSolver.createSolver("GLOP");
+    if (solver == null) {
+      throw new IllegalStateException("OR-Tools GLOP is not available");
+    }
+    return solver;
+  }
+
+  /**
+   * Maximises objective . x subject to rows[i] . x <= bounds[i] (skipping row {@code skip}, -1 for
+   * none), with every x_j free.
+   */
+  static Solution maximise(double[] objective, double[][] rows, double[] bounds, int skip) {
+    MPSolver solver = glop();
+    try {
+      int n = objective.length;
+      MPVariable[] x = new MPVariable[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "x" + j);
+      }
+      for (int i = 0; i < rows.length; i++) {
+        if (i == skip) {
+          continue;
+        }
+        MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, bounds[i]);
+        for (int j = 0; j < n; j++) {
+          row.setCoefficient(x[j], rows[i][j]);
+        }
+      }
+      MPObjective goal = solver.objective();
+      for (int j = 0; j < n; j++) {
+        goal.setCoefficient(x[j], objective[j]);
+      }
+      goal.setMaximization();
+      return solve(solver, goal, x);
+    } finally {
+      solver.delete();
+    }
+  }
+
+  static Solution solve(MPSolver solver, MPObjective goal, MPVariable[] x) {
+    // GLOP's presolve reports an unbounded LP as infeasible; without it the status is exact.
+    MPSolverParameters parameters = new MPSolverParameters();
+    parameters.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+    MPSolver.ResultStatus status = solver.solve(parameters);
+    return switch (status) {
+      case OPTIMAL -> {
+        double[] point = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+          point[j] = x[j].solutionValue();
+        }
+        yield new Solution(Status.OPTIMAL, goal.value(), point);
+      }
+      case UNBOUNDED -> new Solution(Status.UNBOUNDED, Double.POSITIVE_INFINITY, null);
+      case INFEASIBLE -> new Solution(Status.INFEASIBLE, Double.NEGATIVE_INFINITY, null);
+      default -> throw new IllegalStateException("GLOP ended with status " + status);
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package io.tessera.math.polytope;
+
+import io.tessera.math.BitPatterns;
+import io.tessera.math.MlpWeights;
+
+/**
+ * The closed polyhedron P_s = {x : A x <= c} of an activation pattern s, with the network's affine
+ * map G_s(x) = J x + beta on it (digest §3, Liu eq. 5). Row k is unit k (layer-major): it reads
+ * z_k <= 0 for bit 0 and z_k >= 0 for bit 1. Everything is float64.
+ */
+public record Polytope(long[] pattern, double[][] a, double[] c, double[][] mapWeight, double[] mapBias) {
+
+  /** Builds (A, c) and (J, beta) by the recursion W^_l = W_l D_{l-1} W^_{l-1}, masking rows instead of multiplying by D. */
+  public static Polytope of(MlpWeights net, long[] pattern) {
+    int m = net.inputDim();
+    int units = net.hiddenUnits();
+    if (pattern.length < BitPatterns.wordsFor(units)) {
+      throw new IllegalArgumentException("pattern has " + pattern.length + " words, the network has " + units + " hidden units");
+    }
+    double[][] a = new double[units][];
+    double[] c = new double[units];
+    double[][] hatW = null;
+    double[] hatB = null;
+    int offset = 0;
+    for (int l = 0; l < net.layers(); l++) {
+      double[][] w = net.weight(l);
+      double[] b = net.bias(l);
+      double[][] nextW = new double[w.length][m];
+      double[] nextB = new double[w.length];
+      for (int r = 0; r < w.length; r++) {
+        nextB[r] = b[r];
+        if (l == 0) {
+          nextW[r] = w[r].clone();
+          continue;
+        }
+        for (int k = 0; k < w[r].length; k++) {
+          // D_{l-1}: inputs from inactive units of the previous layer contribute nothing.
+          if (w[r][k] != 0 && BitPatterns.get(pattern, offset - w[r].length + k)) {
+            double weight = w[r][k];
+            for (int j = 0; j < m; j++) {
+              nextW[r][j] += weight * hatW[k][j];
+            }
+            nextB[r] += weight * hatB[k];
+          }
+        }
+      }
+      if (l == net.layers() - 1) {
+        return new Polytope(pattern, a, c, nextW, nextB);
+      }
+      for (int r = 0; r < w.length; r++) {
+        double sign = BitPatterns.get(pattern, offset + r) ? -1 : 1;
+        a[offset + r] = new double[m];
+        for (int j = 0; j < m; j++) {
+          a[offset + r][j] = sign * nextW[r][j];
+        }
+        c[offset + r] = -sign * nextB[r];
+      }
+      hatW = nextW;
+      hatB = nextB;
+      offset += w.length;
+    }
+    throw new AssertionError("a network has an output layer");
+  }
+
+  public int dim() {
+    return mapWeight[0].length;
+  }
+
+  public int rows() {
+    return a.length;
+  }
+
+  /** c - A x: all entries >= -tolerance iff x is in P_s (up to that tolerance). */
+  public double[] slack(double[] x) {
+    double[] s = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      double ax = 0;
+      for (int j = 0; j < x.length; j++) {
+        ax += a[i][j] * x[j];
+      }
+      s[i] = c[i] - ax;
+    }
+    return s;
+  }
+
+  /** G_s(x) = J x + beta. */
+  public double[] map(double[] x) {
+    double[] y = mapBias.clone();
+    for (int o = 0; o < y.length; o++) {
+      for (int j = 0; j < x.length; j++) {
+        y[o] += mapWeight[o][j] * x[j];
+      }
+    }
+    return y;
+  }
+
+  static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+}
