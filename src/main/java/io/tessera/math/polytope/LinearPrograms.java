@@ -38,12 +38,17 @@ final class LinearPrograms {
    * none), with every x_j free.
    */
   static Solution maximise(double[] objective, double[][] rows, double[] bounds, int skip) {
+    return maximise(objective, rows, bounds, skip, null, null);
+  }
+
+  /** The same with lower[j] <= x_j <= upper[j] (null: free). */
+  static Solution maximise(double[] objective, double[][] rows, double[] bounds, int skip, double[] lower, double[] upper) {
     MPSolver solver = glop();
     try {
       int n = objective.length;
       MPVariable[] x = new MPVariable[n];
       for (int j = 0; j < n; j++) {
-        x[j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "x" + j);
+        x[j] = solver.makeNumVar(lower == null ? Double.NEGATIVE_INFINITY : lower[j], upper == null ? Double.POSITIVE_INFINITY : upper[j], "x" + j);
       }
       for (int i = 0; i < rows.length; i++) {
         if (i == skip) {
