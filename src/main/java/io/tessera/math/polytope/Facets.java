@@ -20,8 +20,13 @@ public final class Facets {
 
   /** Indices of the active rows, ascending. Zero rows are never facets. */
   public static int[] referenceLp(Polytope p) {
+    return referenceLpRows(p, java.util.stream.IntStream.range(0, p.rows()).toArray());
+  }
+
+  /** The reference test on the given rows only: those of them that are active, ascending. */
+  public static int[] referenceLpRows(Polytope p, int[] rows) {
     List<Integer> active = new ArrayList<>();
-    for (int i = 0; i < p.rows(); i++) {
+    for (int i : rows) {
       if (Polytope.norm(p.a()[i]) <= ZERO_ROW) {
         continue;
       }
@@ -33,7 +38,7 @@ public final class Facets {
         active.add(i);
       }
     }
-    return active.stream().mapToInt(Integer::intValue).toArray();
+    return active.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
   /** The patterns of the regions across each active facet: the same pattern with that bit flipped. */
