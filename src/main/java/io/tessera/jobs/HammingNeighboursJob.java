@@ -3,7 +3,6 @@ package io.tessera.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
-import io.tessera.TesseraException;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.model.ReluMlpNetwork;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class HammingNeighboursJob {
             Encoders.row(PatternWordsPartition.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      rejectDuplicateIds(encoded, cfg.input());
+      ValidatedInput.requireUniqueIds(encoded, cfg.input(), true, "leave-one-out neighbours need unique ids");
       String candidates = run.scratchPath("neighbour-candidates");
       JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
       int words = PatternWordsPartition.wordsPerRow(network);
@@ -66,14 +65,6 @@ public final class HammingNeighboursJob {
       return new JobRun.Counts(input.rowsIn(), rowsOut / 2, input.rejected());
     } finally {
       encoded.unpersist();
-    }
-  }
-
-  private static void rejectDuplicateIds(Dataset<Row> encoded, String input) {
-    List<Row> duplicate = encoded.groupBy("split", "id").count().where("count > 1").limit(1).collectAsList();
-    if (!duplicate.isEmpty()) {
-      throw new TesseraException("input " + input + ": column id has duplicate value " + duplicate.get(0).get(1) + " in split '"
-          + duplicate.get(0).get(0) + "'; leave-one-out neighbours need unique ids");
     }
   }
 

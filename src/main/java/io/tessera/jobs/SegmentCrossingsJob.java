@@ -38,11 +38,8 @@ public final class SegmentCrossingsJob {
     var network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), false, 0);
     Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
-    List<Row> duplicate = samples.groupBy(DatasetIO.ID).count().where("count > 1").limit(1).collectAsList();
-    if (!duplicate.isEmpty()) {
-      throw new TesseraException("input " + cfg.input() + ": column id has duplicate value " + duplicate.get(0).get(0)
-          + "; pairs name samples by id, so ids must be unique (select one split with splits: [...])");
-    }
+    ValidatedInput.requireUniqueIds(samples, cfg.input(), false,
+        "pairs name samples by id, so ids must be unique (select one split with splits: [...])");
     Dataset<Row> pairs = pairs(spark, cfg);
     if (cfg.maxPairs() > 0) {
       pairs = pairs.orderBy("a", "b").limit(cfg.maxPairs());

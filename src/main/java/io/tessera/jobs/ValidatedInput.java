@@ -50,6 +50,20 @@ final class ValidatedInput {
     return new Rows(partitions > 0 ? valid.repartition(partitions) : valid, rowsIn, rejected);
   }
 
+  /**
+   * Fails when an id repeats: within a split ({@code perSplit}) or anywhere in the selected rows.
+   * {@code why} says which job needs unique ids and is appended to the message.
+   */
+  static void requireUniqueIds(Dataset<Row> rows, String input, boolean perSplit, String why) {
+    Dataset<Row> groups = perSplit ? rows.groupBy(DatasetIO.SPLIT, DatasetIO.ID).count() : rows.groupBy(DatasetIO.ID).count();
+    List<Row> duplicate = groups.where("count > 1").limit(1).collectAsList();
+    if (!duplicate.isEmpty()) {
+      Row d = duplicate.get(0);
+      throw new TesseraException("input " + input + ": column id has duplicate value " + d.getAs(DatasetIO.ID)
+          + (perSplit ? " in split '" + d.getAs(DatasetIO.SPLIT) + "'" : "") + "; " + why);
+    }
+  }
+
   /** Reads the features of a batch of (id, split, label, features) rows into one row-major array. */
   static float[] features(List<Row> batch, int dim) {
     float[] inputs = new float[batch.size() * dim];

@@ -111,11 +111,7 @@ public final class ReluMlpNetwork extends DjlNetwork {
   }
 
   /** Activation patterns of one batch: bits[sample][layer] packed as in {@link BitPatterns}. */
-  public record PatternBatch(int[] widths, long[][][] bits, float[] outputs, int outputDim) {
-    public int size() {
-      return bits.length;
-    }
-  }
+  public record PatternBatch(int[] widths, long[][][] bits, float[] outputs, int outputDim) {}
 
   /** Pre-activations of one batch: preActivations[layer][sample * widths[layer] + unit]. */
   public record Activations(int[] widths, float[][] preActivations, float[] outputs) {}

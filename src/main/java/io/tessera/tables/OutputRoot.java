@@ -54,11 +54,7 @@ public final class OutputRoot {
     return root;
   }
 
-  public String uri() {
-    return root.toString();
-  }
-
-  public Path table(String table) {
+  private Path table(String table) {
     return new Path(root, table);
   }
 
