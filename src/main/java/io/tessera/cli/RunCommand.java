@@ -5,12 +5,14 @@ import io.tessera.config.ConfigLoader;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
+import io.tessera.config.PolytopesConfig;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
+import io.tessera.jobs.PolytopesJob;
 import io.tessera.jobs.SegmentCrossingsJob;
 import io.tessera.jobs.SparkSessions;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
       PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run),
       AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run),
       HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run),
-      PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run)));
+      PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run),
+      PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run)));
 
   /** Lets picocli list the jobs in --help. */
   static final class JobNames implements Iterable<String> {

@@ -28,17 +28,7 @@ final class SegmentCrossingsPartition implements MapPartitionsFunction<Row, Row>
     var network = model.reluMlp();
     MlpWeights weights = network.weights();
     String modelId = network.id();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return crossings(weights, modelId, rows.next());
-      }
-    };
+    return LazyMap.of(rows, row -> crossings(weights, modelId, row));
   }
 
   private Row crossings(MlpWeights weights, String modelId, Row pair) {

@@ -19,7 +19,15 @@ public record ChebyshevBall(double radius, double[] centre) {
   private static final double ZERO_ROW = 1e-12;
 
   public static ChebyshevBall of(Polytope p, double[] lo, double[] hi) {
-    return solve(p.a(), p.c(), -1, lo, hi);
+    return solve(p.a(), p.c(), -1, lo, hi, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * A ball of radius min(r, maxRadius) in {x : a x <= c}, for callers that need an interior point
+   * of a region that may be unbounded (the capped LP always has an optimum).
+   */
+  static ChebyshevBall capped(double[][] a, double[] c, double maxRadius) {
+    return solve(a, c, -1, null, null, maxRadius);
   }
 
   /**
@@ -37,11 +45,11 @@ public record ChebyshevBall(double radius, double[] centre) {
       a[n + i] = neighbour.a()[i];
       c[n + i] = neighbour.c()[i];
     }
-    return solve(a, c, row, lo, hi);
+    return solve(a, c, row, lo, hi, Double.POSITIVE_INFINITY);
   }
 
   /** Rows {@code onPlane} (of the first half) and {@code onPlane + rows/2} hold with equality and do not shrink the ball. */
-  private static ChebyshevBall solve(double[][] a, double[] c, int onPlane, double[] lo, double[] hi) {
+  private static ChebyshevBall solve(double[][] a, double[] c, int onPlane, double[] lo, double[] hi, double maxRadius) {
     int m = a[0].length;
     MPSolver solver = LinearPrograms.glop();
     try {
@@ -49,7 +57,7 @@ public record ChebyshevBall(double radius, double[] centre) {
       for (int j = 0; j < m; j++) {
         x[j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "x" + j);
       }
-      MPVariable r = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "r");
+      MPVariable r = solver.makeNumVar(Double.NEGATIVE_INFINITY, maxRadius, "r");
       for (int i = 0; i < a.length; i++) {
         double norm = Polytope.norm(a[i]);
         if (norm <= ZERO_ROW) {
@@ -60,10 +68,10 @@ public record ChebyshevBall(double radius, double[] centre) {
         }
         boolean plane = onPlane >= 0 && (i == onPlane || i == onPlane + a.length / 2);
         MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, c[i]);
-        for (int j = 0; j < m; j++) {
-          row.setCoefficient(x[j], a[i][j]);
+        LinearPrograms.setRow(row, x, a[i]);
+        if (!plane) {
+          row.setCoefficient(r, norm);
         }
-        row.setCoefficient(r, plane ? 0 : norm);
       }
       if (lo != null) {
         for (int j = 0; j < m; j++) {

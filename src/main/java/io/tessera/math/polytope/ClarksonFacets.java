@@ -1,150 +1,209 @@
 package io.tessera.math.polytope;
 
-import java.util.ArrayList;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.BitSet;
-import java.util.List;
 
 /**
- * Output-sensitive facet finding (Clarkson's redundancy removal with ray shooting). With an
- * interior point z and a set S of rows already known to be facets, row i is tested by one LP over
- * S + {i} only: if even that relaxation keeps a_i . x <= c_i, row i is redundant; otherwise the LP
- * optimum x* lies beyond row i, and the ray from z to x* leaves the polytope through a facet, the
- * first hyperplane it meets, which joins S. Every LP is small (|S| + 1 rows), and there are at most
- * rows + facets of them, against one LP over all rows per row for {@link Facets#referenceLp}.
- *
- * <p>The LPs are solved inside a box of half-width {@link #BOX} around z so that they stay bounded:
- * a relaxation that is unbounded towards a_i then ends on the box, beyond row i, which is all the
- * test needs. When the ray meets several hyperplanes at the same point (a degenerate vertex), the
- * row is decided by the reference LP instead.
+ * The production facet method: exact, and the same set as {@link Facets#referenceLp}, at a
+ * fraction of its cost on large regions. Three ideas (digest §4, items 1-3 and 7):
+ * <ol>
+ *   <li>The geometry runs in the rows' span ({@link RowSpace}): 340 variables instead of 784 on
+ *       MNIST-sized nets, with every LP value unchanged.
+ *   <li>Ray shooting from an interior point z: the first hyperplane a ray meets is a facet, and a
+ *       ray costs one pass over the rows and no LP. Rays go along every row's normal first.
+ *   <li>Clarkson's redundancy removal for the rest: row k is tested by one LP over the facets found
+ *       so far and k itself (capped at c_k + 1, so the LP is always bounded). If even that keeps
+ *       a_k . x <= c_k, k is redundant; otherwise the ray from z to the optimum leaves through a
+ *       new facet. The facets' LP is kept in one solver and grows by a row per facet.
+ * </ol>
+ * A ray certifies its first hyperplane j only when the second hyperplane is far enough along that
+ * the point just before it proves the reference's own test (max a_j . x exceeds c_j by more than
+ * {@link Facets#TOLERANCE}); rays that tie, as at duplicated rows or degenerate vertices, certify
+ * nothing, and a row that no ray can settle is decided by the reference LP in the span.
  */
 public final class ClarksonFacets {
-  static final double BOX = 1e6;
   private static final double ZERO_ROW = 1e-12;
-  private static final double TIE = 1e-12;
+  /** Caps the Chebyshev LP so that a region with an infinite ball still gets a finite interior point. */
+  private static final double MAX_RADIUS = 1e3;
 
   private ClarksonFacets() {}
 
-  /** Active rows of a region with a non-empty interior, ascending; the same set as {@link Facets#referenceLp}. */
+  /** Active rows of a region with a non-empty interior, ascending, from its Chebyshev centre. */
   public static int[] find(Polytope p) {
-    double[] z = interiorPoint(p);
+    return find(p, null);
+  }
+
+  /**
+   * Active rows, ascending, shooting rays from {@code interior} (a point strictly inside, such as
+   * the sample whose region this is) or from the Chebyshev centre when it is null.
+   */
+  public static int[] find(Polytope p, double[] interior) {
     int n = p.rows();
-    double[] norms = new double[n];
-    for (int i = 0; i < n; i++) {
-      norms[i] = Polytope.norm(p.a()[i]);
+    requireFeasibleZeroRows(p);
+    RowSpace span = RowSpace.of(p.a(), p.dim());
+    if (span.rank() == 0) {
+      return new int[0];
     }
-    BitSet facets = new BitSet(n);
+    double[][] a = span.reduceRows(p.a());
+    double[] c = p.c();
+    double[] z = interior == null ? centre(a, c) : span.reduce(interior);
+    double[] norms = new double[n];
+    double[] slack = new double[n];
     BitSet decided = new BitSet(n);
     for (int i = 0; i < n; i++) {
+      norms[i] = Polytope.norm(a[i]);
+      slack[i] = c[i] - RowSpace.dot(a[i], z);
       if (norms[i] <= ZERO_ROW) {
         decided.set(i);
+      } else if (!(slack[i] > 0)) {
+        throw new IllegalArgumentException("the point is not strictly inside the region: row " + i + " has slack " + slack[i]);
       }
     }
-    for (int i = decided.nextClearBit(0); i < n; i = decided.nextClearBit(i + 1)) {
-      while (!decided.get(i)) {
-        double[] optimum = relaxedOptimum(p, facets, i, z);
-        double excess = dot(p.a()[i], optimum) - p.c()[i];
-        if (excess <= Facets.TOLERANCE * Math.max(1, Math.abs(p.c()[i]))) {
-          decided.set(i); // redundant even against the facets alone
-          continue;
-        }
-        int hit = firstHit(p, z, optimum, norms);
-        if (hit < 0) {
-          decided.set(i);
-          if (isReferenceActive(p, i)) {
-            facets.set(i);
+    BitSet facets = new BitSet(n);
+    Rays rays = new Rays(a, c, slack, norms);
+    for (int i = 0; i < n; i++) {
+      if (norms[i] > ZERO_ROW) {
+        rays.certify(a[i], facets, decided);
+      }
+    }
+    try (FacetLp lp = new FacetLp(a, c)) {
+      for (int s = facets.nextSetBit(0); s >= 0; s = facets.nextSetBit(s + 1)) {
+        lp.addFacet(s);
+      }
+      for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
+        while (!decided.get(k)) {
+          double[] optimum = lp.relaxedOptimum(k);
+          if (!Facets.exceeds(RowSpace.dot(a[k], optimum), c[k])) {
+            decided.set(k); // redundant even against the facets alone
+            continue;
           }
-        } else {
-          facets.set(hit);
-          decided.set(hit);
+          double[] towards = new double[z.length];
+          for (int j = 0; j < z.length; j++) {
+            towards[j] = optimum[j] - z[j];
+          }
+          int hit = rays.certify(towards, facets, decided);
+          if (hit >= 0) {
+            lp.addFacet(hit);
+          } else {
+            decided.set(k);
+            if (Facets.isActive(a, c, k)) {
+              facets.set(k);
+              lp.addFacet(k);
+            }
+          }
         }
       }
     }
     return facets.stream().toArray();
   }
 
-  /** max a_i . x over the known facets and row i's own relaxation a_i . x <= c_i + 1, inside the box. */
-  private static double[] relaxedOptimum(Polytope p, BitSet facets, int i, double[] z) {
-    List<double[]> rows = new ArrayList<>();
-    List<Double> bounds = new ArrayList<>();
-    for (int s = facets.nextSetBit(0); s >= 0; s = facets.nextSetBit(s + 1)) {
-      rows.add(p.a()[s]);
-      bounds.add(p.c()[s]);
-    }
-    rows.add(p.a()[i]);
-    bounds.add(p.c()[i] + 1);
-    double[] lower = new double[z.length];
-    double[] upper = new double[z.length];
-    for (int j = 0; j < z.length; j++) {
-      lower[j] = z[j] - BOX;
-      upper[j] = z[j] + BOX;
-    }
-    LinearPrograms.Solution s = LinearPrograms.maximise(p.a()[i], rows.toArray(double[][]::new),
-        bounds.stream().mapToDouble(Double::doubleValue).toArray(), -1, lower, upper);
-    if (s.status() != LinearPrograms.Status.OPTIMAL) {
-      throw new IllegalStateException("a boxed LP around an interior point ended " + s.status());
-    }
-    return s.x();
-  }
-
-  /**
-   * The row whose hyperplane the segment z -> x first crosses, or -1 when two rows tie (a
-   * degenerate vertex) or nothing is crossed before x.
-   */
-  private static int firstHit(Polytope p, double[] z, double[] x, double[] norms) {
-    double[] d = new double[z.length];
-    for (int j = 0; j < z.length; j++) {
-      d[j] = x[j] - z[j];
-    }
-    double best = Double.POSITIVE_INFINITY;
-    int hit = -1;
-    boolean tie = false;
-    for (int r = 0; r < p.rows(); r++) {
-      if (norms[r] <= ZERO_ROW) {
-        continue;
-      }
-      double rate = dot(p.a()[r], d);
-      if (rate <= 0) {
-        continue;
-      }
-      double t = (p.c()[r] - dot(p.a()[r], z)) / rate;
-      if (t < best - TIE * Math.max(1, Math.abs(best))) {
-        best = t;
-        hit = r;
-        tie = false;
-      } else if (Math.abs(t - best) <= TIE * Math.max(1, Math.abs(best))) {
-        tie = true;
+  private static void requireFeasibleZeroRows(Polytope p) {
+    for (int i = 0; i < p.rows(); i++) {
+      if (Polytope.norm(p.a()[i]) <= ZERO_ROW && p.c()[i] < -ZERO_ROW) {
+        throw new IllegalArgumentException("the region is empty: row " + i + " reads 0 <= " + p.c()[i]);
       }
     }
-    return tie || best > 1 ? -1 : hit;
   }
 
-  private static boolean isReferenceActive(Polytope p, int i) {
-    LinearPrograms.Solution s = LinearPrograms.maximise(p.a()[i], p.a(), p.c(), i);
-    return s.status() == LinearPrograms.Status.UNBOUNDED
-        || (s.status() == LinearPrograms.Status.OPTIMAL && s.value() > p.c()[i] + Facets.TOLERANCE * Math.max(1, Math.abs(p.c()[i])));
-  }
-
-  /** The Chebyshev centre; inside a box when the ball is infinite. */
-  private static double[] interiorPoint(Polytope p) {
-    ChebyshevBall ball = ChebyshevBall.of(p, null, null);
-    if (ball.radius() == Double.POSITIVE_INFINITY) {
-      double[] lo = new double[p.dim()];
-      double[] hi = new double[p.dim()];
-      java.util.Arrays.fill(lo, -BOX);
-      java.util.Arrays.fill(hi, BOX);
-      ball = ChebyshevBall.of(p, lo, hi);
-    }
+  /** The Chebyshev centre in the span, of a ball no larger than {@link #MAX_RADIUS}. */
+  private static double[] centre(double[][] a, double[] c) {
+    ChebyshevBall ball = ChebyshevBall.capped(a, c, MAX_RADIUS);
     if (!(ball.radius() > 0)) {
       throw new IllegalArgumentException("the region has no interior (Chebyshev radius " + ball.radius() + ")");
     }
     return ball.centre();
   }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      s += a[j] * b[j];
+  /** Rays from the interior point, with each row's slack there precomputed. */
+  private record Rays(double[][] a, double[] c, double[] slack, double[] norms) {
+    /**
+     * Shoots along {@code direction}; the first hyperplane met becomes a facet when the gap to the
+     * second proves it (see the class comment). Returns it, or -1 when the ray proves nothing new.
+     */
+    int certify(double[] direction, BitSet facets, BitSet decided) {
+      double first = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      double firstRate = 0;
+      int hit = -1;
+      for (int r = 0; r < a.length; r++) {
+        if (norms[r] <= ZERO_ROW) {
+          continue;
+        }
+        double rate = RowSpace.dot(a[r], direction);
+        if (rate <= 0) {
+          continue;
+        }
+        double t = slack[r] / rate;
+        if (t < first) {
+          second = first;
+          first = t;
+          firstRate = rate;
+          hit = r;
+        } else if (t < second) {
+          second = t;
+        }
+      }
+      if (hit < 0 || facets.get(hit)) {
+        return -1;
+      }
+      // Just before the second hyperplane every other row holds, and a_hit . x = c_hit + gap.
+      double gap = second == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : (second - first) * firstRate;
+      if (!Facets.exceeds(c[hit] + gap, c[hit])) {
+        return -1;
+      }
+      facets.set(hit);
+      decided.set(hit);
+      return hit;
     }
-    return s;
+  }
+
+  /**
+   * max a_k . y over the facets found so far and a_k . y <= c_k + 1, in one GLOP model that keeps
+   * a row per facet and one probe row rewritten for each k.
+   */
+  private static final class FacetLp implements AutoCloseable {
+    private final double[][] a;
+    private final double[] c;
+    private final MPSolver solver = LinearPrograms.glop();
+    private final MPVariable[] y;
+    private final MPConstraint probe;
+    private final MPObjective goal;
+
+    FacetLp(double[][] a, double[] c) {
+      this.a = a;
+      this.c = c;
+      y = new MPVariable[a[0].length];
+      for (int j = 0; j < y.length; j++) {
+        y[j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y" + j);
+      }
+      probe = solver.makeConstraint(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "probe");
+      goal = solver.objective();
+      goal.setMaximization();
+    }
+
+    void addFacet(int row) {
+      LinearPrograms.setRow(solver.makeConstraint(Double.NEGATIVE_INFINITY, c[row], "f" + row), y, a[row]);
+    }
+
+    double[] relaxedOptimum(int k) {
+      for (int j = 0; j < y.length; j++) {
+        probe.setCoefficient(y[j], a[k][j]);
+        goal.setCoefficient(y[j], a[k][j]);
+      }
+      probe.setUb(c[k] + 1);
+      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, y);
+      if (s.status() != LinearPrograms.Status.OPTIMAL) {
+        throw new IllegalStateException("a capped LP over a region's facets ended " + s.status());
+      }
+      return s.x();
+    }
+
+    @Override
+    public void close() {
+      solver.delete();
+    }
   }
 }

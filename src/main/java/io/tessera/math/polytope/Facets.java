@@ -30,15 +30,25 @@ public final class Facets {
       if (Polytope.norm(p.a()[i]) <= ZERO_ROW) {
         continue;
       }
-      LinearPrograms.Solution s = LinearPrograms.maximise(p.a()[i], p.a(), p.c(), i);
-      if (s.status() == LinearPrograms.Status.INFEASIBLE) {
-        throw new IllegalArgumentException("row " + i + "'s relaxation is infeasible, so the region is empty");
-      }
-      if (s.status() == LinearPrograms.Status.UNBOUNDED || s.value() > p.c()[i] + TOLERANCE * Math.max(1, Math.abs(p.c()[i]))) {
+      if (isActive(p.a(), p.c(), i)) {
         active.add(i);
       }
     }
     return active.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /** Eq. 6 for one row of {x : a x <= c}: max a_i . x over the other rows is above c_i, or unbounded. */
+  static boolean isActive(double[][] a, double[] c, int i) {
+    LinearPrograms.Solution s = LinearPrograms.maximise(a[i], a, c, i);
+    if (s.status() == LinearPrograms.Status.INFEASIBLE) {
+      throw new IllegalArgumentException("row " + i + "'s relaxation is infeasible, so the region is empty");
+    }
+    return s.status() == LinearPrograms.Status.UNBOUNDED || exceeds(s.value(), c[i]);
+  }
+
+  /** Whether an LP value counts as beyond the bound c_i. */
+  static boolean exceeds(double value, double bound) {
+    return value > bound + TOLERANCE * Math.max(1, Math.abs(bound));
   }
 
   /** The patterns of the regions across each active facet: the same pattern with that bit flipped. */

@@ -54,10 +54,7 @@ final class LinearPrograms {
         if (i == skip) {
           continue;
         }
-        MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, bounds[i]);
-        for (int j = 0; j < n; j++) {
-          row.setCoefficient(x[j], rows[i][j]);
-        }
+        setRow(solver.makeConstraint(Double.NEGATIVE_INFINITY, bounds[i]), x, rows[i]);
       }
       MPObjective goal = solver.objective();
       for (int j = 0; j < n; j++) {
@@ -67,6 +64,18 @@ final class LinearPrograms {
       return solve(solver, goal, x);
     } finally {
       solver.delete();
+    }
+  }
+
+  /**
+   * Sets a fresh row's coefficients, leaving zeros out: GLOP can end ABNORMAL on a matrix that
+   * holds explicit zero entries (seen on rotated rows, whose first entries are exactly 0).
+   */
+  static void setRow(MPConstraint row, MPVariable[] x, double[] coefficients) {
+    for (int j = 0; j < x.length; j++) {
+      if (coefficients[j] != 0) {
+        row.setCoefficient(x[j], coefficients[j]);
+      }
     }
   }
 

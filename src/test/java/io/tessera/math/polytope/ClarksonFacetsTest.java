@@ -1,6 +1,7 @@
 package io.tessera.math.polytope;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,49 @@ class ClarksonFacetsTest {
       }
     }
     assertTrue(facets < regions * 60, "most rows are redundant, which is what makes the method pay: " + facets + " facets");
+  }
+
+  @Test
+  void agreesWhenTheRowsSpanLessThanTheInputSpace() {
+    // A first layer narrower than the input (as on MNIST-sized nets): the method works in the
+    // 8-dimensional span of the rows, and must still give the reference's set, from the
+    // Chebyshev centre and from the sample itself.
+    int[] widths = {24, 8, 12, 12, 2};
+    MlpWeights net = TestModels.random(77, widths);
+    Random random = new Random(78);
+    for (int trial = 0; trial < 4; trial++) {
+      double[] x = random.doubles(widths[0], -1, 1).toArray();
+      Polytope p = Polytope.of(net, net.pattern(x));
+      assertEquals(8, RowSpace.of(p.a(), p.dim()).rank());
+      int[] reference = Facets.referenceLp(p);
+      assertArrayEquals(reference, ClarksonFacets.find(p), "trial " + trial);
+      assertArrayEquals(reference, ClarksonFacets.find(p, x), "trial " + trial + " from the sample");
+    }
+  }
+
+  @Test
+  void rowSpaceKeepsNormsAndSlacks() {
+    MlpWeights net = TestModels.random(79, 16, 6, 6, 1);
+    double[] x = new Random(80).doubles(16, -1, 1).toArray();
+    Polytope p = Polytope.of(net, net.pattern(x));
+    RowSpace span = RowSpace.of(p.a(), p.dim());
+    double[][] reduced = span.reduceRows(p.a());
+    double[] y = span.reduce(x);
+    double[] slack = p.slack(x);
+    for (int i = 0; i < p.rows(); i++) {
+      assertEquals(Polytope.norm(p.a()[i]), Polytope.norm(reduced[i]), 1e-12, "row " + i);
+      assertEquals(slack[i], p.c()[i] - RowSpace.dot(reduced[i], y), 1e-12, "row " + i);
+      double[] back = span.lift(reduced[i]);
+      for (int j = 0; j < back.length; j++) {
+        assertEquals(p.a()[i][j], back[j], 1e-12, "row " + i + ", entry " + j);
+      }
+    }
+  }
+
+  @Test
+  void rejectsAPointOutsideTheRegion() {
+    Polytope p = Polytope.of(PolytopeTest.XOR, new long[] {3}); // x + y >= 0
+    assertThrows(IllegalArgumentException.class, () -> ClarksonFacets.find(p, new double[] {-1, -1}));
   }
 
   @Test

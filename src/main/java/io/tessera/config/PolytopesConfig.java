@@ -1,0 +1,47 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import java.util.List;
+
+/**
+ * Settings of the {@code polytopes} job (see conf/polytopes.yaml).
+ *
+ * @param samplesPerSplit measure this many seeded-random samples of each split; 0 measures all
+ * @param seed the seed of that choice
+ * @param box optional [lo, hi]: the Chebyshev ball is kept inside [lo, hi]^m, so unbounded regions
+ *     get finite radii (for images, the pixel range)
+ */
+public record PolytopesConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    Integer samplesPerSplit,
+    Long seed,
+    List<Double> box,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits) {
+
+  public PolytopesConfig {
+    samplesPerSplit = samplesPerSplit == null ? 0 : samplesPerSplit;
+    seed = seed == null ? 0L : seed;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (samplesPerSplit < 0) {
+      throw new TesseraException("samples_per_split must be >= 0 (0 measures every sample), got " + samplesPerSplit);
+    }
+    if (box != null && (box.size() != 2 || box.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(box.get(0) < box.get(1)))) {
+      throw new TesseraException("box must be [lo, hi] with finite lo < hi, got " + box);
+    }
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

@@ -1,0 +1,51 @@
+package io.tessera.math.polytope;
+
+import io.tessera.math.BitPatterns;
+import io.tessera.math.MlpWeights;
+
+/**
+ * The region of one sample, measured (Liu Tables 2, 6 and 7): its constraints, its facets (active
+ * bits), its Chebyshev ball and the sample's distance to the nearest facet. Everything is float64
+ * on the exported weights, so the sample is inside its own region by construction.
+ *
+ * @param region the sample's polytope
+ * @param layerBits the pattern per hidden layer, as {@link io.tessera.math.BitPatterns#hash} takes it
+ * @param facets active rows, ascending ({@link ClarksonFacets})
+ * @param radius Chebyshev radius; +Infinity when the region is unbounded and no box is given
+ * @param centreNorm Euclidean norm of the Chebyshev centre; NaN when the radius is infinite
+ * @param facetDistance distance from the sample to the nearest facet hyperplane
+ * @param margin min |z_k| over the hidden units: how far float32 rounding is from flipping a bit
+ */
+public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, double radius, double centreNorm, double facetDistance, double margin) {
+
+  /**
+   * Measures the region of {@code x}; {@code lo}/{@code hi} (both or neither) bound the Chebyshev
+   * ball to a box. A sample on a hyperplane (some z_k exactly 0) has no interior point to start
+   * from and is rejected.
+   */
+  public static SampleRegion of(MlpWeights net, double[] x, double[] lo, double[] hi) {
+    MlpWeights.Evaluation evaluation = net.evaluate(x);
+    double margin = Double.POSITIVE_INFINITY;
+    double[][] z = evaluation.preActivations();
+    long[][] layerBits = new long[z.length][];
+    for (int l = 0; l < z.length; l++) {
+      layerBits[l] = BitPatterns.packPositive(z[l], 0, z[l].length);
+      for (double value : z[l]) {
+        margin = Math.min(margin, Math.abs(value));
+      }
+    }
+    if (!(margin > 0)) {
+      throw new IllegalArgumentException("the sample lies on a unit's hyperplane (a pre-activation is exactly 0)");
+    }
+    Polytope region = Polytope.of(net, net.pattern(x));
+    int[] facets = ClarksonFacets.find(region, x);
+    double[] slack = region.slack(x);
+    double distance = Double.POSITIVE_INFINITY;
+    for (int row : facets) {
+      distance = Math.min(distance, slack[row] / Polytope.norm(region.a()[row]));
+    }
+    ChebyshevBall ball = ChebyshevBall.of(region, lo, hi);
+    double centreNorm = ball.centre() == null ? Double.NaN : Polytope.norm(ball.centre());
+    return new SampleRegion(region, layerBits, facets, ball.radius(), centreNorm, distance, margin);
+  }
+}
