@@ -6,6 +6,8 @@ import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
 import io.tessera.config.PolytopesConfig;
+import io.tessera.config.RegionCensusConfig;
+import io.tessera.config.RegionsConfig;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
 import io.tessera.jobs.HammingNeighboursJob;
@@ -13,6 +15,8 @@ import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
 import io.tessera.jobs.PolytopesJob;
+import io.tessera.jobs.RegionCensusJob;
+import io.tessera.jobs.RegionsJob;
 import io.tessera.jobs.SegmentCrossingsJob;
 import io.tessera.jobs.SparkSessions;
 import java.nio.file.Path;
@@ -45,7 +49,9 @@ final class RunCommand implements Callable<Integer> {
       AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run),
       HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run),
       PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run),
-      PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run)));
+      PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run),
+      RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run),
+      RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run)));
 
   /** Lets picocli list the jobs in --help. */
   static final class JobNames implements Iterable<String> {

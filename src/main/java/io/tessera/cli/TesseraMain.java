@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ImportMnistCommand.class,
       SqlCommand.class,
+      ReportCommand.class,
       ReproduceCommand.class
     })
 public final class TesseraMain implements Runnable {

@@ -17,6 +17,13 @@ final class ConfigChecks {
     }
   }
 
+  /** A box [lo, hi] (the same for every coordinate). */
+  static void box(List<Double> box) {
+    if (box.size() != 2 || box.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(box.get(0) < box.get(1))) {
+      throw new TesseraException("box must be [lo, hi] with finite lo < hi, got " + box);
+    }
+  }
+
   static void common(int partitions, String device, String runId, List<String> splits) {
     if (partitions < 0) {
       throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);

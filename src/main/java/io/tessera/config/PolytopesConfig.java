@@ -35,8 +35,8 @@ public record PolytopesConfig(
     if (samplesPerSplit < 0) {
       throw new TesseraException("samples_per_split must be >= 0 (0 measures every sample), got " + samplesPerSplit);
     }
-    if (box != null && (box.size() != 2 || box.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(box.get(0) < box.get(1)))) {
-      throw new TesseraException("box must be [lo, hi] with finite lo < hi, got " + box);
+    if (box != null) {
+      ConfigChecks.box(box);
     }
     ConfigChecks.common(partitions, device, runId, splits);
   }

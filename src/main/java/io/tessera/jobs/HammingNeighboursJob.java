@@ -76,7 +76,7 @@ public final class HammingNeighboursJob {
     Dataset<Row> samples = encoded.selectExpr("id AS sample_id", "split", "label");
     Dataset<Row> neighbours = encoded.selectExpr("id AS neighbour_id", "split", "label AS neighbour_label");
     return best.join(samples, "sample_id")
-        .join(neighbours, scala.jdk.javaapi.CollectionConverters.asScala(List.of("neighbour_id", "split")).toSeq())
+        .join(neighbours, JoinKeys.of("neighbour_id", "split"))
         .selectExpr(
             "'" + modelId.replace("'", "''") + "' AS model_id",
             "sample_id", "split", "label", "metric", "neighbour_id", "neighbour_label",

@@ -49,7 +49,7 @@ public final class SegmentCrossingsJob {
           ? "the nearest_neighbours table " + cfg.neighbours() + " has no rows with metric '" + cfg.metric() + "'" : "pairs is empty"));
     }
     List<Row> unknown = pairs.selectExpr("explode(array(a, b)) AS id").distinct()
-        .join(samples, scala.jdk.javaapi.CollectionConverters.asScala(List.of(DatasetIO.ID)).toSeq(), "left_anti").limit(1).collectAsList();
+        .join(samples, JoinKeys.of(DatasetIO.ID), "left_anti").limit(1).collectAsList();
     if (!unknown.isEmpty()) {
       throw new TesseraException("a pair names sample id " + unknown.get(0).get(0) + ", which is not in " + cfg.input()
           + (cfg.splits() == null ? "" : " (splits " + cfg.splits() + ")"));

@@ -116,6 +116,22 @@ public final class BitPatterns {
     return bits;
   }
 
+  /** A layer-major pattern over all hidden units (digest eq. 4) cut into one word array per layer. */
+  public static long[][] layers(long[] pattern, int[] widths) {
+    long[][] out = new long[widths.length][];
+    int offset = 0;
+    for (int l = 0; l < widths.length; l++) {
+      out[l] = new long[wordsFor(widths[l])];
+      for (int k = 0; k < widths[l]; k++) {
+        if (get(pattern, offset + k)) {
+          out[l][k >>> 6] |= 1L << (k & 63);
+        }
+      }
+      offset += widths[l];
+    }
+    return out;
+  }
+
   /**
    * A 64-bit hash of a whole pattern (all layers, in order). Each layer's width is mixed in so that
    * patterns of different architectures cannot collide by zero padding. SplitMix64 finalisers give

@@ -11,12 +11,6 @@ import ai.djl.training.GradientCollector;
  * native memory of a batch is released when the call returns; only the weights live longer.
  */
 abstract class DjlNetwork implements Network {
-  /**
-   * DJL allows one gradient collector per JVM at a time, so concurrent tasks of an executor take
-   * turns for backward passes (each still uses the engine's intra-op threads).
-   */
-  private static final Object AUTOGRAD = new Object();
-
   protected final NDManager manager;
   private final String id;
 
@@ -50,7 +44,7 @@ abstract class DjlNetwork implements Network {
   public float[] jacobian(float[] inputs, int batch) {
     checkLength(inputs, batch);
     int out = outputDim();
-    synchronized (AUTOGRAD) {
+    synchronized (DjlRuntime.AUTOGRAD) {
       return jacobianLocked(inputs, batch, out);
     }
   }
@@ -75,7 +69,7 @@ abstract class DjlNetwork implements Network {
   @Override
   public float[] lossGradient(float[] inputs, int batch, int[] labels) {
     checkLength(inputs, batch);
-    synchronized (AUTOGRAD) {
+    synchronized (DjlRuntime.AUTOGRAD) {
       return lossGradientLocked(inputs, batch, labels);
     }
   }

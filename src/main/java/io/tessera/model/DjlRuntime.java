@@ -9,6 +9,13 @@ import ai.djl.engine.Engine;
 public final class DjlRuntime {
   public static final String ENGINE = "PyTorch";
 
+  /**
+   * DJL allows one gradient collector per JVM at a time, so concurrent tasks of an executor take
+   * turns for backward passes and training (each still uses the engine's intra-op threads).
+   * Training holds it throughout, which also keeps the engine-wide random seed its own.
+   */
+  static final Object AUTOGRAD = new Object();
+
   private DjlRuntime() {}
 
   public static synchronized Engine engine() {

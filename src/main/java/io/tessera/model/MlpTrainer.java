@@ -37,6 +37,13 @@ public final class MlpTrainer {
 
   public static ModelCard train(
       TrainingSet train, TrainingSet test, TrainSpec spec, Path outDir, Consumer<String> progress) {
+    synchronized (DjlRuntime.AUTOGRAD) {
+      return trainAlone(train, test, spec, outDir, progress);
+    }
+  }
+
+  private static ModelCard trainAlone(
+      TrainingSet train, TrainingSet test, TrainSpec spec, Path outDir, Consumer<String> progress) {
     Engine engine = DjlRuntime.engine();
     engine.setRandomSeed((int) spec.seed());
     Device device = spec.device().resolve();

@@ -38,13 +38,14 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
       throw new IllegalArgumentException("the sample lies on a unit's hyperplane (a pre-activation is exactly 0)");
     }
     Polytope region = Polytope.of(net, net.pattern(x));
-    int[] facets = ClarksonFacets.find(region, x);
+    ChebyshevBall ball = ChebyshevBall.of(region, lo, hi);
+    // Rays from a well-centred point reach far more facets than rays from a sample near a wall.
+    int[] facets = ball.centre() != null && ball.radius() > 0 ? ClarksonFacets.find(region, ball.centre()) : ClarksonFacets.find(region);
     double[] slack = region.slack(x);
     double distance = Double.POSITIVE_INFINITY;
     for (int row : facets) {
       distance = Math.min(distance, slack[row] / Polytope.norm(region.a()[row]));
     }
-    ChebyshevBall ball = ChebyshevBall.of(region, lo, hi);
     double centreNorm = ball.centre() == null ? Double.NaN : Polytope.norm(ball.centre());
     return new SampleRegion(region, layerBits, facets, ball.radius(), centreNorm, distance, margin);
   }

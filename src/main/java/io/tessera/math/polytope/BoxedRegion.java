@@ -1,0 +1,88 @@
+package io.tessera.math.polytope;
+
+import io.tessera.math.MlpWeights;
+import java.util.Arrays;
+
+/**
+ * One region of a low-dimensional network inside the box [lo, hi] (digest §5, box mode): its
+ * facets inside the box (network rows only; box sides are never flipped), its size, its Chebyshev
+ * ball in the box and whether the unclipped region is bounded. Traversal-and-Pruning expands a
+ * region by flipping each active row.
+ *
+ * @param activeRows network rows that bound the region inside the box, ascending
+ * @param measure area in 2-D (exact, from the clipped polygon); NaN in 3-D, where the regions job
+ *     estimates volumes by Monte Carlo
+ * @param vertices the clipped polygon in 2-D, counter-clockwise; null in 3-D
+ * @param radius Chebyshev radius of region ∩ box; the region counts iff it is above {@link #EMPTY}
+ * @param bounded whether the region is bounded in R^m (no box): {d : A d <= 0} = {0}
+ */
+public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, double[][] vertices, double radius, boolean bounded) {
+  /** Regions whose ball in the box is no larger than this are lower-dimensional slivers, not regions. */
+  public static final double EMPTY = 1e-9;
+
+  public static BoxedRegion of(MlpWeights net, long[] pattern, double[] lo, double[] hi) {
+    Polytope p = Polytope.of(net, pattern);
+    int m = p.dim();
+    if (m != 2 && m != 3) {
+      throw new IllegalArgumentException("region enumeration needs 2 or 3 inputs, the network has " + m);
+    }
+    ChebyshevBall ball = ChebyshevBall.of(p, lo, hi);
+    if (!(ball.radius() > EMPTY)) {
+      return new BoxedRegion(p, new int[0], 0, m == 2 ? new double[0][] : null, ball.radius(), isBounded(p));
+    }
+    if (m == 2) {
+      PlanarRegion planar = PlanarRegion.clip(p, lo, hi);
+      return new BoxedRegion(p, planar.activeRows(), planar.area(), planar.vertices(), ball.radius(), isBounded(p));
+    }
+    int[] facets = ClarksonFacets.find(withBox(p, lo, hi), ball.centre());
+    int[] network = Arrays.stream(facets).filter(row -> row < p.rows()).toArray();
+    return new BoxedRegion(p, network, Double.NaN, null, ball.radius(), isBounded(p));
+  }
+
+  public boolean isEmpty() {
+    return !(radius > EMPTY);
+  }
+
+  /** The patterns across each active row. */
+  public long[][] neighbours() {
+    return Facets.neighbours(polytope, activeRows);
+  }
+
+  /** P_s with the 2m box sides appended as rows N..N+2m-1. */
+  static Polytope withBox(Polytope p, double[] lo, double[] hi) {
+    int n = p.rows();
+    int m = p.dim();
+    double[][] a = Arrays.copyOf(p.a(), n + 2 * m);
+    double[] c = Arrays.copyOf(p.c(), n + 2 * m);
+    for (int j = 0; j < m; j++) {
+      a[n + 2 * j] = new double[m];
+      a[n + 2 * j][j] = 1;
+      c[n + 2 * j] = hi[j];
+      a[n + 2 * j + 1] = new double[m];
+      a[n + 2 * j + 1][j] = -1;
+      c[n + 2 * j + 1] = -lo[j];
+    }
+    return new Polytope(p.pattern(), a, c, p.mapWeight(), p.mapBias());
+  }
+
+  /** max ±d_j over A d <= 0, |d_j| <= 1 is 0 for every j iff the recession cone is {0}. */
+  private static boolean isBounded(Polytope p) {
+    int m = p.dim();
+    double[] zero = new double[p.rows()];
+    double[] lower = new double[m];
+    double[] upper = new double[m];
+    Arrays.fill(lower, -1);
+    Arrays.fill(upper, 1);
+    for (int j = 0; j < m; j++) {
+      for (double sign : new double[] {1, -1}) {
+        double[] direction = new double[m];
+        direction[j] = sign;
+        LinearPrograms.Solution s = LinearPrograms.maximise(direction, p.a(), zero, -1, lower, upper);
+        if (s.status() != LinearPrograms.Status.OPTIMAL || s.value() > EMPTY) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,79 @@
+package io.tessera.math.polytope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A 2-D region clipped to a box, exactly (digest §4, item 6): the box polygon is cut by each row's
+ * half-plane in turn. A row is active iff it leaves an edge of positive length; the area is the
+ * shoelace formula over the final vertices.
+ *
+ * @param vertices the polygon, counter-clockwise; empty when the region misses the box
+ * @param activeRows network rows that bound an edge, ascending
+ * @param area exact area of region ∩ box
+ */
+public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
+  /** Edges shorter than this, relative to the box diagonal, are a vertex touching a line, not a facet. */
+  private static final double MIN_EDGE = 1e-9;
+
+  public static PlanarRegion clip(Polytope p, double[] lo, double[] hi) {
+    if (p.dim() != 2) {
+      throw new IllegalArgumentException("planar clipping needs 2 inputs, the region has " + p.dim());
+    }
+    // Each vertex carries the row whose line the edge leaving it lies on (-1: a box side).
+    List<double[]> polygon = new ArrayList<>(List.of(
+        new double[] {lo[0], lo[1], -1}, new double[] {hi[0], lo[1], -1},
+        new double[] {hi[0], hi[1], -1}, new double[] {lo[0], hi[1], -1}));
+    for (int i = 0; i < p.rows() && !polygon.isEmpty(); i++) {
+      polygon = cut(polygon, p.a()[i], p.c()[i], i);
+    }
+    double scale = Math.hypot(hi[0] - lo[0], hi[1] - lo[1]);
+    java.util.TreeSet<Integer> active = new java.util.TreeSet<>();
+    double twiceArea = 0;
+    for (int v = 0; v < polygon.size(); v++) {
+      double[] from = polygon.get(v);
+      double[] to = polygon.get((v + 1) % polygon.size());
+      twiceArea += from[0] * to[1] - to[0] * from[1];
+      if (from[2] >= 0 && Math.hypot(to[0] - from[0], to[1] - from[1]) > MIN_EDGE * scale) {
+        active.add((int) from[2]);
+      }
+    }
+    double[][] vertices = polygon.stream().map(v -> new double[] {v[0], v[1]}).toArray(double[][]::new);
+    return new PlanarRegion(vertices, active.stream().mapToInt(Integer::intValue).toArray(), Math.abs(twiceArea) / 2);
+  }
+
+  /**
+   * Sutherland-Hodgman against a . x <= c on vertices {x, y, row of the edge leaving it}; new edges
+   * along the line carry {@code row}.
+   */
+  static List<double[]> cut(List<double[]> polygon, double[] a, double c, int row) {
+    int n = polygon.size();
+    double[] excess = new double[n];
+    boolean anyOutside = false;
+    for (int v = 0; v < n; v++) {
+      double[] p = polygon.get(v);
+      excess[v] = a[0] * p[0] + a[1] * p[1] - c;
+      anyOutside |= excess[v] > 0;
+    }
+    if (!anyOutside) {
+      return polygon;
+    }
+    List<double[]> out = new ArrayList<>();
+    for (int v = 0; v < n; v++) {
+      double[] p = polygon.get(v);
+      double[] q = polygon.get((v + 1) % n);
+      boolean pIn = excess[v] <= 0;
+      boolean qIn = excess[(v + 1) % n] <= 0;
+      if (pIn) {
+        out.add(p);
+      }
+      if (pIn != qIn) {
+        double t = excess[v] / (excess[v] - excess[(v + 1) % n]);
+        // Entering: the edge from here continues p's edge; leaving: it runs along the new line.
+        double label = pIn ? row : p[2];
+        out.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]), label});
+      }
+    }
+    return out.size() < 3 ? List.of() : out;
+  }
+}

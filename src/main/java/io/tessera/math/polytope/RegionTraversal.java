@@ -1,0 +1,57 @@
+package io.tessera.math.polytope;
+
+import io.tessera.math.MlpWeights;
+import java.nio.LongBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Traversal-and-Pruning (Liu et al. Algorithm 1, box mode) in one thread: breadth-first from the
+ * start point's region, flipping each active row. The regions job runs the same expansion as a
+ * distributed search; this one serves jobs that count the regions of many small nets, one per
+ * task, and the benchmarks.
+ */
+public final class RegionTraversal {
+  /** The set of patterns seen so far; {@code add} answers whether the pattern is new. */
+  public interface Visited {
+    boolean add(long[] pattern);
+  }
+
+  private RegionTraversal() {}
+
+  /** A hash set of patterns. */
+  public static Visited hashed() {
+    Set<LongBuffer> seen = new HashSet<>();
+    return pattern -> seen.add(LongBuffer.wrap(pattern.clone()));
+  }
+
+  /** Every non-empty region inside [lo, hi]^m reachable from x0's region, in breadth-first order. */
+  public static List<BoxedRegion> regions(MlpWeights net, double[] x0, double lo, double hi, Visited visited) {
+    double[] low = new double[net.inputDim()];
+    double[] high = new double[net.inputDim()];
+    Arrays.fill(low, lo);
+    Arrays.fill(high, hi);
+    ArrayDeque<long[]> queue = new ArrayDeque<>();
+    long[] start = net.pattern(x0);
+    visited.add(start);
+    queue.add(start);
+    List<BoxedRegion> out = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      BoxedRegion region = BoxedRegion.of(net, queue.poll(), low, high);
+      if (region.isEmpty()) {
+        continue;
+      }
+      out.add(region);
+      for (long[] neighbour : region.neighbours()) {
+        if (visited.add(neighbour)) {
+          queue.add(neighbour);
+        }
+      }
+    }
+    return out;
+  }
+}

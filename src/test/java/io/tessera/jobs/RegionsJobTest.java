@@ -1,0 +1,105 @@
+package io.tessera.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.tessera.TestModels;
+import io.tessera.TestSpark;
+import io.tessera.TesseraException;
+import io.tessera.config.RegionsConfig;
+import io.tessera.math.MlpWeights;
+import io.tessera.math.polytope.BoxedRegion;
+import io.tessera.math.polytope.ReferenceTraversal;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.MlpTrainer;
+import io.tessera.model.ModelCard;
+import io.tessera.model.TesseraModelFormat;
+import io.tessera.model.TrainSpec;
+import io.tessera.model.TrainingSet;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegionsJobTest {
+  @TempDir static Path tmp;
+  static String model;
+  static MlpWeights weights;
+
+  @BeforeAll
+  static void fixtures() {
+    model = JobFixtures.tinyModel(tmp);
+    weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
+  }
+
+  @Test
+  void theDistributedSearchFindsExactlyTheReferenceRegionsFromAnyStart() {
+    String out = tmp.resolve("planar").toString();
+    JobRun.Result result = RegionsJob.run(TestSpark.get(), new RegionsConfig(model, out, List.of(-1.0, 1.0), null, null, null, null, 3, "cpu", "r1"));
+    List<BoxedRegion> reference = ReferenceTraversal.regions(weights, new double[] {0, 0}, -1, 1);
+    assertEquals(reference.size(), result.counts().rowsOut());
+    List<Row> rows = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).collectAsList();
+    assertEquals(patterns(reference), rowPatterns(rows));
+    double total = rows.stream().mapToDouble(r -> r.<Double>getAs("measure")).sum();
+    assertEquals(4.0, total, 4.0 * 1e-9, "areas sum to the box area");
+    Row summary = TestSpark.get().read().parquet(out + "/" + RegionsJob.SUMMARY).first();
+    assertEquals((long) rows.size(), summary.<Long>getAs("regions"));
+    assertEquals(summary.<Long>getAs("regions"), summary.<Long>getAs("bounded_regions") + summary.<Long>getAs("unbounded_regions"));
+    assertEquals(4.0, summary.<Double>getAs("box_measure"), 0);
+    assertEquals(0L, summary.<Long>getAs("empty_neighbours"));
+    int maxDepth = rows.stream().mapToInt(r -> r.<Integer>getAs("depth")).max().orElseThrow();
+    assertEquals(maxDepth + 1, summary.<Integer>getAs("levels"), "one round per level, and a last one that finds nothing new");
+
+    String other = tmp.resolve("planar-start").toString();
+    RegionsJob.run(TestSpark.get(), new RegionsConfig(model, other, List.of(-1.0, 1.0), List.of(0.8, -0.6), null, null, null, 2, "cpu", "r2"));
+    assertEquals(rowPatterns(rows), rowPatterns(TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).collectAsList()));
+  }
+
+  @Test
+  void threeDimensionalVolumesSumToTheBoxAndMissNoSample() {
+    Path dir = tmp.resolve("model-3d");
+    float[] x = TestModels.randomInputs(41, 300, 3);
+    float[] y = new float[300];
+    for (int i = 0; i < 300; i++) {
+      y[i] = x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] + x[3 * i + 2] * x[3 * i + 2] - 1;
+    }
+    MlpTrainer.train(new TrainingSet(x, y, 300, 3), null,
+        new TrainSpec("model-3d", ModelCard.Task.REGRESSION, List.of(5, 5), 1, 2, 32, 0.01, 41, DevicePolicy.CPU, "test-sphere"), dir, line -> {});
+    String out = tmp.resolve("solid").toString();
+    JobRun.Result result = RegionsJob.run(TestSpark.get(),
+        new RegionsConfig(dir.toString(), out, List.of(-1.0, 1.0), null, 20_000, 5L, null, 2, "cpu", "r3d"));
+    MlpWeights net = TesseraModelFormat.load(dir, Device.cpu()).weights();
+    assertEquals(ReferenceTraversal.regions(net, new double[] {0, 0, 0}, -1, 1).size(), result.counts().rowsOut());
+    Row summary = TestSpark.get().read().parquet(out + "/" + RegionsJob.SUMMARY).first();
+    assertEquals(0L, summary.<Long>getAs("missed_samples"), "every Monte Carlo point falls in an enumerated region");
+    assertEquals(8.0, summary.<Double>getAs("total_measure"), 1e-9, "the estimates partition the box");
+    for (Row r : TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).collectAsList()) {
+      assertTrue(r.isNullAt(r.fieldIndex("vertices")));
+      assertTrue(r.<Double>getAs("measure_error") >= 0);
+    }
+  }
+
+  @Test
+  void aStartOnABoundaryOrAWrongDimensionIsAClearError() {
+    String out = tmp.resolve("bad").toString();
+    TesseraException e = assertThrows(TesseraException.class, () -> RegionsJob.run(TestSpark.get(),
+        new RegionsConfig(model, out, List.of(-1.0, 1.0), List.of(0.1, 0.2, 0.3), null, null, null, 1, "cpu", "bad")));
+    assertTrue(e.getMessage().contains("3 coordinates"), e.getMessage());
+    assertThrows(TesseraException.class, () -> new RegionsConfig(model, out, List.of(1.0, -1.0), null, null, null, null, 1, "cpu", null));
+  }
+
+  private static Set<String> patterns(List<BoxedRegion> regions) {
+    return regions.stream().map(r -> Arrays.toString(r.polytope().pattern())).collect(Collectors.toSet());
+  }
+
+  private static Set<String> rowPatterns(List<Row> rows) {
+    return rows.stream().map(r -> r.getList(r.fieldIndex("pattern")).toString()).collect(Collectors.toSet());
+  }
+}
