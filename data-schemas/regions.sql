@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS regions (
   model_id STRING COMMENT 'model card id, or TorchScript file name and content hash',
   pattern ARRAY<BIGINT> COMMENT 'all hidden units, layer-major: unit k is bit (k % 64) of pattern[k / 64]',
   pattern_hash BIGINT COMMENT 'same hash as activation_patterns.pattern_hash',
-  depth INT COMMENT 'breadth-first level: facets crossed from the start region',
+  depth INT COMMENT 'facets crossed on the path that found it from the start region (an upper bound on the dual-graph distance)',
   num_active INT COMMENT 'network rows that bound the region inside the box',
   active_bits ARRAY<INT> COMMENT 'those rows (hidden units), ascending; flipping one gives a neighbour',
   chebyshev_radius DOUBLE COMMENT 'largest ball inside region and box',

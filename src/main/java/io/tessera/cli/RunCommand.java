@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
       RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run)));
 
   /** Lets picocli list the jobs in --help. */
+  /** The config record of a job, for tests that check the shipped configs. */
+  static Class<?> configType(String job) {
+    return JOBS.get(job).configType();
+  }
+
   static final class JobNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {

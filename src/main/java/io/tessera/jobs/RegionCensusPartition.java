@@ -31,6 +31,7 @@ import org.apache.spark.sql.RowFactory;
  */
 final class RegionCensusPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegionCensusPartition.class);
 
   private final RegionCensusConfig cfg;
 
@@ -65,7 +66,11 @@ final class RegionCensusPartition implements MapPartitionsFunction<Row, Row> {
       start = System.nanoTime();
       double centre = (cfg.box().get(0) + cfg.box().get(1)) / 2;
       long regions = RegionTraversal.regions(weights, new double[] {centre, centre}, cfg.box().get(0), cfg.box().get(1), RegionTraversal.hashed()).size();
-      return RowFactory.create(layers, width, repeat, seed, regions, card.metrics().get("test_mse"), trainSeconds, (System.nanoTime() - start) / 1e9);
+      double countSeconds = (System.nanoTime() - start) / 1e9;
+      double mse = card.metrics().get("test_mse");
+      LOG.info(String.format(java.util.Locale.ROOT, "region census: %dx%d #%d: %d regions, validation MSE %.3g (train %.1f s, count %.1f s)",
+          layers, width, repeat, regions, mse, trainSeconds, countSeconds));
+      return RowFactory.create(layers, width, repeat, seed, regions, mse, trainSeconds, countSeconds);
     } catch (IOException e) {
       throw new TesseraException("region census " + spec.modelId() + ": " + e.getMessage(), e);
     } finally {

@@ -1,21 +1,28 @@
 package io.tessera.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 
 import io.tessera.TesseraException;
 import io.tessera.config.RegionsConfig;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
+import io.tessera.math.PatternKey;
 import io.tessera.math.polytope.BoxedRegion;
 import io.tessera.tables.TableSchema;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -23,12 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code regions} job: every linear region of a 2- or 3-input ReLU MLP inside a box, by
- * Traversal-and-Pruning (Liu et al. Algorithm 1, box mode of digest §5) run as a level-synchronous
- * breadth-first search. Each round expands the frontier on the executors, partitioned by pattern
- * hash; the patterns across the facets are de-duplicated and anti-joined with every pattern seen
- * so far, which becomes the next frontier. Rounds are written to scratch Parquet so that the
- * lineage stays one round long. In 3-D the volumes are estimated by Monte Carlo
- * ({@link RegionVolumes}).
+ * Traversal-and-Pruning (Liu et al. Algorithm 1, box mode of digest §5) run as a distributed
+ * breadth-first search in rounds. Each round expands the frontier on the executors, partitioned
+ * by pattern hash; a task keeps expanding what it discovers up to {@code expand_per_task} regions
+ * ({@link RegionsPartition}), so that a small frontier does not cost a Spark round per level. The
+ * patterns discovered but not expanded are de-duplicated (a group-by and an anti-join with the
+ * round's expanded regions) into the next frontier. Rounds are written to scratch Parquet. In 3-D
+ * the volumes are estimated by Monte Carlo ({@link RegionVolumes}).
  */
 public final class RegionsJob {
   public static final String NAME = "regions";
@@ -61,38 +69,46 @@ public final class RegionsJob {
     int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
     StructType expanded = RegionsPartition.schema(TableSchema.load(TABLE).dataSchema());
 
-    Dataset<Row> frontier = spark.createDataFrame(List.of(RowFactory.create(start, 0)), FRONTIER);
-    String visitedPath = run.scratchPath("visited");
-    frontier.write().parquet(visitedPath + "/level=0");
+    // The driver keeps every pattern seen so far, for the executors to skip (broadcast per round).
+    Set<PatternKey> visited = new HashSet<>();
+    visited.add(new PatternKey(start));
+    List<Row> frontier = List.of(RowFactory.create(start, 0));
+    String rounds = run.scratchPath("rounds");
     long regions = 0;
-    int level = 0;
-    while (true) {
-      String roundPath = run.scratchPath("rounds") + "/level=" + level;
-      frontier.repartition(partitions, col("pattern"))
-          .mapPartitions(new RegionsPartition(model, lo, hi), Encoders.row(expanded))
+    int round = 0;
+    while (!frontier.isEmpty()) {
+      Broadcast<Set<PatternKey>> seen = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(visited);
+      String roundPath = rounds + "/round=" + round;
+      spark.createDataFrame(frontier, FRONTIER).repartition(Math.min(partitions, frontier.size()), col("pattern"))
+          .mapPartitions(new RegionsPartition(model, lo, hi, cfg.expandPerTask(), seen), Encoders.row(expanded))
           .write().parquet(roundPath);
-      Dataset<Row> round = spark.read().parquet(roundPath);
-      regions += round.where("NOT empty").count();
+      seen.destroy();
+      Dataset<Row> result = spark.read().parquet(roundPath);
+      Dataset<Row> expandedPatterns = result.where("NOT frontier").select("pattern").distinct();
+      // Discovered but not expanded, by any task, and not expanded by another: the next frontier.
+      List<Row> next = result.where("frontier").groupBy("pattern").agg(min("depth").as("depth"))
+          .join(expandedPatterns, JoinKeys.of("pattern"), "left_anti").collectAsList();
+      for (Row r : expandedPatterns.collectAsList()) {
+        visited.add(new PatternKey(longs(r.getList(0))));
+      }
+      for (Row r : next) {
+        visited.add(new PatternKey(longs(r.getList(0))));
+      }
+      regions = spark.read().parquet(rounds).where("NOT frontier AND NOT empty").select("pattern").distinct().count();
+      round++;
+      LOG.info("regions: round {} done, {} regions so far, {} patterns in the next frontier", round, regions, next.size());
       if (regions > cfg.maxRegions()) {
-        throw new TesseraException("more than max_regions = " + cfg.maxRegions() + " regions after " + (level + 1)
+        throw new TesseraException("more than max_regions = " + cfg.maxRegions() + " regions after " + round
             + " rounds; raise max_regions or shrink the box");
       }
-      Dataset<Row> next = round.select(explode(col("neighbours")).as("pattern")).distinct()
-          .join(spark.read().parquet(visitedPath).select("pattern"),
-              JoinKeys.of("pattern"), "left_anti");
-      level++;
-      String nextPath = visitedPath + "/level=" + level;
-      next.selectExpr("pattern", level + " AS depth").write().parquet(nextPath);
-      frontier = spark.read().parquet(nextPath).select("pattern", "depth");
-      long size = frontier.count();
-      LOG.info("regions: round {} done, {} regions so far, {} patterns in the next frontier", level, regions, size);
-      if (size == 0) {
-        break;
-      }
+      frontier = next;
     }
-    Dataset<Row> all = spark.read().parquet(run.scratchPath("rounds"));
+    // Two tasks of a round may both expand a region they each discovered: keep the shallower row.
+    Dataset<Row> all = spark.read().parquet(rounds).where("NOT frontier")
+        .withColumn("_first", row_number().over(Window.partitionBy("pattern").orderBy(col("depth"), col("round"))))
+        .where("_first = 1").drop("_first", "round", "frontier");
     long empty = all.where("empty").count();
-    Dataset<Row> found = all.where("NOT empty").drop("neighbours", "empty", "level");
+    Dataset<Row> found = all.where("NOT empty").drop("empty");
     Long missed = null;
     if (m == 3) {
       RegionVolumes.Estimate volumes = RegionVolumes.estimate(spark, model, found, m, lo, hi, cfg.volumeSamples(), cfg.seed(), partitions);
@@ -100,11 +116,15 @@ public final class RegionsJob {
       missed = volumes.missedSamples();
     }
     long rowsOut = run.stage(TABLE, found.selectExpr(TableSchema.load(TABLE).dataSchema().fieldNames()));
-    run.stage(SUMMARY, summary(run.staged(TABLE), network.id(), m, lo, hi, level, empty, missed));
+    run.stage(SUMMARY, summary(run.staged(TABLE), network.id(), m, lo, hi, round, empty, missed));
     return new JobRun.Counts(0, rowsOut, 0);
   }
 
   /** The start point's pattern; its region must have an interior in the box. */
+  private static long[] longs(List<Long> words) {
+    return words.stream().mapToLong(Long::longValue).toArray();
+  }
+
   private static long[] startPattern(MlpWeights weights, RegionsConfig cfg, double lo, double hi) {
     int m = weights.inputDim();
     double[] x = new double[m];
@@ -126,14 +146,14 @@ public final class RegionsJob {
     return pattern;
   }
 
-  static Dataset<Row> summary(Dataset<Row> regions, String modelId, int m, double lo, double hi, int levels, long empty, Long missed) {
+  static Dataset<Row> summary(Dataset<Row> regions, String modelId, int m, double lo, double hi, int rounds, long empty, Long missed) {
     regions.createOrReplaceTempView("region_rows");
     double box = Math.pow(hi - lo, m);
     return regions.sparkSession().sql(String.format(java.util.Locale.ROOT, """
         SELECT '%s' AS model_id, %d AS dim, %s AS box_lo, %s AS box_hi,
                count(*) AS regions, count_if(bounded) AS bounded_regions, count_if(NOT bounded) AS unbounded_regions,
-               sum(measure) AS total_measure, %s AS box_measure, %d AS levels, %dL AS empty_neighbours,
+               sum(measure) AS total_measure, %s AS box_measure, %d AS rounds, %dL AS empty_neighbours,
                CAST(%s AS BIGINT) AS missed_samples
-        FROM region_rows""", modelId.replace("'", "''"), m, lo + "D", hi + "D", box + "D", levels, empty, missed == null ? "NULL" : missed + "L"));
+        FROM region_rows""", modelId.replace("'", "''"), m, lo + "D", hi + "D", box + "D", rounds, empty, missed == null ? "NULL" : missed + "L"));
   }
 }

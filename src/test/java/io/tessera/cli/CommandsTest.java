@@ -113,6 +113,19 @@ class CommandsTest {
   }
 
   @Test
+  void everyShippedJobConfigParses() {
+    int jobs = 0;
+    for (String job : new RunCommand.JobNames()) {
+      Path config = Path.of("conf", job + ".yaml");
+      assertTrue(Files.isRegularFile(config), "conf/" + job + ".yaml ships with the job");
+      io.tessera.config.ConfigLoader.load(config, List.of(), RunCommand.configType(job));
+      jobs++;
+    }
+    assertEquals(8, jobs);
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), RunCommand.configType("region-census"));
+  }
+
+  @Test
   void helpListsTheCommands() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.PrintStream previous = System.out;

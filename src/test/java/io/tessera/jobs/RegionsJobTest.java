@@ -8,6 +8,7 @@ import ai.djl.Device;
 import io.tessera.TestModels;
 import io.tessera.TestSpark;
 import io.tessera.TesseraException;
+import io.tessera.cli.TesseraMain;
 import io.tessera.config.RegionsConfig;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.BoxedRegion;
@@ -18,6 +19,8 @@ import io.tessera.model.ModelCard;
 import io.tessera.model.TesseraModelFormat;
 import io.tessera.model.TrainSpec;
 import io.tessera.model.TrainingSet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +43,9 @@ class RegionsJobTest {
   }
 
   @Test
-  void theDistributedSearchFindsExactlyTheReferenceRegionsFromAnyStart() {
+  void theDistributedSearchFindsExactlyTheReferenceRegionsFromAnyStart() throws Exception {
     String out = tmp.resolve("planar").toString();
-    JobRun.Result result = RegionsJob.run(TestSpark.get(), new RegionsConfig(model, out, List.of(-1.0, 1.0), null, null, null, null, 3, "cpu", "r1"));
+    JobRun.Result result = RegionsJob.run(TestSpark.get(), new RegionsConfig(model, out, List.of(-1.0, 1.0), null, null, null, null, 16, 3, "cpu", "r1"));
     List<BoxedRegion> reference = ReferenceTraversal.regions(weights, new double[] {0, 0}, -1, 1);
     assertEquals(reference.size(), result.counts().rowsOut());
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).collectAsList();
@@ -55,10 +58,20 @@ class RegionsJobTest {
     assertEquals(4.0, summary.<Double>getAs("box_measure"), 0);
     assertEquals(0L, summary.<Long>getAs("empty_neighbours"));
     int maxDepth = rows.stream().mapToInt(r -> r.<Integer>getAs("depth")).max().orElseThrow();
-    assertEquals(maxDepth + 1, summary.<Integer>getAs("levels"), "one round per level, and a last one that finds nothing new");
+    int rounds = summary.<Integer>getAs("rounds");
+    assertTrue(rounds > 1 && rounds <= maxDepth + 1, "16 regions per task and round: several rounds, fewer than levels: " + rounds);
+
+    Path figure = tmp.resolve("regions.png");
+    StringWriter err = new StringWriter();
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "report", "--root", out, "--run-id", "r1", "--colour", "output", "--out", figure.toString()),
+        err.toString());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(figure.toFile());
+    assertEquals(900, image.getWidth());
+    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "report", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
+    assertTrue(err.toString().contains("--colour must be pattern or output"), err.toString());
 
     String other = tmp.resolve("planar-start").toString();
-    RegionsJob.run(TestSpark.get(), new RegionsConfig(model, other, List.of(-1.0, 1.0), List.of(0.8, -0.6), null, null, null, 2, "cpu", "r2"));
+    RegionsJob.run(TestSpark.get(), new RegionsConfig(model, other, List.of(-1.0, 1.0), List.of(0.8, -0.6), null, null, null, null, 2, "cpu", "r2"));
     assertEquals(rowPatterns(rows), rowPatterns(TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).collectAsList()));
   }
 
@@ -74,7 +87,7 @@ class RegionsJobTest {
         new TrainSpec("model-3d", ModelCard.Task.REGRESSION, List.of(5, 5), 1, 2, 32, 0.01, 41, DevicePolicy.CPU, "test-sphere"), dir, line -> {});
     String out = tmp.resolve("solid").toString();
     JobRun.Result result = RegionsJob.run(TestSpark.get(),
-        new RegionsConfig(dir.toString(), out, List.of(-1.0, 1.0), null, 20_000, 5L, null, 2, "cpu", "r3d"));
+        new RegionsConfig(dir.toString(), out, List.of(-1.0, 1.0), null, 20_000, 5L, null, 8, 2, "cpu", "r3d"));
     MlpWeights net = TesseraModelFormat.load(dir, Device.cpu()).weights();
     assertEquals(ReferenceTraversal.regions(net, new double[] {0, 0, 0}, -1, 1).size(), result.counts().rowsOut());
     Row summary = TestSpark.get().read().parquet(out + "/" + RegionsJob.SUMMARY).first();
@@ -90,9 +103,9 @@ class RegionsJobTest {
   void aStartOnABoundaryOrAWrongDimensionIsAClearError() {
     String out = tmp.resolve("bad").toString();
     TesseraException e = assertThrows(TesseraException.class, () -> RegionsJob.run(TestSpark.get(),
-        new RegionsConfig(model, out, List.of(-1.0, 1.0), List.of(0.1, 0.2, 0.3), null, null, null, 1, "cpu", "bad")));
+        new RegionsConfig(model, out, List.of(-1.0, 1.0), List.of(0.1, 0.2, 0.3), null, null, null, null, 1, "cpu", "bad")));
     assertTrue(e.getMessage().contains("3 coordinates"), e.getMessage());
-    assertThrows(TesseraException.class, () -> new RegionsConfig(model, out, List.of(1.0, -1.0), null, null, null, null, 1, "cpu", null));
+    assertThrows(TesseraException.class, () -> new RegionsConfig(model, out, List.of(1.0, -1.0), null, null, null, null, null, 1, "cpu", null));
   }
 
   private static Set<String> patterns(List<BoxedRegion> regions) {

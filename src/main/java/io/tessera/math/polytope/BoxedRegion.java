@@ -65,8 +65,13 @@ public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, d
     return new Polytope(p.pattern(), a, c, p.mapWeight(), p.mapBias());
   }
 
-  /** max ±d_j over A d <= 0, |d_j| <= 1 is 0 for every j iff the recession cone is {0}. */
+  /** In 2-D exactly from the rows ({@link PlanarRegion#isUnbounded}); otherwise by {@link #isBoundedByLp}. */
   private static boolean isBounded(Polytope p) {
+    return p.dim() == 2 ? !PlanarRegion.isUnbounded(p.a()) : isBoundedByLp(p);
+  }
+
+  /** max ±d_j over A d <= 0, |d_j| <= 1 is 0 for every j iff the recession cone is {0}. */
+  static boolean isBoundedByLp(Polytope p) {
     int m = p.dim();
     double[] zero = new double[p.rows()];
     double[] lower = new double[m];

@@ -47,8 +47,9 @@ public final class ClarksonFacets {
   }
 
   /**
-   * Active rows, ascending, shooting rays from {@code interior} (a point strictly inside, such as
-   * the sample whose region this is) or from the Chebyshev centre when it is null.
+   * Active rows, ascending, shooting rays from {@code interior}, a point strictly inside (best a
+   * well-centred one, such as the centre of a ball in a box), or from the Chebyshev centre when it
+   * is null.
    */
   public static int[] find(Polytope p, double[] interior) {
     int n = p.rows();
@@ -61,20 +62,20 @@ public final class ClarksonFacets {
     double[] c = p.c();
     double[] z = interior == null ? centre(a, c) : span.reduce(interior);
     double[] norms = new double[n];
-    double[] slack = new double[n];
-    BitSet decided = new BitSet(n);
     for (int i = 0; i < n; i++) {
       norms[i] = Polytope.norm(a[i]);
-      slack[i] = c[i] - RowSpace.dot(a[i], z);
+    }
+    Rays rays = new Rays(a, c, norms);
+    Rays.Origin centre = rays.origin(z);
+    BitSet decided = new BitSet(n);
+    for (int i = 0; i < n; i++) {
       if (norms[i] <= ZERO_ROW) {
         decided.set(i);
-      } else if (!(slack[i] > 0)) {
-        throw new IllegalArgumentException("the point is not strictly inside the region: row " + i + " has slack " + slack[i]);
+      } else if (!(centre.slack()[i] > 0)) {
+        throw new IllegalArgumentException("the point is not strictly inside the region: row " + i + " has slack " + centre.slack()[i]);
       }
     }
     BitSet facets = new BitSet(n);
-    Rays rays = new Rays(a, c, norms);
-    Rays.Origin centre = rays.origin(z);
     List<Rays.Origin> origins = new ArrayList<>(List.of(centre));
     Random random = new Random(RAY_SEED);
     try (FacetLp lp = new FacetLp(a, c)) {

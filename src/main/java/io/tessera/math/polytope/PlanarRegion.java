@@ -15,6 +15,8 @@ import java.util.List;
 public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
   /** Edges shorter than this, relative to the box diagonal, are a vertex touching a line, not a facet. */
   private static final double MIN_EDGE = 1e-9;
+  /** a_i . d may exceed 0 by this much (relative to |a_i|, d a unit vector) for d to count as in the cone. */
+  private static final double CONE_TOLERANCE = 1e-12;
 
   public static PlanarRegion clip(Polytope p, double[] lo, double[] hi) {
     if (p.dim() != 2) {
@@ -40,6 +42,38 @@ public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
     }
     double[][] vertices = polygon.stream().map(v -> new double[] {v[0], v[1]}).toArray(double[][]::new);
     return new PlanarRegion(vertices, active.stream().mapToInt(Integer::intValue).toArray(), Math.abs(twiceArea) / 2);
+  }
+
+  /**
+   * Whether {x : A x <= c} in the plane is unbounded, exactly and without an LP: its recession cone
+   * {d : A d <= 0} is a closed cone whose boundary rays lie on lines a_i . d = 0, so it is
+   * non-trivial iff one of the directions ±(-a_i2, a_i1) is in it (or every row is zero).
+   */
+  static boolean isUnbounded(double[][] a) {
+    boolean anyRow = false;
+    for (double[] row : a) {
+      double norm = Math.hypot(row[0], row[1]);
+      if (norm == 0) {
+        continue;
+      }
+      anyRow = true;
+      for (double sign : new double[] {1, -1}) {
+        double[] d = {-sign * row[1] / norm, sign * row[0] / norm};
+        if (inCone(a, d)) {
+          return true;
+        }
+      }
+    }
+    return !anyRow;
+  }
+
+  private static boolean inCone(double[][] a, double[] d) {
+    for (double[] row : a) {
+      if (row[0] * d[0] + row[1] * d[1] > CONE_TOLERANCE * Math.hypot(row[0], row[1])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

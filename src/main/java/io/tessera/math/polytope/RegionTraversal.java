@@ -1,7 +1,7 @@
 package io.tessera.math.polytope;
 
 import io.tessera.math.MlpWeights;
-import java.nio.LongBuffer;
+import io.tessera.math.PatternKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +25,8 @@ public final class RegionTraversal {
 
   /** A hash set of patterns. */
   public static Visited hashed() {
-    Set<LongBuffer> seen = new HashSet<>();
-    return pattern -> seen.add(LongBuffer.wrap(pattern.clone()));
+    Set<PatternKey> seen = new HashSet<>();
+    return pattern -> seen.add(new PatternKey(pattern.clone()));
   }
 
   /** Every non-empty region inside [lo, hi]^m reachable from x0's region, in breadth-first order. */

@@ -29,6 +29,24 @@ class RegionEnumerationTest {
   }
 
   @Test
+  void planarBoundednessAgreesWithTheLinearPrograms() {
+    MlpWeights net = TestModels.random(34, 2, 8, 8, 1);
+    int bounded = 0;
+    int unbounded = 0;
+    for (BoxedRegion r : ReferenceTraversal.regions(net, new double[] {0, 0}, -3, 3)) {
+      assertEquals(BoxedRegion.isBoundedByLp(r.polytope()), r.bounded(), Arrays.toString(r.polytope().pattern()));
+      if (r.bounded()) {
+        bounded++;
+      } else {
+        unbounded++;
+      }
+    }
+    assertTrue(bounded > 0 && unbounded > 0, "both kinds exercised: " + bounded + " bounded, " + unbounded + " unbounded");
+    assertFalse(BoxedRegion.isBoundedByLp(Polytope.of(PolytopeTest.XOR, new long[] {1})), "the XOR strip");
+    assertTrue(PlanarRegion.isUnbounded(Polytope.of(PolytopeTest.XOR, new long[] {1}).a()), "the XOR strip");
+  }
+
+  @Test
   void planarClippingOfAQuadrant() {
     // x >= 0 and y >= 0 (XOR-free toy: two units, identity first layer) inside [-1, 2]^2.
     MlpWeights net = new MlpWeights(new double[][][] {{{1, 0}, {0, 1}}, {{1, 1}}}, new double[][] {{0, 0}, {0}});
