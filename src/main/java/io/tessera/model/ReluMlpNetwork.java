@@ -3,11 +3,14 @@ package io.tessera.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -102,6 +105,30 @@ public final class ReluMlpNetwork extends DjlNetwork {
     }
   }
 
+  /**
+   * Exact input Jacobians without autograd: on a sample's region the network is W_L D W_{L-1} ... D
+   * W_1, so the rows are the output weights pushed back through each layer with the inactive
+   * units masked. One batched matmul per layer; returns the Jacobians (batch x outputDim x
+   * inputDim) and the outputs (batch x outputDim).
+   */
+  public LocalMaps localMaps(float[] inputs, int batch) {
+    checkLength(inputs, batch);
+    List<NDArray> masks = new ArrayList<>();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray x = scope.create(inputs, new Shape(batch, inputDim()));
+      NDArray outputs = layers(x, (l, z) -> masks.add(z.gt(0f).toType(DataType.FLOAT32, false).expandDims(1)));
+      int last = layerWeights.length - 1;
+      int out = outputDim();
+      // (batch * out) x h rows, so that each layer is one plain GEMM.
+      NDArray rows = layerWeights[last].expandDims(0).mul(masks.get(last - 1)).reshape(-1, layerWeights[last].getShape().get(1));
+      for (int l = last - 1; l >= 1; l--) {
+        NDArray pushed = rows.matMul(layerWeights[l]);
+        rows = pushed.reshape(batch, out, -1).mul(masks.get(l - 1)).reshape(batch * (long) out, -1);
+      }
+      return new LocalMaps(rows.matMul(layerWeights[0]).toFloatArray(), outputs.toFloatArray());
+    }
+  }
+
   private static float[] toFloat(double[] values) {
     float[] out = new float[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -112,6 +139,9 @@ public final class ReluMlpNetwork extends DjlNetwork {
 
   /** Activation patterns of one batch: bits[sample][layer] packed as in {@link BitPatterns}. */
   public record PatternBatch(int[] widths, long[][][] bits, float[] outputs, int outputDim) {}
+
+  /** Input Jacobians (batch x outputs x inputs) and outputs (batch x outputs) of one batch. */
+  public record LocalMaps(float[] jacobians, float[] outputs) {}
 
   /** Pre-activations of one batch: preActivations[layer][sample * widths[layer] + unit]. */
   public record Activations(int[] widths, float[][] preActivations, float[] outputs) {}

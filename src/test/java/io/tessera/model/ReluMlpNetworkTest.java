@@ -1,5 +1,6 @@
 package io.tessera.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,33 @@ class ReluMlpNetworkTest {
           for (int k = 0; k < 5; k++) {
             double expected = exact[o][k];
             assertEquals(expected, jacobian[(i * 3 + o) * 5 + k], 1e-5 * Math.max(1, Math.abs(expected)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void maskedProductJacobiansEqualAutogradAndTheFloat64Reference() {
+    MlpWeights weights = TestModels.random(31, 6, 12, 9, 7, 4);
+    int batch = 11;
+    float[] x = TestModels.randomInputs(32, batch, 6);
+    try (ReluMlpNetwork network = new ReluMlpNetwork("random", weights, Device.cpu())) {
+      ReluMlpNetwork.LocalMaps maps = network.localMaps(x, batch);
+      float[] autograd = network.jacobian(x, batch);
+      assertArrayEquals(network.forward(x, batch), maps.outputs(), 1e-6f);
+      for (int i = 0; i < batch; i++) {
+        double[] xi = new double[6];
+        for (int k = 0; k < 6; k++) {
+          xi[k] = x[i * 6 + k];
+        }
+        double[][] exact = weights.jacobian(xi);
+        for (int o = 0; o < 4; o++) {
+          for (int k = 0; k < 6; k++) {
+            int at = (i * 4 + o) * 6 + k;
+            double scale = Math.max(1, Math.abs(exact[o][k]));
+            assertEquals(autograd[at], maps.jacobians()[at], 1e-5 * scale, "sample " + i + ", output " + o + ", input " + k);
+            assertEquals(exact[o][k], maps.jacobians()[at], 1e-5 * scale);
           }
         }
       }
