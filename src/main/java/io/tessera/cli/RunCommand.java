@@ -3,6 +3,7 @@ package io.tessera.cli;
 import io.tessera.config.AdversarialConfig;
 import io.tessera.config.ConfigLoader;
 import io.tessera.config.HammingNeighboursConfig;
+import io.tessera.config.JacobiansConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
 import io.tessera.config.PolytopesConfig;
@@ -11,6 +12,7 @@ import io.tessera.config.RegionsConfig;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
 import io.tessera.jobs.HammingNeighboursJob;
+import io.tessera.jobs.JacobiansJob;
 import io.tessera.jobs.JobRun;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
@@ -51,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
       PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run),
       PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run),
       RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run),
-      RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run)));
+      RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run),
+      JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run)));
 
   /** Lets picocli list the jobs in --help. */
   /** The config record of a job, for tests that check the shipped configs. */

@@ -1,0 +1,41 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import java.util.List;
+
+/**
+ * Settings of the {@code jacobians} job (see conf/jacobians.yaml).
+ *
+ * @param method auto (exact for ReLU MLPs, autograd otherwise), exact or autograd
+ */
+public record JacobiansConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    String method,
+    Integer batchSize,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits) {
+
+  public JacobiansConfig {
+    method = method == null ? "auto" : method;
+    batchSize = batchSize == null ? 128 : batchSize;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (!List.of("auto", "exact", "autograd").contains(method)) {
+      throw new TesseraException("method must be auto, exact or autograd, got '" + method + "'");
+    }
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

@@ -1,0 +1,43 @@
+package io.tessera.jobs;
+
+import io.tessera.TesseraException;
+import io.tessera.config.JacobiansConfig;
+import io.tessera.model.Network;
+import io.tessera.model.ReluMlpNetwork;
+import io.tessera.tables.TableSchema;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code jacobians} job (Sattelberg et al.): the local affine map f_j(x) ≈ J_j(x) x + b_j of
+ * every sample and output, written to {@code local_maps}. Exact on ReLU MLPs (the masked weight
+ * product), autograd for any other model DJL runs (TorchScript included).
+ */
+public final class JacobiansJob {
+  public static final String NAME = "jacobians";
+  public static final String TABLE = "local_maps";
+
+  private JacobiansJob() {}
+
+  public static JobRun.Result run(SparkSession spark, JacobiansConfig cfg) {
+    JobRun.Description description = new JobRun.Description(NAME, cfg, cfg.input(), cfg.model(), cfg.runId(), cfg.output());
+    return JobRun.execute(spark, description, run -> execute(run, cfg));
+  }
+
+  private static JobRun.Counts execute(JobRun run, JacobiansConfig cfg) {
+    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    Network network = model.network();
+    boolean mlp = network instanceof ReluMlpNetwork;
+    if (cfg.method().equals("exact") && !mlp) {
+      throw new TesseraException("method exact needs a ReLU MLP (Linear/ReLU layers); " + cfg.model() + " is not one: use autograd");
+    }
+    boolean exact = mlp && !cfg.method().equals("autograd");
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
+    Dataset<Row> maps = input.valid().mapPartitions(new JacobiansPartition(model, cfg.batchSize(), exact),
+        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+    long rowsOut = run.stage(TABLE, maps);
+    return new JobRun.Counts(input.rowsIn(), rowsOut / network.outputDim(), input.rejected());
+  }
+}

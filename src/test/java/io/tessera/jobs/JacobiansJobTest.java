@@ -1,0 +1,121 @@
+package io.tessera.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.tessera.TestSpark;
+import io.tessera.TesseraException;
+import io.tessera.config.JacobiansConfig;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.Splits;
+import io.tessera.data.SyntheticDatasets;
+import io.tessera.math.MlpWeights;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelLoader;
+import io.tessera.model.Network;
+import io.tessera.model.TesseraModelFormat;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JacobiansJobTest {
+  @TempDir static Path tmp;
+  static String input;
+  static String model;
+  static Map<Long, double[]> features = new HashMap<>();
+
+  @BeforeAll
+  static void fixtures() {
+    input = JobFixtures.xorDataset(tmp, 120);
+    model = JobFixtures.tinyModel(tmp);
+    for (Row r : TestSpark.get().read().parquet(input).collectAsList()) {
+      List<Float> f = r.getList(r.fieldIndex("features"));
+      features.put(r.getLong(r.fieldIndex("id")), new double[] {f.get(0), f.get(1)});
+    }
+  }
+
+  @Test
+  void exactMapsEqualAutogradAndReproduceTheNetworkAcrossTheRegion() {
+    String out = tmp.resolve("maps").toString();
+    JobRun.Result exact = JacobiansJob.run(TestSpark.get(), new JacobiansConfig(input, model, out, "auto", 32, 3, "cpu", "exact", false, null));
+    JobRun.Result autograd = JacobiansJob.run(TestSpark.get(), new JacobiansConfig(input, model, out, "autograd", 32, 2, "cpu", "autograd", false, null));
+    assertEquals(120, exact.counts().rowsOut());
+    assertEquals(120, autograd.counts().rowsOut());
+    Map<String, Row> byAutograd = new HashMap<>();
+    for (Row r : TestSpark.get().read().parquet(out + "/local_maps/run_id=autograd").collectAsList()) {
+      byAutograd.put(r.<Long>getAs("sample_id") + "/" + r.<Integer>getAs("output"), r);
+    }
+    MlpWeights weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
+    List<Row> rows = TestSpark.get().read().parquet(out + "/local_maps/run_id=exact").collectAsList();
+    assertEquals(240, rows.size(), "two outputs per sample");
+    for (Row r : rows) {
+      assertEquals("exact", r.getAs("method"));
+      long id = r.getAs("sample_id");
+      int o = r.getAs("output");
+      double[] g = floats(r);
+      double[] ga = floats(byAutograd.get(id + "/" + o));
+      for (int k = 0; k < 2; k++) {
+        assertEquals(ga[k], g[k], 1e-5 * Math.max(1, Math.abs(ga[k])), "sample " + id + ", output " + o);
+      }
+      assertEquals(Math.hypot(g[0], g[1]), r.<Double>getAs("gradient_norm"), 1e-6);
+      // The affine map is exact on the whole region: check it at a point nearby with the same pattern.
+      double[] x = features.get(id);
+      double[] nearby = {x[0] + 1e-4, x[1] - 1e-4};
+      if (Arrays.equals(weights.pattern(x), weights.pattern(nearby))) {
+        double predicted = g[0] * nearby[0] + g[1] * nearby[1] + r.<Double>getAs("bias");
+        assertEquals(weights.evaluate(nearby).output()[o], predicted, 1e-5);
+      }
+    }
+  }
+
+  @Test
+  void autogradMapsOfASmoothTorchScriptModelMatchFiniteDifferences() throws Exception {
+    Path fixture = Path.of(JacobiansJobTest.class.getResource("/models/tanh-mlp-3-8-2.pt").toURI());
+    String data = tmp.resolve("gaussians").toString();
+    var points = SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 40, 3, 3);
+    DatasetIO.write(TestSpark.get(), points, Splits.trainTest(40, 0.25), data, false);
+    String out = tmp.resolve("smooth").toString();
+    JacobiansJob.run(TestSpark.get(), new JacobiansConfig(data, fixture.toString(), out, "auto", 16, 2, "cpu", "tanh", false, null));
+    Network network = ModelLoader.load(fixture.toString(), DevicePolicy.CPU, new Configuration());
+    Map<Long, float[]> x = new HashMap<>();
+    for (Row r : TestSpark.get().read().parquet(data).collectAsList()) {
+      List<Float> f = r.getList(r.fieldIndex("features"));
+      x.put(r.getLong(r.fieldIndex("id")), new float[] {f.get(0), f.get(1), f.get(2)});
+    }
+    List<Row> rows = TestSpark.get().read().parquet(out + "/local_maps").collectAsList();
+    assertEquals(80, rows.size());
+    float h = 1e-2f;
+    for (Row r : rows) {
+      assertEquals("autograd", r.getAs("method"));
+      float[] xi = x.get(r.<Long>getAs("sample_id"));
+      int o = r.getAs("output");
+      double[] g = floats(r);
+      for (int k = 0; k < 3; k++) {
+        float[] up = xi.clone();
+        float[] down = xi.clone();
+        up[k] += h;
+        down[k] -= h;
+        double central = (network.forward(up, 1)[o] - network.forward(down, 1)[o]) / (2.0 * h);
+        assertEquals(central, g[k], 2e-3, "central difference, output " + o + ", input " + k);
+      }
+      double f = network.forward(xi, 1)[o];
+      assertEquals(f, g[0] * xi[0] + g[1] * xi[1] + g[2] * xi[2] + r.<Double>getAs("bias"), 1e-5, "b = f(x) - J x");
+    }
+    TesseraException e = assertThrows(TesseraException.class, () -> JacobiansJob.run(TestSpark.get(),
+        new JacobiansConfig(data, fixture.toString(), out, "exact", 16, 2, "cpu", "bad", false, null)));
+    assertTrue(e.getMessage().contains("not one: use autograd"), e.getMessage());
+  }
+
+  private static double[] floats(Row r) {
+    return r.<Float>getList(r.fieldIndex("gradient")).stream().mapToDouble(Float::doubleValue).toArray();
+  }
+}
