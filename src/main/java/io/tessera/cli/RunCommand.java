@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.config.AdversarialConfig;
+import io.tessera.config.ClusterMapsConfig;
 import io.tessera.config.ConfigLoader;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.JacobiansConfig;
@@ -11,6 +12,7 @@ import io.tessera.config.RegionCensusConfig;
 import io.tessera.config.RegionsConfig;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
+import io.tessera.jobs.ClusterMapsJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JacobiansJob;
 import io.tessera.jobs.JobRun;
@@ -54,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
       PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run),
       RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run),
       RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run),
-      JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run)));
+      JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run),
+      ClusterMapsJob.NAME, new Job<>(ClusterMapsConfig.class, ClusterMapsJob::run)));
 
   /** Lets picocli list the jobs in --help. */
   /** The config record of a job, for tests that check the shipped configs. */

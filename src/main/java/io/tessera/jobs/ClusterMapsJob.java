@@ -1,0 +1,128 @@
+package io.tessera.jobs;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.struct;
+
+import io.tessera.TesseraException;
+import io.tessera.config.ClusterMapsConfig;
+import io.tessera.tables.TableSchema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code cluster-maps} job (Sattelberg et al. Table 1): how far a network can be simplified
+ * into a few linear pieces. For each output j and each k, Spark MLlib k-means (k-means||, fixed
+ * seed) clusters the training samples' local maps [w, b] in R^(d+1), unscaled; each test sample's
+ * own map then picks its nearest centre per output, and the surrogate predicts argmax_j w . x + b.
+ */
+public final class ClusterMapsJob {
+  public static final String NAME = "cluster-maps";
+  public static final String TABLE = "map_clusters";
+  private static final StructType COUNTS = new StructType()
+      .add("correct", DataTypes.LongType, false)
+      .add("original_correct", DataTypes.LongType, false);
+
+  private ClusterMapsJob() {}
+
+  public static JobRun.Result run(SparkSession spark, ClusterMapsConfig cfg) {
+    JobRun.Description description = new JobRun.Description(NAME, cfg, cfg.input(), cfg.maps(), cfg.runId(), cfg.output());
+    return JobRun.execute(spark, description, run -> execute(run, cfg));
+  }
+
+  private static JobRun.Counts execute(JobRun run, ClusterMapsConfig cfg) {
+    SparkSession spark = run.spark();
+    Dataset<Row> maps = readMaps(spark, cfg.maps());
+    Row first = maps.select("model_id", "gradient").first();
+    String modelId = first.getString(0);
+    int dim = first.getList(1).size();
+    int outputs = maps.agg(org.apache.spark.sql.functions.max("output")).first().getInt(0) + 1;
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), List.of(cfg.testSplit()), dim, false, 0);
+    Dataset<Row> test = maps.where(col("split").equalTo(cfg.testSplit()))
+        .groupBy("sample_id").agg(collect_list(struct("output", "gradient", "bias")).as("maps"))
+        .join(input.valid().selectExpr("id AS sample_id", "label", "features"), "sample_id")
+        .select("maps", "label", "features")
+        .cache();
+    long samples = test.count();
+    if (samples == 0) {
+      throw new TesseraException("no " + cfg.testSplit() + " samples in " + cfg.maps() + " that are also in " + cfg.input());
+    }
+    if (test.where("label IS NULL").limit(1).count() > 0) {
+      throw new TesseraException("column label of " + cfg.input() + " is NULL for some " + cfg.testSplit() + " samples: accuracy needs labels");
+    }
+    Dataset<Row> train = maps.where(col("split").equalTo(cfg.trainSplit()))
+        .withColumn("v", org.apache.spark.ml.functions.array_to_vector(concat(col("gradient").cast("array<double>"), array(col("bias")))))
+        .select("output", "v")
+        .cache();
+    List<Row> out = new ArrayList<>();
+    for (int k : cfg.ks()) {
+      double[][][] centres = new double[outputs][][];
+      int[] kept = new int[outputs];
+      double[] cost = new double[outputs];
+      for (int j = 0; j < outputs; j++) {
+        Dataset<Row> rows = train.where(col("output").equalTo(j));
+        if (rows.isEmpty()) {
+          throw new TesseraException("no " + cfg.trainSplit() + " maps for output " + j + " in " + cfg.maps());
+        }
+        if (k == 1) {
+          // MLlib's KMeans wants k >= 2; one centre is the mean map, its cost the total variance.
+          Row stats = rows.select(Summarizer.metrics("mean", "variance", "count").summary(col("v")).as("s"))
+              .select("s.mean", "s.variance", "s.count").first();
+          centres[j] = new double[][] {((Vector) stats.get(0)).toArray()};
+          cost[j] = Arrays.stream(((Vector) stats.get(1)).toArray()).sum() * (stats.getLong(2) - 1);
+          kept[j] = 1;
+          continue;
+        }
+        KMeansModel model = new KMeans().setK(k).setSeed(cfg.seed()).setMaxIter(cfg.maxIterations()).setTol(cfg.tolerance())
+            .setFeaturesCol("v").fit(rows);
+        Vector[] c = model.clusterCenters();
+        centres[j] = Arrays.stream(c).map(Vector::toArray).toArray(double[][]::new);
+        kept[j] = c.length;
+        cost[j] = model.summary().trainingCost();
+      }
+      Broadcast<double[][][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(centres);
+      Row counts = test.mapPartitions(new NearestCentrePartition(shared, outputs, dim), Encoders.row(COUNTS))
+          .agg(org.apache.spark.sql.functions.sum("correct"), org.apache.spark.sql.functions.sum("original_correct")).first();
+      shared.destroy();
+      out.add(RowFactory.create(modelId, k, kept, cost, samples, counts.getLong(0) / (double) samples, counts.getLong(1) / (double) samples));
+    }
+    test.unpersist();
+    train.unpersist();
+    long rowsOut = run.stage(TABLE, spark.createDataFrame(out, TableSchema.load(TABLE).dataSchema()).coalesce(1));
+    return new JobRun.Counts(samples, rowsOut, 0);
+  }
+
+  private static Dataset<Row> readMaps(SparkSession spark, String uri) {
+    Dataset<Row> maps;
+    try {
+      maps = spark.read().parquet(uri);
+    } catch (Exception e) { // AnalysisException is thrown undeclared
+      throw new TesseraException("cannot read the local_maps table " + uri + ": " + io.tessera.Errors.rootMessage(e), e);
+    }
+    for (String column : List.of("model_id", "sample_id", "split", "output", "gradient", "bias")) {
+      if (!Arrays.asList(maps.columns()).contains(column)) {
+        throw new TesseraException(uri + " has no column " + column + ": give a local_maps partition written by the jacobians job");
+      }
+    }
+    if (maps.isEmpty()) {
+      throw new TesseraException("the local_maps table " + uri + " is empty");
+    }
+    return maps;
+  }
+}
