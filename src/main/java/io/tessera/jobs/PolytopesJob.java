@@ -11,6 +11,7 @@ import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -25,7 +26,7 @@ public final class PolytopesJob {
 
   private PolytopesJob() {}
 
-  public static JobRun.Result run(org.apache.spark.sql.SparkSession spark, PolytopesConfig cfg) {
+  public static JobRun.Result run(SparkSession spark, PolytopesConfig cfg) {
     JobRun.Description description = new JobRun.Description(NAME, cfg, cfg.input(), cfg.model(), cfg.runId(), cfg.output());
     return JobRun.execute(spark, description, run -> execute(run, cfg));
   }

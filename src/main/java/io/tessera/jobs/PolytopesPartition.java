@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
  */
 final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolytopesPartition.class);
 
   private final ModelRef model;
   private final double[] box;
@@ -43,6 +44,11 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("sample " + in.getLong(0) + ": " + e.getMessage(), e);
       }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (seconds > 10) { // large regions take minutes: say where the job is
+        LOG.info(String.format(java.util.Locale.ROOT, "polytopes: sample %d, %d facets of %d rows, %.1f s",
+            in.getLong(0), r.facets().length, r.region().rows(), seconds));
+      }
       return RowFactory.create(
           network.id(),
           in.getLong(0),
@@ -56,7 +62,7 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
           r.centreNorm(),
           r.facetDistance(),
           r.margin(),
-          (System.nanoTime() - start) / 1e9);
+          seconds);
     });
   }
 

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.row_number;
 
 import io.tessera.TesseraException;
 import io.tessera.config.RegionsConfig;
-import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.PatternKey;
 import io.tessera.math.polytope.BoxedRegion;
@@ -120,11 +119,11 @@ public final class RegionsJob {
     return new JobRun.Counts(0, rowsOut, 0);
   }
 
-  /** The start point's pattern; its region must have an interior in the box. */
   private static long[] longs(List<Long> words) {
     return words.stream().mapToLong(Long::longValue).toArray();
   }
 
+  /** The start point's pattern; its region must have an interior in the box. */
   private static long[] startPattern(MlpWeights weights, RegionsConfig cfg, double lo, double hi) {
     int m = weights.inputDim();
     double[] x = new double[m];
