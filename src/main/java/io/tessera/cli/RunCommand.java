@@ -5,6 +5,7 @@ import io.tessera.config.ClusterMapsConfig;
 import io.tessera.config.ConfigLoader;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.JacobiansConfig;
+import io.tessera.config.MapTransferConfig;
 import io.tessera.config.PatternsConfig;
 import io.tessera.config.PerturbationGridConfig;
 import io.tessera.config.PolytopesConfig;
@@ -16,6 +17,7 @@ import io.tessera.jobs.ClusterMapsJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JacobiansJob;
 import io.tessera.jobs.JobRun;
+import io.tessera.jobs.MapTransferJob;
 import io.tessera.jobs.PatternsJob;
 import io.tessera.jobs.PerturbationGridJob;
 import io.tessera.jobs.PolytopesJob;
@@ -47,24 +49,25 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.of(
-      SegmentCrossingsJob.NAME, new Job<>(SegmentCrossingsConfig.class, SegmentCrossingsJob::run),
-      PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run),
-      AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run),
-      HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run),
-      PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run),
-      PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run),
-      RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run),
-      RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run),
-      JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run),
-      ClusterMapsJob.NAME, new Job<>(ClusterMapsConfig.class, ClusterMapsJob::run)));
+  private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.ofEntries(
+      Map.entry(SegmentCrossingsJob.NAME, new Job<>(SegmentCrossingsConfig.class, SegmentCrossingsJob::run)),
+      Map.entry(PatternsJob.NAME, new Job<>(PatternsConfig.class, PatternsJob::run)),
+      Map.entry(AdversarialJob.NAME, new Job<>(AdversarialConfig.class, AdversarialJob::run)),
+      Map.entry(HammingNeighboursJob.NAME, new Job<>(HammingNeighboursConfig.class, HammingNeighboursJob::run)),
+      Map.entry(PerturbationGridJob.NAME, new Job<>(PerturbationGridConfig.class, PerturbationGridJob::run)),
+      Map.entry(PolytopesJob.NAME, new Job<>(PolytopesConfig.class, PolytopesJob::run)),
+      Map.entry(RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run)),
+      Map.entry(RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run)),
+      Map.entry(JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run)),
+      Map.entry(ClusterMapsJob.NAME, new Job<>(ClusterMapsConfig.class, ClusterMapsJob::run)),
+      Map.entry(MapTransferJob.NAME, new Job<>(MapTransferConfig.class, MapTransferJob::run))));
 
-  /** Lets picocli list the jobs in --help. */
   /** The config record of a job, for tests that check the shipped configs. */
   static Class<?> configType(String job) {
     return JOBS.get(job).configType();
   }
 
+  /** Lets picocli list the jobs in --help. */
   static final class JobNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {

@@ -2,9 +2,7 @@ package io.tessera.jobs;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.struct;
 
 import io.tessera.TesseraException;
 import io.tessera.config.ClusterMapsConfig;
@@ -23,8 +21,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code cluster-maps} job (Sattelberg et al. Table 1): how far a network can be simplified
@@ -35,9 +31,6 @@ import org.apache.spark.sql.types.StructType;
 public final class ClusterMapsJob {
   public static final String NAME = "cluster-maps";
   public static final String TABLE = "map_clusters";
-  private static final StructType COUNTS = new StructType()
-      .add("correct", DataTypes.LongType, false)
-      .add("original_correct", DataTypes.LongType, false);
 
   private ClusterMapsJob() {}
 
@@ -48,24 +41,14 @@ public final class ClusterMapsJob {
 
   private static JobRun.Counts execute(JobRun run, ClusterMapsConfig cfg) {
     SparkSession spark = run.spark();
-    Dataset<Row> maps = readMaps(spark, cfg.maps());
+    Dataset<Row> maps = LocalMapsInput.read(spark, cfg.maps());
     Row first = maps.select("model_id", "gradient").first();
     String modelId = first.getString(0);
     int dim = first.getList(1).size();
     int outputs = maps.agg(org.apache.spark.sql.functions.max("output")).first().getInt(0) + 1;
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), List.of(cfg.testSplit()), dim, false, 0);
-    Dataset<Row> test = maps.where(col("split").equalTo(cfg.testSplit()))
-        .groupBy("sample_id").agg(collect_list(struct("output", "gradient", "bias")).as("maps"))
-        .join(input.valid().selectExpr("id AS sample_id", "label", "features"), "sample_id")
-        .select("maps", "label", "features")
-        .cache();
+    Dataset<Row> test = LocalMapsInput.samples(maps, input.valid(), cfg.testSplit(), cfg.maps(), cfg.input()).cache();
     long samples = test.count();
-    if (samples == 0) {
-      throw new TesseraException("no " + cfg.testSplit() + " samples in " + cfg.maps() + " that are also in " + cfg.input());
-    }
-    if (test.where("label IS NULL").limit(1).count() > 0) {
-      throw new TesseraException("column label of " + cfg.input() + " is NULL for some " + cfg.testSplit() + " samples: accuracy needs labels");
-    }
     Dataset<Row> train = maps.where(col("split").equalTo(cfg.trainSplit()))
         .withColumn("v", org.apache.spark.ml.functions.array_to_vector(concat(col("gradient").cast("array<double>"), array(col("bias")))))
         .select("output", "v")
@@ -97,7 +80,8 @@ public final class ClusterMapsJob {
         cost[j] = model.summary().trainingCost();
       }
       Broadcast<double[][][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(centres);
-      Row counts = test.mapPartitions(new NearestCentrePartition(shared, outputs, dim), Encoders.row(COUNTS))
+      Row counts = test.mapPartitions(new SurrogateAccuracyPartition(SurrogateAccuracyPartition.nearestCentre(shared), outputs, dim),
+              Encoders.row(SurrogateAccuracyPartition.COUNTS))
           .agg(org.apache.spark.sql.functions.sum("correct"), org.apache.spark.sql.functions.sum("original_correct")).first();
       shared.destroy();
       out.add(RowFactory.create(modelId, k, kept, cost, samples, counts.getLong(0) / (double) samples, counts.getLong(1) / (double) samples));
@@ -106,23 +90,5 @@ public final class ClusterMapsJob {
     train.unpersist();
     long rowsOut = run.stage(TABLE, spark.createDataFrame(out, TableSchema.load(TABLE).dataSchema()).coalesce(1));
     return new JobRun.Counts(samples, rowsOut, 0);
-  }
-
-  private static Dataset<Row> readMaps(SparkSession spark, String uri) {
-    Dataset<Row> maps;
-    try {
-      maps = spark.read().parquet(uri);
-    } catch (Exception e) { // AnalysisException is thrown undeclared
-      throw new TesseraException("cannot read the local_maps table " + uri + ": " + io.tessera.Errors.rootMessage(e), e);
-    }
-    for (String column : List.of("model_id", "sample_id", "split", "output", "gradient", "bias")) {
-      if (!Arrays.asList(maps.columns()).contains(column)) {
-        throw new TesseraException(uri + " has no column " + column + ": give a local_maps partition written by the jacobians job");
-      }
-    }
-    if (maps.isEmpty()) {
-      throw new TesseraException("the local_maps table " + uri + " is empty");
-    }
-    return maps;
   }
 }

@@ -121,7 +121,7 @@ class CommandsTest {
       io.tessera.config.ConfigLoader.load(config, List.of(), RunCommand.configType(job));
       jobs++;
     }
-    assertEquals(10, jobs);
+    assertEquals(11, jobs);
     io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), RunCommand.configType("region-census"));
   }
 
