@@ -12,11 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Reading local_maps partitions (from the jacobians job) for the jobs built on them. */
-final class LocalMapsInput {
+public final class LocalMapsInput {
   private LocalMapsInput() {}
 
   /** A local_maps partition with a clear error when it is missing, corrupt, foreign or empty. */
-  static Dataset<Row> read(SparkSession spark, String uri) {
+  public static Dataset<Row> read(SparkSession spark, String uri) {
     Dataset<Row> maps;
     try {
       maps = spark.read().parquet(uri);

@@ -4,12 +4,8 @@ import io.tessera.math.polytope.DecisionBoundary;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -30,7 +26,6 @@ public final class RegionFigure {
 
   /** Writes the PNG to {@code png} through a temporary file, so a failed run leaves no partial figure. */
   public static void write(List<Region> regions, double lo, double hi, Colouring colouring, String title, Path png) throws IOException {
-    System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(900).height(900).title(title).xAxisTitle("x1").yAxisTitle("x2").build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisMin(lo);
@@ -63,15 +58,7 @@ public final class RegionFigure {
         s.setMarker(SeriesMarkers.NONE);
       }
     }
-    Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".tessera-figure", ".png");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-      }
-      Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Figures.write(List.of(chart), 1, 1, png);
   }
 
   /** A stable, well-spread hue per pattern (golden-ratio steps of the hash). */

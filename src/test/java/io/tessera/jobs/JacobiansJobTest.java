@@ -115,6 +115,37 @@ class JacobiansJobTest {
     assertTrue(e.getMessage().contains("not one: use autograd"), e.getMessage());
   }
 
+  @Test
+  void theFiguresDrawTheMaps() throws Exception {
+    String out = tmp.resolve("figures").toString();
+    JacobiansJob.run(TestSpark.get(), new JacobiansConfig(input, model, out, "auto", 64, 2, "cpu", "xor", false, null));
+    Path dual = tmp.resolve("dual.png");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "dual-space",
+        "--maps", out + "/local_maps/run_id=xor", "--out", dual.toString()), err.toString());
+    assertEquals(800, javax.imageio.ImageIO.read(dual.toFile()).getWidth());
+    // Gradients need square inputs: a 4-input (2 x 2 "image") net.
+    Path fourDir = tmp.resolve("four");
+    float[] x = io.tessera.TestModels.randomInputs(5, 200, 4);
+    float[] y = new float[200];
+    for (int i = 0; i < 200; i++) {
+      y[i] = x[4 * i] + x[4 * i + 3] > 0 ? 1 : 0;
+    }
+    io.tessera.model.MlpTrainer.train(new io.tessera.model.TrainingSet(x, y, 200, 4), null, new io.tessera.model.TrainSpec("four",
+        io.tessera.model.ModelCard.Task.CLASSIFICATION, List.of(6), 2, 2, 32, 0.01, 5, DevicePolicy.CPU, "test"), fourDir, line -> {});
+    String data = tmp.resolve("four-data").toString();
+    DatasetIO.write(TestSpark.get(), SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 20, 6, 4), Splits.trainTest(20, 0.25), data, false);
+    JacobiansJob.run(TestSpark.get(), new JacobiansConfig(data, fourDir.toString(), out, "auto", 8, 1, "cpu", "four", false, null));
+    Path grads = tmp.resolve("gradients.png");
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "gradients",
+        "--maps", out + "/local_maps/run_id=four," + out + "/local_maps/run_id=four", "--sample", "3", "--out", grads.toString()), err.toString());
+    var image = javax.imageio.ImageIO.read(grads.toFile());
+    assertTrue(image.getWidth() >= 2 * 220 && image.getHeight() >= 2 * 240, "2 models x 2 outputs: " + image.getWidth() + " x " + image.getHeight());
+    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "gradients",
+        "--maps", out + "/local_maps/run_id=xor", "--sample", "3", "--out", grads.toString()));
+    assertTrue(err.toString().contains("not square images"), err.toString());
+  }
+
   private static double[] floats(Row r) {
     return r.<Float>getList(r.fieldIndex("gradient")).stream().mapToDouble(Float::doubleValue).toArray();
   }

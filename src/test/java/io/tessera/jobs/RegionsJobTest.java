@@ -63,11 +63,11 @@ class RegionsJobTest {
 
     Path figure = tmp.resolve("regions.png");
     StringWriter err = new StringWriter();
-    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "report", "--root", out, "--run-id", "r1", "--colour", "output", "--out", figure.toString()),
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--run-id", "r1", "--colour", "output", "--out", figure.toString()),
         err.toString());
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(figure.toFile());
     assertEquals(900, image.getWidth());
-    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "report", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
+    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
     assertTrue(err.toString().contains("--colour must be pattern or output"), err.toString());
 
     String other = tmp.resolve("planar-start").toString();
