@@ -20,8 +20,9 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
 
   /**
    * Measures the region of {@code x}; {@code lo}/{@code hi} (both or neither) bound the Chebyshev
-   * ball to a box. A sample on a hyperplane (some z_k exactly 0) has no interior point to start
-   * from and is rejected.
+   * ball to a box. A sample exactly on a unit's hyperplane (margin 0, bit 0 by convention) lies on
+   * its region's boundary: it gets facet distance 0, and the facets come from the ball's centre
+   * as always.
    */
   public static SampleRegion of(MlpWeights net, double[] x, double[] lo, double[] hi) {
     MlpWeights.Evaluation evaluation = net.evaluate(x);
@@ -33,9 +34,6 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
       for (double value : z[l]) {
         margin = Math.min(margin, Math.abs(value));
       }
-    }
-    if (!(margin > 0)) {
-      throw new IllegalArgumentException("the sample lies on a unit's hyperplane (a pre-activation is exactly 0)");
     }
     Polytope region = Polytope.of(net, net.pattern(x));
     ChebyshevBall ball = ChebyshevBall.of(region, lo, hi);
