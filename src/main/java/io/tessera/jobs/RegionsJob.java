@@ -93,7 +93,8 @@ public final class RegionsJob {
       for (Row r : next) {
         visited.add(new PatternKey(longs(r.getList(0))));
       }
-      regions = spark.read().parquet(rounds).where("NOT frontier AND NOT empty").select("pattern").distinct().count();
+      // Earlier rounds' regions are in the broadcast set, so only this round's can repeat.
+      regions += result.where("NOT frontier AND NOT empty").select("pattern").distinct().count();
       round++;
       LOG.info("regions: round {} done, {} regions so far, {} patterns in the next frontier", round, regions, next.size());
       if (regions > cfg.maxRegions()) {
