@@ -119,8 +119,11 @@ public final class ReluMlpNetwork extends DjlNetwork {
       NDArray outputs = layers(x, (l, z) -> masks.add(z.gt(0f).toType(DataType.FLOAT32, false).expandDims(1)));
       int last = layerWeights.length - 1;
       int out = outputDim();
-      // (batch * out) x h rows, so that each layer is one plain GEMM.
-      NDArray rows = layerWeights[last].expandDims(0).mul(masks.get(last - 1)).reshape(-1, layerWeights[last].getShape().get(1));
+      // (batch * out) x h rows, so that each layer is one plain GEMM. Results belong to their first
+      // operand's manager, so every chain starts from an array of this call's scope.
+      NDArray outputWeights = layerWeights[last].expandDims(0);
+      outputWeights.attach(scope);
+      NDArray rows = masks.get(last - 1).mul(outputWeights).reshape(-1, layerWeights[last].getShape().get(1));
       for (int l = last - 1; l >= 1; l--) {
         NDArray pushed = rows.matMul(layerWeights[l]);
         rows = pushed.reshape(batch, out, -1).mul(masks.get(l - 1)).reshape(batch * (long) out, -1);

@@ -108,4 +108,21 @@ class ReluMlpNetworkTest {
       }
     }
   }
+
+  @Test
+  void everyCallFreesTheArraysItMade() {
+    MlpWeights weights = TestModels.random(33, 6, 12, 9, 4);
+    float[] x = TestModels.randomInputs(34, 5, 6);
+    try (ReluMlpNetwork network = new ReluMlpNetwork("random", weights, Device.cpu())) {
+      int held = network.manager.getManagedArrays().size();
+      for (int call = 0; call < 3; call++) {
+        network.localMaps(x, 5);
+        network.jacobian(x, 5);
+        network.patterns(x, 5);
+        network.preActivations(x, 5);
+        network.forward(x, 5);
+      }
+      assertEquals(held, network.manager.getManagedArrays().size(), "arrays left attached to the network's own manager");
+    }
+  }
 }

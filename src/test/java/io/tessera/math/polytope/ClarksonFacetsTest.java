@@ -32,6 +32,18 @@ class ClarksonFacetsTest {
   }
 
   @Test
+  void agreesOnLargerRegionsWhereAimedRaysCertifyMostFacets() {
+    int[] widths = {40, 60, 60, 60, 4};
+    MlpWeights net = TestModels.random(93, widths);
+    Random random = new Random(94);
+    for (int trial = 0; trial < 3; trial++) {
+      double[] x = random.doubles(widths[0], -1, 1).toArray();
+      Polytope p = Polytope.of(net, net.pattern(x));
+      assertArrayEquals(Facets.referenceLp(p), ClarksonFacets.find(p), "trial " + trial);
+    }
+  }
+
+  @Test
   void agreesWhenTheRowsSpanLessThanTheInputSpace() {
     // A first layer narrower than the input (as on MNIST-sized nets): the method works in the
     // 8-dimensional span of the rows, and must still give the reference's set, from the
