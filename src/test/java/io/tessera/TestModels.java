@@ -2,7 +2,7 @@ package io.tessera;
 
 import io.tessera.math.MlpWeights;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.MlpTrainer;
+import io.tessera.model.NetworkTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.TrainSpec;
 import io.tessera.model.TrainingSet;
@@ -51,6 +51,6 @@ public final class TestModels {
     }
     TrainSpec spec = new TrainSpec(dir.getFileName().toString(), ModelCard.Task.CLASSIFICATION, List.of(12, 8), 2, epochs, 32, 0.02,
         seed, DevicePolicy.CPU, "test-xor");
-    return MlpTrainer.train(new TrainingSet(x, y, n, 2), null, spec, dir, line -> {});
+    return NetworkTrainer.train(new TrainingSet(x, y, n, 2), null, spec, dir, line -> {});
   }
 }

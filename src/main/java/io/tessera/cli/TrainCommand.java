@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tessera train}: a reference ReLU MLP, trained with DJL on a dataset's train split. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a ReLU MLP with DJL and save it with a model card.")
+/** {@code tessera train}: a reference ReLU MLP or small CNN, trained with DJL on a dataset's train split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a ReLU MLP (or, with --conv-filters, a small CNN on square images) with DJL and save it with a model card.")
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DATASET", description = "Dataset URI (Parquet).")
   String data;
@@ -23,6 +24,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--hidden", split = ",", defaultValue = "10,10", description = "Hidden widths. Default: ${DEFAULT-VALUE}.")
   List<Integer> hidden;
+
+  @Option(names = "--conv-filters", split = ",", paramLabel = "F1,F2",
+      description = "Convolution layers before the dense ones, filters per layer (5x5, then 2x2 max-pool and ReLU), e.g. 10,20. Default: none (an MLP).")
+  List<Integer> convFilters = List.of();
 
   @Option(names = "--epochs", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
   int epochs;
@@ -50,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
       default -> throw new io.tessera.TesseraException("unknown task '" + task + "': use regression or classification");
     };
     TrainJob.Request request = new TrainJob.Request(data, out, modelId == null ? new org.apache.hadoop.fs.Path(out).getName() : modelId,
-        parsedTask, hidden, epochs, batchSize, learningRate, seed, DevicePolicy.parse(device));
+        parsedTask, hidden, epochs, batchSize, learningRate, seed, DevicePolicy.parse(device), convFilters);
     ModelCard card = TrainJob.run(SparkSessions.getOrCreate(), request, line -> System.out.println("  " + line));
     System.out.println("saved " + card.modelId() + " to " + out + "  " + card.metrics());
     return 0;

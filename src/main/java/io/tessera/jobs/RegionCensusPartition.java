@@ -9,7 +9,7 @@ import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.RegionTraversal;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.MlpTrainer;
+import io.tessera.model.NetworkTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.model.TesseraModelFormat;
@@ -57,7 +57,7 @@ final class RegionCensusPartition implements MapPartitionsFunction<Row, Row> {
     try {
       dir = Files.createTempDirectory("tessera-census");
       long start = System.nanoTime();
-      ModelCard card = MlpTrainer.train(slice(points, validation, cfg.samples()), slice(points, 0, validation), spec, dir, line -> {});
+      ModelCard card = NetworkTrainer.train(slice(points, validation, cfg.samples()), slice(points, 0, validation), spec, dir, line -> {});
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       MlpWeights weights;
       try (ReluMlpNetwork network = TesseraModelFormat.load(dir, Device.cpu())) {

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.tessera.TesseraException;
 import io.tessera.data.DatasetIO;
-import io.tessera.model.MlpTrainer;
+import io.tessera.model.NetworkTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.TrainSpec;
 import io.tessera.model.TrainingSet;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code train} job: reads a dataset's train split (and its test split, for metrics) into the
- * driver and trains a reference ReLU MLP with DJL. Meant for the small reference models that the
+ * driver and trains a reference ReLU MLP (or small CNN) with DJL. Meant for the small reference models that the
  * quickstart and the tests use; it refuses inputs too large to hold on the driver.
  */
 public final class TrainJob {
@@ -24,10 +24,17 @@ public final class TrainJob {
 
   private TrainJob() {}
 
-  /** Settings besides the ones in {@link TrainSpec} that depend on the data. */
+  /** Settings besides the ones in {@link TrainSpec} that depend on the data; no conv filters means an MLP. */
   public record Request(
       String dataset, String out, String modelId, ModelCard.Task task, List<Integer> hidden, int epochs, int batchSize,
-      double learningRate, long seed, io.tessera.model.DevicePolicy device) {}
+      double learningRate, long seed, io.tessera.model.DevicePolicy device, List<Integer> convFilters) {
+
+    /** An MLP. */
+    public Request(String dataset, String out, String modelId, ModelCard.Task task, List<Integer> hidden, int epochs, int batchSize,
+        double learningRate, long seed, io.tessera.model.DevicePolicy device) {
+      this(dataset, out, modelId, task, hidden, epochs, batchSize, learningRate, seed, device, List.of());
+    }
+  }
 
   public static ModelCard run(SparkSession spark, Request r, Consumer<String> progress) {
     Dataset<Row> data = DatasetIO.read(spark, r.dataset());
@@ -38,8 +45,8 @@ public final class TrainJob {
     TrainingSet test = collect(data, "test", r);
     int outputs = r.task() == ModelCard.Task.REGRESSION ? 1 : classCount(train);
     TrainSpec spec = new TrainSpec(r.modelId(), r.task(), r.hidden(), outputs, r.epochs(), r.batchSize(), r.learningRate(),
-        r.seed(), r.device(), r.dataset());
-    return ModelOutput.write(spark.sparkContext().hadoopConfiguration(), r.out(), dir -> MlpTrainer.train(train, test, spec, dir, progress));
+        r.seed(), r.device(), r.dataset(), r.convFilters());
+    return ModelOutput.write(spark.sparkContext().hadoopConfiguration(), r.out(), dir -> NetworkTrainer.train(train, test, spec, dir, progress));
   }
 
   private static TrainingSet collect(Dataset<Row> data, String split, Request r) {

@@ -15,7 +15,10 @@ import java.util.Map;
 
 /**
  * The JSON card saved next to every model Tessera trains: what it is, what it saw, how it was
- * trained and how well it did. Loading a model reads the architecture from here.
+ * trained and how well it did. Loading a model reads the architecture from here: a ReLU MLP
+ * ({@link #FORMAT}), or with {@link #CNN_FORMAT} convolution layers (conv_filters, 5x5, each
+ * followed by 2x2 max-pooling and ReLU) on single-channel images of input_shape [1, side, side]
+ * before the dense layers.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(
@@ -34,10 +37,13 @@ public record ModelCard(
     double learningRate,
     Map<String, Double> metrics,
     Map<String, String> versions,
-    String createdAt) {
+    String createdAt,
+    List<Integer> convFilters,
+    List<Integer> inputShape) {
 
   public static final String FILE_NAME = "model-card.json";
   public static final String FORMAT = "tessera-mlp-v1";
+  public static final String CNN_FORMAT = "tessera-cnn-v1";
 
   public enum Task {
     @JsonProperty("regression")
@@ -52,6 +58,10 @@ public record ModelCard(
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  public boolean convolutional() {
+    return CNN_FORMAT.equals(format);
+  }
+
   public void write(Path dir) throws IOException {
     JSON.writeValue(dir.resolve(FILE_NAME).toFile(), this);
   }
@@ -60,8 +70,13 @@ public record ModelCard(
     Path file = dir.resolve(FILE_NAME);
     try {
       ModelCard card = JSON.readValue(Files.readAllBytes(file), ModelCard.class);
-      if (!FORMAT.equals(card.format())) {
-        throw new TesseraException("model card " + file + " has format '" + card.format() + "', expected " + FORMAT);
+      if (!FORMAT.equals(card.format()) && !CNN_FORMAT.equals(card.format())) {
+        throw new TesseraException("model card " + file + " has format '" + card.format() + "', expected " + FORMAT + " or " + CNN_FORMAT);
+      }
+      boolean convolutional = card.convFilters() != null && !card.convFilters().isEmpty();
+      if (convolutional != CNN_FORMAT.equals(card.format()) || convolutional != (card.inputShape() != null)) {
+        throw new TesseraException("model card " + file + ": format " + card.format()
+            + " does not match its conv_filters and input_shape (both set for " + CNN_FORMAT + ", neither for " + FORMAT + ")");
       }
       return card;
     } catch (IOException e) {

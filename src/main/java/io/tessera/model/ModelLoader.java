@@ -24,7 +24,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Opens a model from any Hadoop file system. A directory with a model card is a Tessera MLP; a
+ * Opens a model from any Hadoop file system. A directory with a model card is a Tessera MLP or CNN; a
  * {@code .pt} file is TorchScript. A TorchScript {@code nn.Sequential} of Linear/ReLU layers is
  * recognised by its parameters and confirmed by comparing outputs, and then runs as a
  * {@link ReluMlpNetwork} so that its patterns are available.
@@ -42,7 +42,7 @@ public final class ModelLoader {
       if (!Files.exists(local.resolve(ModelCard.FILE_NAME))) {
         throw new TesseraException("model directory " + uri + " has no " + ModelCard.FILE_NAME + "; is it a Tessera model?");
       }
-      return TesseraModelFormat.load(local, device);
+      return TesseraModelFormat.open(local, device);
     }
     if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
       return loadTorchScript(uri, local, device);

@@ -9,14 +9,31 @@ import io.tessera.math.MlpWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Tessera's own model directory: {@code model-card.json} plus the DJL parameter file {@code mlp-0000.params}. */
+/**
+ * Tessera's own model directory: {@code model-card.json} plus the DJL parameter file
+ * {@code mlp-0000.params} (the name predates CNNs, which use the same file).
+ */
 public final class TesseraModelFormat {
   static final String PARAMS_NAME = "mlp";
 
   private TesseraModelFormat() {}
 
+  /** The network of a model directory, MLP or CNN. */
+  public static Network open(Path dir, Device device) {
+    ModelCard card = ModelCard.read(dir);
+    return card.convolutional() ? loadConv(dir, card, device) : loadMlp(dir, card, device);
+  }
+
+  /** A ReLU MLP; a CNN directory is refused with the reason. */
   public static ReluMlpNetwork load(Path dir, Device device) {
     ModelCard card = ModelCard.read(dir);
+    if (card.convolutional()) {
+      throw new TesseraException("model " + dir + " is a convolutional network; this needs a ReLU MLP (dense layers only)");
+    }
+    return loadMlp(dir, card, device);
+  }
+
+  private static ReluMlpNetwork loadMlp(Path dir, ModelCard card, Device device) {
     SequentialBlock block = MlpBlocks.build(card.hidden(), card.outputDim());
     try (Model model = Model.newInstance(PARAMS_NAME, Device.cpu(), DjlRuntime.ENGINE)) {
       model.setBlock(block);
@@ -28,6 +45,27 @@ public final class TesseraModelFormat {
       }
       return new ReluMlpNetwork(card.modelId(), weights, device);
     } catch (IOException | MalformedModelException | RuntimeException e) {
+      if (e instanceof TesseraException te) {
+        throw te;
+      }
+      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ConvNetwork loadConv(Path dir, ModelCard card, Device device) {
+    int side = ConvBlocks.side(card.inputDim(), card.convFilters());
+    Model model = Model.newInstance(PARAMS_NAME, device, DjlRuntime.ENGINE);
+    try {
+      model.setBlock(ConvBlocks.build(side, card.convFilters(), card.hidden(), card.outputDim()));
+      model.load(dir, PARAMS_NAME);
+      ConvNetwork network = new ConvNetwork(card.modelId(), model, card.inputDim(), device);
+      if (network.outputDim() != card.outputDim()) {
+        network.close();
+        throw new TesseraException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + card.outputDim());
+      }
+      return network;
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
       if (e instanceof TesseraException te) {
         throw te;
       }

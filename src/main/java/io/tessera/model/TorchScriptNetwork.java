@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -14,37 +13,18 @@ import ai.djl.training.ParameterStore;
  * Any TorchScript module that DJL can run, treated as a black box: flat inputs are reshaped to the
  * module's input shape. Patterns and polytopes need weights, so they use {@link ReluMlpNetwork}.
  */
-public final class TorchScriptNetwork extends DjlNetwork {
-  private final Model model;
-  private final Block block;
+public final class TorchScriptNetwork extends BlockNetwork {
   private final long[] inputShape;
-  private final int inputDim;
-  private final int outputDim;
 
   TorchScriptNetwork(String id, Model model, long[] inputShape, Device device) {
-    super(id, device);
-    this.model = model;
-    this.block = model.getBlock();
+    super(id, model, (int) new Shape(inputShape).size(), device);
     this.inputShape = inputShape;
-    this.inputDim = (int) new Shape(inputShape).size();
     // DJL runs a module called with training=false under no-grad, which rules out input Jacobians,
     // and with training=true it switches the module to train mode (batch-norm statistics, dropout).
     // So: one call with training=true sets DJL's mode flag, then the module itself goes back to
     // eval mode; later calls pass training=true, which DJL then no longer turns into a mode switch.
-    // Parameters stop requiring gradients, so plain forward passes build no autograd graph.
-    block.getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(false));
-    this.outputDim = forward(new float[inputDim], 1).length;
+    probeOutputDim();
     JniUtils.enableInferenceMode((PtSymbolBlock) block);
-  }
-
-  @Override
-  public int inputDim() {
-    return inputDim;
-  }
-
-  @Override
-  public int outputDim() {
-    return outputDim;
   }
 
   @Override
@@ -56,11 +36,5 @@ public final class TorchScriptNetwork extends DjlNetwork {
     NDArray x = inputs.reshape(new Shape(shape));
     NDArray y = block.forward(new ParameterStore(inputs.getManager(), false), new NDList(x), true).singletonOrThrow();
     return y.reshape(batch, -1);
-  }
-
-  @Override
-  public void close() {
-    model.close();
-    super.close();
   }
 }

@@ -2,7 +2,11 @@ package io.tessera.model;
 
 import java.util.List;
 
-/** How to train an MLP: architecture, optimiser settings and the seed that makes it repeatable. */
+/**
+ * How to train a network: architecture (dense hidden widths, after convolution layers of
+ * {@code convFilters} filters when that is not empty), optimiser settings and the seed that makes
+ * it repeatable.
+ */
 public record TrainSpec(
     String modelId,
     ModelCard.Task task,
@@ -13,9 +17,19 @@ public record TrainSpec(
     double learningRate,
     long seed,
     DevicePolicy device,
-    String datasetName) {
+    String datasetName,
+    List<Integer> convFilters) {
+
+  /** A ReLU MLP. */
+  public TrainSpec(String modelId, ModelCard.Task task, List<Integer> hidden, int outputDim, int epochs, int batchSize,
+      double learningRate, long seed, DevicePolicy device, String datasetName) {
+    this(modelId, task, hidden, outputDim, epochs, batchSize, learningRate, seed, device, datasetName, List.of());
+  }
 
   public TrainSpec {
+    if (convFilters.stream().anyMatch(f -> f <= 0)) {
+      throw new io.tessera.TesseraException("conv filters must be positive, got " + convFilters);
+    }
     if (hidden.isEmpty() || hidden.stream().anyMatch(w -> w <= 0)) {
       throw new io.tessera.TesseraException("hidden widths must be positive, got " + hidden);
     }

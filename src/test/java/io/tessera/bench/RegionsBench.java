@@ -10,7 +10,7 @@ import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.ReferenceTraversal;
 import io.tessera.math.polytope.RegionTraversal;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.MlpTrainer;
+import io.tessera.model.NetworkTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.ReluMlpNetwork;
 import io.tessera.model.TesseraModelFormat;
@@ -43,7 +43,7 @@ public final class RegionsBench {
       x[2 * i + 1] = points.features()[i][1];
       y[i] = (float) points.targets()[i];
     }
-    MlpTrainer.train(new TrainingSet(x, y, points.size(), 2), null, new TrainSpec("bench-3x20", ModelCard.Task.REGRESSION,
+    NetworkTrainer.train(new TrainingSet(x, y, points.size(), 2), null, new TrainSpec("bench-3x20", ModelCard.Task.REGRESSION,
         List.of(20, 20, 20), 1, 30, 32, 0.005, 1, DevicePolicy.CPU, "liu-x1^2+x2^2-0.4"), dir.resolve("model"), line -> {});
     MlpWeights weights;
     try (ReluMlpNetwork network = TesseraModelFormat.load(dir.resolve("model"), Device.cpu())) {

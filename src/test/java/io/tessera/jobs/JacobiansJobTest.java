@@ -131,7 +131,7 @@ class JacobiansJobTest {
     for (int i = 0; i < 200; i++) {
       y[i] = x[4 * i] + x[4 * i + 3] > 0 ? 1 : 0;
     }
-    io.tessera.model.MlpTrainer.train(new io.tessera.model.TrainingSet(x, y, 200, 4), null, new io.tessera.model.TrainSpec("four",
+    io.tessera.model.NetworkTrainer.train(new io.tessera.model.TrainingSet(x, y, 200, 4), null, new io.tessera.model.TrainSpec("four",
         io.tessera.model.ModelCard.Task.CLASSIFICATION, List.of(6), 2, 2, 32, 0.01, 5, DevicePolicy.CPU, "test"), fourDir, line -> {});
     String data = tmp.resolve("four-data").toString();
     DatasetIO.write(TestSpark.get(), SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 20, 6, 4), Splits.trainTest(20, 0.25), data, false);

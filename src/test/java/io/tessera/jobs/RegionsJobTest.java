@@ -14,7 +14,7 @@ import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.BoxedRegion;
 import io.tessera.math.polytope.ReferenceTraversal;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.MlpTrainer;
+import io.tessera.model.NetworkTrainer;
 import io.tessera.model.ModelCard;
 import io.tessera.model.TesseraModelFormat;
 import io.tessera.model.TrainSpec;
@@ -83,7 +83,7 @@ class RegionsJobTest {
     for (int i = 0; i < 300; i++) {
       y[i] = x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] + x[3 * i + 2] * x[3 * i + 2] - 1;
     }
-    MlpTrainer.train(new TrainingSet(x, y, 300, 3), null,
+    NetworkTrainer.train(new TrainingSet(x, y, 300, 3), null,
         new TrainSpec("model-3d", ModelCard.Task.REGRESSION, List.of(5, 5), 1, 2, 32, 0.01, 41, DevicePolicy.CPU, "test-sphere"), dir, line -> {});
     String out = tmp.resolve("solid").toString();
     JobRun.Result result = RegionsJob.run(TestSpark.get(),

@@ -24,16 +24,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Trains a ReLU MLP with DJL (Adam, shuffled mini-batches; MSE for regression, softmax cross
+ * Trains a ReLU MLP, or a small CNN when the spec names conv filters, with DJL (Adam, shuffled mini-batches; MSE for regression, softmax cross
  * entropy for classification) and saves it in Tessera's model format. Seeding the engine fixes
  * both the initial weights and the batch order, so a given seed gives the same model on CPU.
  */
-public final class MlpTrainer {
-  private MlpTrainer() {}
+public final class NetworkTrainer {
+  private NetworkTrainer() {}
 
   public static ModelCard train(
       TrainingSet train, TrainingSet test, TrainSpec spec, Path outDir, Consumer<String> progress) {
@@ -47,7 +48,11 @@ public final class MlpTrainer {
     Engine engine = DjlRuntime.engine();
     engine.setRandomSeed((int) spec.seed());
     Device device = spec.device().resolve();
-    SequentialBlock block = MlpBlocks.build(spec.hidden(), spec.outputDim());
+    boolean convolutional = !spec.convFilters().isEmpty();
+    int side = convolutional ? ConvBlocks.side(train.dim(), spec.convFilters()) : 0;
+    SequentialBlock block = convolutional
+        ? ConvBlocks.build(side, spec.convFilters(), spec.hidden(), spec.outputDim())
+        : MlpBlocks.build(spec.hidden(), spec.outputDim());
     boolean regression = spec.task() == ModelCard.Task.REGRESSION;
     Loss loss = regression ? Loss.l2Loss() : Loss.softmaxCrossEntropyLoss();
     DefaultTrainingConfig config =
@@ -86,7 +91,7 @@ public final class MlpTrainer {
       model.save(outDir, TesseraModelFormat.PARAMS_NAME);
       ModelCard card =
           new ModelCard(
-              ModelCard.FORMAT,
+              convolutional ? ModelCard.CNN_FORMAT : ModelCard.FORMAT,
               spec.modelId(),
               spec.task(),
               train.dim(),
@@ -101,7 +106,9 @@ public final class MlpTrainer {
               spec.learningRate(),
               metrics,
               Map.of("djl", engine.getVersion(), "tessera", TesseraModelFormat.tesseraVersion()),
-              Instant.now().toString());
+              Instant.now().toString(),
+              convolutional ? spec.convFilters() : null,
+              convolutional ? List.of(1, side, side) : null);
       card.write(outDir);
       return card;
     } catch (IOException | TranslateException e) {

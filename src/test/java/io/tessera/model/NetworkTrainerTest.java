@@ -14,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MlpTrainerTest {
+class NetworkTrainerTest {
   @TempDir Path tmp;
 
   @Test
