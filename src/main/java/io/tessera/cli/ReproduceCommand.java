@@ -1,31 +1,23 @@
 package io.tessera.cli;
 
-import io.tessera.config.ConfigLoader;
 import io.tessera.config.LiuMnistConfig;
 import io.tessera.jobs.LiuMnistReproduction;
 import io.tessera.jobs.SparkSessions;
 import io.tessera.model.ModelCard;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code tessera reproduce-liu --config conf/liu-mnist.yaml}: Liu et al. Tables 3 and 4 on MNIST. */
 @Command(name = "reproduce-liu", mixinStandardHelpOptions = true,
     description = "Reproduce Liu et al. Tables 3 and 4 on MNIST IDX files (see conf/liu-mnist.yaml).")
 final class ReproduceCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "e.g. conf/liu-mnist.yaml")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config option; repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigOptions options;
 
   @Override
   public Integer call() {
-    LiuMnistConfig cfg = ConfigLoader.load(config, overrides, LiuMnistConfig.class);
+    LiuMnistConfig cfg = options.load(LiuMnistConfig.class);
     long start = System.nanoTime();
     LiuMnistReproduction.Result result = LiuMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
     System.out.println();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,8 +38,17 @@ final class SqlCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate();
     registerViews(spark, root);
     Dataset<Row> last = null;
-    for (String statement : statements) {
-      last = spark.sql(statement);
+    for (int i = 0; i < statements.size(); i++) {
+      try {
+        last = spark.sql(statements.get(i));
+      } catch (Exception e) { // Scala throws the checked AnalysisException undeclared
+        if (e instanceof AnalysisException) {
+          // Parse and analysis errors are the user's: their first line names the problem and where.
+          throw new TesseraException("SQL statement " + (i + 1) + " of " + statements.size() + ": "
+              + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        throw e;
+      }
     }
     if (last != null && last.schema().nonEmpty()) {
       last.show(limit, false);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ImportMnistCommand.class,
       SqlCommand.class,
       ReportCommand.class,
-      ReproduceCommand.class
+      ReproduceCommand.class,
+      ReproduceSattelbergCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

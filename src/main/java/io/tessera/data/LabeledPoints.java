@@ -25,6 +25,13 @@ public record LabeledPoints(float[][] features, int[] labels, double[] targets) 
     return new LabeledPoints(features, labels, targets);
   }
 
+  /** The first {@code n} points (all of them when there are fewer). */
+  public LabeledPoints head(int n) {
+    int keep = Math.min(n, size());
+    return new LabeledPoints(java.util.Arrays.copyOf(features, keep), labels == null ? null : java.util.Arrays.copyOf(labels, keep),
+        targets == null ? null : java.util.Arrays.copyOf(targets, keep));
+  }
+
   public int size() {
     return features.length;
   }

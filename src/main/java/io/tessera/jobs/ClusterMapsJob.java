@@ -72,8 +72,10 @@ public final class ClusterMapsJob {
           kept[j] = 1;
           continue;
         }
+        // The row solver: MLlib 4.1's blocked one (what "auto" picks for dense vectors) indexes past
+        // its centres when k-means|| keeps fewer than k, as it does with fewer distinct maps than k.
         KMeansModel model = new KMeans().setK(k).setSeed(cfg.seed()).setMaxIter(cfg.maxIterations()).setTol(cfg.tolerance())
-            .setFeaturesCol("v").fit(rows);
+            .setSolver("row").setFeaturesCol("v").fit(rows);
         Vector[] c = model.clusterCenters();
         centres[j] = Arrays.stream(c).map(Vector::toArray).toArray(double[][]::new);
         kept[j] = c.length;

@@ -4,10 +4,7 @@ import io.tessera.config.AdversarialConfig;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.LiuMnistConfig;
 import io.tessera.config.PerturbationGridConfig;
-import io.tessera.data.DatasetIO;
-import io.tessera.data.IdxFiles;
-import io.tessera.data.LabeledPoints;
-import io.tessera.data.Splits;
+import io.tessera.data.MnistImport;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelCard;
 import java.util.ArrayList;
@@ -35,13 +32,9 @@ public final class LiuMnistReproduction {
   public static Result run(SparkSession spark, LiuMnistConfig cfg, Consumer<String> progress) {
     String data = cfg.output() + "/datasets/mnist";
     progress.accept("import MNIST IDX files -> " + data);
-    var conf = spark.sparkContext().hadoopConfiguration();
-    LabeledPoints train = IdxFiles.read(cfg.images(), cfg.labels(), conf);
-    LabeledPoints test = IdxFiles.read(cfg.testImages(), cfg.testLabels(), conf);
-    List<String> splits = Splits.constant(train.size(), "train");
-    splits.addAll(Splits.constant(test.size(), "test"));
-    DatasetIO.write(spark, LabeledPoints.concat(train, test), splits, data, true);
-    progress.accept(String.format("  %d train and %d test images", train.size(), test.size()));
+    MnistImport.Imported mnist = MnistImport.write(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels(), data,
+        Integer.MAX_VALUE, Integer.MAX_VALUE);
+    progress.accept(String.format("  %d train and %d test images", mnist.train().size(), mnist.test().size()));
 
     List<ModelCard> cards = new ArrayList<>();
     List<Table3Row> table3 = new ArrayList<>();

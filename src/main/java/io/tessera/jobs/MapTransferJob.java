@@ -7,7 +7,9 @@ import io.tessera.config.MapTransferConfig;
 import io.tessera.math.LeastSquaresMap;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +31,26 @@ public final class MapTransferJob {
   public static final String TABLE = "map_transfer";
 
   private MapTransferJob() {}
+
+  /** A factorised G, reused for sums over the same samples (equal up to summation order). */
+  private record Factorised(double[][] gram, long rows, LeastSquaresMap solver) {
+    private static final double SAME = 1e-9;
+
+    boolean fits(NormalEquations sums) {
+      if (sums.rows() != rows) {
+        return false;
+      }
+      double scale = 0;
+      double difference = 0;
+      for (int r = 0; r < gram.length; r++) {
+        for (int c = 0; c < gram.length; c++) {
+          scale = Math.max(scale, Math.abs(gram[r][c]));
+          difference = Math.max(difference, Math.abs(gram[r][c] - sums.gram()[r][c]));
+        }
+      }
+      return difference <= SAME * scale;
+    }
+  }
 
   public static JobRun.Result run(SparkSession spark, MapTransferConfig cfg) {
     JobRun.Description description = new JobRun.Description(NAME, cfg, cfg.input(), String.join(",", cfg.maps()), cfg.runId(), cfg.output());
@@ -58,6 +80,9 @@ public final class MapTransferJob {
     List<Row> out = new ArrayList<>();
     long testSamples = 0;
     for (int a = 0; a < maps.size(); a++) {
+      // G = C^T C depends on the from-model and output only (when every model has maps of the same
+      // samples), so its factorisation is reused for each target model.
+      Map<Integer, Factorised> factorised = new HashMap<>();
       Dataset<Row> test = LocalMapsInput.samples(maps.get(a), input.valid(), cfg.testSplit(), cfg.maps().get(a), cfg.input()).cache();
       testSamples = test.count();
       for (int b = 0; b < maps.size(); b++) {
@@ -73,9 +98,13 @@ public final class MapTransferJob {
           if (sums.rows() == 0) {
             throw new TesseraException("no " + cfg.trainSplit() + " sample has output " + j + " maps in both " + cfg.maps().get(a) + " and " + cfg.maps().get(b));
           }
-          LeastSquaresMap.Solution s = LeastSquaresMap.solve(sums.gram(), sums.cross(), cfg.ridge(), cfg.rankTolerance());
-          transfer[j] = s.map();
-          ranks[j] = s.rank();
+          Factorised f = factorised.get(j);
+          if (f == null || !f.fits(sums)) {
+            f = new Factorised(sums.gram(), sums.rows(), LeastSquaresMap.of(sums.gram(), cfg.ridge(), cfg.rankTolerance()));
+            factorised.put(j, f);
+          }
+          transfer[j] = f.solver().map(sums.cross());
+          ranks[j] = f.solver().rank();
           trainSamples = sums.rows();
         }
         Broadcast<double[][][]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(transfer);

@@ -56,7 +56,8 @@ public final class MapTransferBench {
     }
     double loop = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
-    LeastSquaresMap.Solution s = LeastSquaresMap.solve(sums.gram(), sums.cross(), 0, 1e-10);
+    LeastSquaresMap s = LeastSquaresMap.of(sums.gram(), 0, 1e-10);
+    s.map(sums.cross());
     double solve = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "map-transfer, one output: C and D are %d x %d; C^T C and C^T D are %d x %d (%.1f MB each); %d cores%n",
         n, p, p, p, p * (double) p * 8 / 1e6, Runtime.getRuntime().availableProcessors());

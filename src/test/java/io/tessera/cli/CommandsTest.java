@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TestSpark;
@@ -47,6 +48,10 @@ class CommandsTest {
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "SELECT count(*) FROM runs WHERE status = 'SUCCEEDED'"), err.toString());
     assertEquals(1, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", tmp.resolve("missing.sql").toString()));
     assertTrue(err.toString().contains("missing.sql"), err.toString());
+    StringWriter unknown = new StringWriter();
+    assertEquals(1, TesseraMain.execute(new PrintWriter(unknown), "sql", "--root", out, "SELECT count(*) FROM no_such_table"));
+    assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1: [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
+    assertFalse(unknown.toString().contains("\tat "), "a user's SQL error needs no stack trace: " + unknown);
   }
 
   @Test
@@ -136,7 +141,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg")) {
       assertTrue(help.contains(command), help);
     }
   }

@@ -66,7 +66,7 @@ class MapTransferJobTest {
           }
         }
       }
-      m[j] = LeastSquaresMap.solve(g, h, 0, 1e-10).map();
+      m[j] = LeastSquaresMap.of(g, 0, 1e-10).map(h);
     }
     Map<Long, double[][]> test = maps(from, "test");
     int correct = 0;

@@ -12,9 +12,12 @@ class LeastSquaresMapTest {
     Random random = new Random(1);
     double[][] c = gaussian(random, 60, 6);
     double[][] truth = gaussian(random, 6, 4);
-    LeastSquaresMap.Solution s = LeastSquaresMap.solve(gram(c, c), gram(c, multiply(c, truth)), 0, 1e-12);
+    LeastSquaresMap s = LeastSquaresMap.of(gram(c, c), 0, 1e-12);
     assertEquals(6, s.rank());
-    assertClose(truth, s.map(), 1e-9);
+    assertClose(truth, s.map(gram(c, multiply(c, truth))), 1e-9);
+    // The same factorisation maps C onto a second target.
+    double[][] other = gaussian(random, 6, 3);
+    assertClose(other, s.map(gram(c, multiply(c, other))), 1e-9);
   }
 
   @Test
@@ -28,17 +31,18 @@ class LeastSquaresMapTest {
     }
     double[][] truth = gaussian(random, 5, 2);
     double[][] d = multiply(c, truth);
-    LeastSquaresMap.Solution s = LeastSquaresMap.solve(gram(c, c), gram(c, d), 0, 1e-10);
-    assertEquals(3, s.rank());
-    assertClose(d, multiply(c, s.map()), 1e-9);
+    LeastSquaresMap solver = LeastSquaresMap.of(gram(c, c), 0, 1e-10);
+    assertEquals(3, solver.rank());
+    double[][] map = solver.map(gram(c, d));
+    assertClose(d, multiply(c, map), 1e-9);
     // Minimum norm: the duplicated columns share their weight equally.
     for (int q = 0; q < 2; q++) {
-      assertEquals(s.map()[0][q], s.map()[3][q], 1e-9);
-      assertEquals(s.map()[1][q], s.map()[4][q], 1e-9);
+      assertEquals(map[0][q], map[3][q], 1e-9);
+      assertEquals(map[1][q], map[4][q], 1e-9);
     }
-    assertTrue(norm(s.map()) <= norm(truth) + 1e-9);
-    LeastSquaresMap.Solution ridge = LeastSquaresMap.solve(gram(c, c), gram(c, d), 1e-6, 0);
-    assertClose(d, multiply(c, ridge.map()), 1e-4);
+    assertTrue(norm(map) <= norm(truth) + 1e-9);
+    LeastSquaresMap ridge = LeastSquaresMap.of(gram(c, c), 1e-6, 0);
+    assertClose(d, multiply(c, ridge.map(gram(c, d))), 1e-4);
   }
 
   private static double[][] gaussian(Random random, int rows, int cols) {
