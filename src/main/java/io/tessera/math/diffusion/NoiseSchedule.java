@@ -1,0 +1,77 @@
+package io.tessera.math.diffusion;
+
+import java.util.Arrays;
+
+/**
+ * A DDPM noise schedule as the one array abar[k] = prod_{j <= k} (1 - beta_j), k = 0..T, with
+ * abar[0] = 1, strictly decreasing and abar[T] > 0 (digest §1.1). Every step coefficient is a
+ * ratio of two entries, so pairs (s, t) of any spacing use the same array (Tu eqs. 11-19).
+ */
+public final class NoiseSchedule {
+  private final double[] abar;
+
+  private NoiseSchedule(double[] abar) {
+    this.abar = abar;
+  }
+
+  /**
+   * The "scaled linear" schedule: beta_k = (1000 / T) (1e-4 + (0.02 - 1e-4) (k - 1) / (T - 1)), which
+   * is Ho et al.'s at T = 1000 (abar_T = 4.0e-5) and keeps abar_T small at T = 100 (2.0e-5).
+   */
+  public static NoiseSchedule scaledLinear(int steps) {
+    if (steps < 2) {
+      throw new IllegalArgumentException("a schedule needs at least 2 steps, got " + steps);
+    }
+    double scale = 1000.0 / steps;
+    double[] abar = new double[steps + 1];
+    abar[0] = 1;
+    for (int k = 1; k <= steps; k++) {
+      double beta = scale * (1e-4 + (0.02 - 1e-4) * (k - 1) / (steps - 1));
+      if (!(beta < 1)) {
+        throw new IllegalArgumentException("T = " + steps + " is too few steps for the scaled-linear schedule (beta_" + k + " = " + beta + ")");
+      }
+      abar[k] = abar[k - 1] * (1 - beta);
+    }
+    return new NoiseSchedule(abar);
+  }
+
+  /** The number of steps T. */
+  public int steps() {
+    return abar.length - 1;
+  }
+
+  public double abar(int k) {
+    return abar[k];
+  }
+
+  /** abar_t / abar_s, the signal kept from step s to step t > s. */
+  public double alpha(int s, int t) {
+    return abar[t] / abar[s];
+  }
+
+  /** The index list 0, h, 2h, ..., with T appended when h does not divide it. */
+  public int[] uniformGrid(int h) {
+    if (h < 1 || h > steps()) {
+      throw new IllegalArgumentException("step size h must be between 1 and T = " + steps() + ", got " + h);
+    }
+    int[] grid = java.util.stream.IntStream.iterate(0, k -> k <= steps(), k -> k + h).toArray();
+    if (grid[grid.length - 1] != steps()) {
+      grid = Arrays.copyOf(grid, grid.length + 1);
+      grid[grid.length - 1] = steps();
+    }
+    return grid;
+  }
+
+  /** Checks an uneven index list: strictly increasing from 0 to T. */
+  public int[] checkGrid(int[] grid) {
+    if (grid.length < 2 || grid[0] != 0 || grid[grid.length - 1] != steps()) {
+      throw new IllegalArgumentException("an index list must run from 0 to T = " + steps() + ": " + Arrays.toString(grid));
+    }
+    for (int i = 1; i < grid.length; i++) {
+      if (grid[i] <= grid[i - 1]) {
+        throw new IllegalArgumentException("an index list must be strictly increasing: " + Arrays.toString(grid));
+      }
+    }
+    return grid;
+  }
+}
