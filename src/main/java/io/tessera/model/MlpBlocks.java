@@ -9,14 +9,19 @@ import io.tessera.math.MlpWeights;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the DJL block of a ReLU MLP and reads its trained parameters back as float64 arrays. */
+/** Builds the DJL block of an MLP (ReLU unless told otherwise) and reads its trained parameters back as float64 arrays. */
 final class MlpBlocks {
   private MlpBlocks() {}
 
   static SequentialBlock build(List<Integer> hidden, int outputDim) {
+    return build(hidden, outputDim, Activation::relu);
+  }
+
+  /** The same shape with another activation after each hidden layer. */
+  static SequentialBlock build(List<Integer> hidden, int outputDim, java.util.function.Function<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> activation) {
     SequentialBlock block = new SequentialBlock();
     for (int width : hidden) {
-      block.add(Linear.builder().setUnits(width).build()).add(Activation::relu);
+      block.add(Linear.builder().setUnits(width).build()).add(activation);
     }
     block.add(Linear.builder().setUnits(outputDim).build());
     return block;

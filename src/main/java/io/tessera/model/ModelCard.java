@@ -69,10 +69,12 @@ public record ModelCard(
   public static ModelCard read(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     try {
-      ModelCard card = JSON.readValue(Files.readAllBytes(file), ModelCard.class);
-      if (!FORMAT.equals(card.format()) && !CNN_FORMAT.equals(card.format())) {
-        throw new TesseraException("model card " + file + " has format '" + card.format() + "', expected " + FORMAT + " or " + CNN_FORMAT);
+      com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+      String format = tree.path("format").asText();
+      if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format)) {
+        throw new TesseraException("model card " + file + " has format '" + format + "', expected " + FORMAT + " or " + CNN_FORMAT);
       }
+      ModelCard card = JSON.treeToValue(tree, ModelCard.class);
       boolean convolutional = card.convFilters() != null && !card.convFilters().isEmpty();
       if (convolutional != CNN_FORMAT.equals(card.format()) || convolutional != (card.inputShape() != null)) {
         throw new TesseraException("model card " + file + ": format " + card.format()

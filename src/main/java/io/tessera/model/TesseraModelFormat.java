@@ -52,13 +52,13 @@ public final class TesseraModelFormat {
     }
   }
 
-  private static ConvNetwork loadConv(Path dir, ModelCard card, Device device) {
+  private static TrainedBlockNetwork loadConv(Path dir, ModelCard card, Device device) {
     int side = ConvBlocks.side(card.inputDim(), card.convFilters());
     Model model = Model.newInstance(PARAMS_NAME, device, DjlRuntime.ENGINE);
     try {
       model.setBlock(ConvBlocks.build(side, card.convFilters(), card.hidden(), card.outputDim()));
       model.load(dir, PARAMS_NAME);
-      ConvNetwork network = new ConvNetwork(card.modelId(), model, card.inputDim(), device);
+      TrainedBlockNetwork network = new TrainedBlockNetwork(card.modelId(), model, card.inputDim(), device);
       if (network.outputDim() != card.outputDim()) {
         network.close();
         throw new TesseraException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + card.outputDim());

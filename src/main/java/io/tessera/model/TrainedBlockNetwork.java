@@ -7,12 +7,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 
 /**
- * A Tessera-trained CNN ({@link ConvBlocks}). It is piecewise linear like an MLP, but its local
- * maps come from autograd: the masked-product fast path and the polytope jobs need plain dense
- * weights.
+ * A network Tessera trained and saved as a DJL block: a CNN ({@link ConvBlocks}), or a diffusion
+ * model's eps-MLP. A CNN is piecewise linear like an MLP, but its local maps come from autograd:
+ * the masked-product fast path and the polytope jobs need plain dense weights.
  */
-final class ConvNetwork extends BlockNetwork {
-  ConvNetwork(String id, Model model, int inputDim, Device device) {
+final class TrainedBlockNetwork extends BlockNetwork {
+  TrainedBlockNetwork(String id, Model model, int inputDim, Device device) {
     super(id, model, inputDim, device);
     probeOutputDim();
   }

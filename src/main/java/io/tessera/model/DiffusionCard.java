@@ -1,0 +1,70 @@
+package io.tessera.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tessera.TesseraException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The card of a DDPM that Tessera trained (file model-card.json, format tessera-ddpm-v1): the
+ * eps-network is an MLP with SiLU on [x_t, sinusoidal embedding of t], the schedule is
+ * scaled-linear with {@code steps} steps (see {@link io.tessera.math.diffusion.NoiseSchedule}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DiffusionCard(
+    @JsonProperty(required = true) String format,
+    @JsonProperty(required = true) String modelId,
+    @JsonProperty(required = true) int dataDim,
+    @JsonProperty(required = true) List<Integer> hidden,
+    @JsonProperty(required = true) int timeEmbedding,
+    @JsonProperty(required = true) String schedule,
+    @JsonProperty(required = true) int steps,
+    String dataset,
+    long rows,
+    long seed,
+    int iterations,
+    int batchSize,
+    double learningRate,
+    Map<String, Double> metrics,
+    Map<String, String> versions,
+    String createdAt) {
+
+  public static final String FORMAT = "tessera-ddpm-v1";
+  public static final String SCHEDULE = "scaled-linear";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public void write(Path dir) throws IOException {
+    JSON.writeValue(dir.resolve(ModelCard.FILE_NAME).toFile(), this);
+  }
+
+  public static DiffusionCard read(Path dir) {
+    Path file = dir.resolve(ModelCard.FILE_NAME);
+    try {
+      String format = JSON.readTree(Files.readAllBytes(file)).path("format").asText();
+      if (!FORMAT.equals(format)) {
+        throw new TesseraException("model " + dir + " has format '" + format + "', not a Tessera diffusion model (" + FORMAT
+            + "); train one with tessera train-diffusion");
+      }
+      DiffusionCard card = JSON.readValue(Files.readAllBytes(file), DiffusionCard.class);
+      if (!SCHEDULE.equals(card.schedule())) {
+        throw new TesseraException("model card " + file + ": unknown schedule '" + card.schedule() + "', expected " + SCHEDULE);
+      }
+      return card;
+    } catch (IOException e) {
+      throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
