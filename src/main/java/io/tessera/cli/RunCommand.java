@@ -3,6 +3,7 @@ package io.tessera.cli;
 import io.tessera.config.AdversarialConfig;
 import io.tessera.config.ClusterMapsConfig;
 import io.tessera.config.ConfigLoader;
+import io.tessera.config.DiffusionLoglikConfig;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.JacobiansConfig;
 import io.tessera.config.MapTransferConfig;
@@ -14,6 +15,7 @@ import io.tessera.config.RegionsConfig;
 import io.tessera.config.SegmentCrossingsConfig;
 import io.tessera.jobs.AdversarialJob;
 import io.tessera.jobs.ClusterMapsJob;
+import io.tessera.jobs.DiffusionLoglikJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JacobiansJob;
 import io.tessera.jobs.JobRun;
@@ -59,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
       Map.entry(RegionsJob.NAME, new Job<>(RegionsConfig.class, RegionsJob::run)),
       Map.entry(RegionCensusJob.NAME, new Job<>(RegionCensusConfig.class, RegionCensusJob::run)),
       Map.entry(JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run)),
+      Map.entry(DiffusionLoglikJob.NAME, new Job<>(DiffusionLoglikConfig.class, DiffusionLoglikJob::run)),
       Map.entry(ClusterMapsJob.NAME, new Job<>(ClusterMapsConfig.class, ClusterMapsJob::run)),
       Map.entry(MapTransferJob.NAME, new Job<>(MapTransferConfig.class, MapTransferJob::run))));
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ReportCommand.class,
       ReproduceCommand.class,
-      ReproduceSattelbergCommand.class
+      ReproduceSattelbergCommand.class,
+      TrainDiffusionCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package io.tessera.jobs;
 
 import io.tessera.TesseraException;
 import io.tessera.model.DevicePolicy;
+import io.tessera.model.DiffusionModel;
 import io.tessera.model.ModelCache;
 import io.tessera.model.Network;
 import io.tessera.model.ReluMlpNetwork;
@@ -19,6 +20,11 @@ record ModelRef(String uri, DevicePolicy device, HadoopConfSnapshot hadoopConf) 
 
   Network network() {
     return ModelCache.get(uri, device, hadoopConf.toConfiguration());
+  }
+
+  /** The model as a DDPM that Tessera trained. */
+  DiffusionModel diffusion() {
+    return ModelCache.diffusion(uri, device, hadoopConf.toConfiguration());
   }
 
   /** The model as a ReLU MLP, for the jobs that need its activation patterns or weights. */

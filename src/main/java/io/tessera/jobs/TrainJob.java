@@ -1,6 +1,7 @@
 package io.tessera.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.tessera.TesseraException;
 import io.tessera.data.DatasetIO;
@@ -38,26 +39,29 @@ public final class TrainJob {
 
   public static ModelCard run(SparkSession spark, Request r, Consumer<String> progress) {
     Dataset<Row> data = DatasetIO.read(spark, r.dataset());
-    TrainingSet train = collect(data, "train", r);
+    String targetColumn = r.task() == ModelCard.Task.REGRESSION ? DatasetIO.TARGET : DatasetIO.LABEL;
+    TrainingSet train = collect(data, "train", r.dataset(), targetColumn);
     if (train == null) {
       throw new TesseraException("dataset " + r.dataset() + " has no rows with split = 'train'");
     }
-    TrainingSet test = collect(data, "test", r);
+    TrainingSet test = collect(data, "test", r.dataset(), targetColumn);
     int outputs = r.task() == ModelCard.Task.REGRESSION ? 1 : classCount(train);
     TrainSpec spec = new TrainSpec(r.modelId(), r.task(), r.hidden(), outputs, r.epochs(), r.batchSize(), r.learningRate(),
         r.seed(), r.device(), r.dataset(), r.convFilters());
     return ModelOutput.write(spark.sparkContext().hadoopConfiguration(), r.out(), dir -> NetworkTrainer.train(train, test, spec, dir, progress));
   }
 
-  private static TrainingSet collect(Dataset<Row> data, String split, Request r) {
-    boolean regression = r.task() == ModelCard.Task.REGRESSION;
-    String targetColumn = regression ? DatasetIO.TARGET : DatasetIO.LABEL;
+  /**
+   * The rows of one split on the driver, in id order, checked for equal lengths and finite values;
+   * {@code targetColumn} (cast to float, never NULL) or, when null, features only (targets 0).
+   */
+  static TrainingSet collect(Dataset<Row> data, String split, String uri, String targetColumn) {
     Dataset<Row> rows = data.where(col(DatasetIO.SPLIT).equalTo(split)).orderBy(DatasetIO.ID)
-        .select(col(DatasetIO.FEATURES), col(targetColumn).cast("float"));
+        .select(col(DatasetIO.FEATURES), targetColumn == null ? lit(0f) : col(targetColumn).cast("float"));
     List<Row> list = rows.limit((int) MAX_ROWS + 1).collectAsList();
     if (list.size() > MAX_ROWS) {
-      throw new TesseraException("split '" + split + "' of " + r.dataset() + " has more than " + MAX_ROWS
-          + " rows; the train command trains reference models on the driver");
+      throw new TesseraException("split '" + split + "' of " + uri + " has more than " + MAX_ROWS
+          + " rows; Tessera trains reference models on the driver");
     }
     if (list.isEmpty()) {
       return null;
@@ -69,18 +73,17 @@ public final class TrainJob {
       Row row = list.get(i);
       List<Float> x = row.getList(0);
       if (x.size() != dim) {
-        throw new TesseraException("dataset " + r.dataset() + ": column features has " + x.size() + " values in one row and " + dim + " in another");
+        throw new TesseraException("dataset " + uri + ": column features has " + x.size() + " values in one row and " + dim + " in another");
       }
       for (int k = 0; k < dim; k++) {
         float v = x.get(k);
         if (!Float.isFinite(v)) {
-          throw new TesseraException("dataset " + r.dataset() + ": column features contains NaN or Inf (split " + split + ", row " + i + ")");
+          throw new TesseraException("dataset " + uri + ": column features contains NaN or Inf (split " + split + ", row " + i + ")");
         }
         features[i * dim + k] = v;
       }
       if (row.isNullAt(1)) {
-        throw new TesseraException("dataset " + r.dataset() + ": column " + targetColumn + " is NULL; a "
-            + r.task().name().toLowerCase() + " model needs it on every " + split + " row");
+        throw new TesseraException("dataset " + uri + ": column " + targetColumn + " is NULL; the model needs it on every " + split + " row");
       }
       targets[i] = row.getFloat(1);
     }

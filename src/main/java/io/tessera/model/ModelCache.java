@@ -10,10 +10,15 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class ModelCache {
   private static final Map<String, Network> MODELS = new ConcurrentHashMap<>();
+  private static final Map<String, DiffusionModel> DIFFUSION = new ConcurrentHashMap<>();
 
   private ModelCache() {}
 
   public static Network get(String uri, DevicePolicy device, Configuration hadoopConf) {
     return MODELS.computeIfAbsent(uri + "|" + device, key -> ModelLoader.load(uri, device, hadoopConf));
+  }
+
+  public static DiffusionModel diffusion(String uri, DevicePolicy device, Configuration hadoopConf) {
+    return DIFFUSION.computeIfAbsent(uri + "|" + device, key -> ModelLoader.loadDiffusion(uri, device, hadoopConf));
   }
 }

@@ -50,6 +50,16 @@ public final class ModelLoader {
     throw new TesseraException("unrecognised model " + uri + ": expected a Tessera model directory or a TorchScript .pt file");
   }
 
+  /** A DDPM that Tessera trained ({@link DiffusionTrainer}), from any Hadoop file system. */
+  public static DiffusionModel loadDiffusion(String uri, DevicePolicy policy, Configuration hadoopConf) {
+    Path local = localCopy(uri, hadoopConf);
+    if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
+      throw new TesseraException("diffusion model " + uri + " is not a model directory with " + ModelCard.FILE_NAME
+          + "; train one with tessera train-diffusion");
+    }
+    return DiffusionModel.load(local, policy.resolve());
+  }
+
   /** Models on remote file systems are copied once into a local directory, where DJL can open them. */
   private static Path localCopy(String uri, Configuration conf) {
     try {

@@ -126,8 +126,12 @@ class CommandsTest {
       io.tessera.config.ConfigLoader.load(config, List.of(), RunCommand.configType(job));
       jobs++;
     }
-    assertEquals(11, jobs);
+    assertEquals(12, jobs);
     io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), RunCommand.configType("region-census"));
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-mnist.yaml"), List.of(), io.tessera.config.LiuMnistConfig.class);
+    var sattelberg = io.tessera.config.ConfigLoader.load(Path.of("conf", "sattelberg-mnist.yaml"), List.of(),
+        io.tessera.config.SattelbergMnistConfig.class);
+    assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
   }
 
   @Test
@@ -141,7 +145,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion")) {
       assertTrue(help.contains(command), help);
     }
   }

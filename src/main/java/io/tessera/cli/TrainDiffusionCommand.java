@@ -1,0 +1,46 @@
+package io.tessera.cli;
+
+import io.tessera.jobs.DiffusionTrainJob;
+import io.tessera.jobs.SparkSessions;
+import io.tessera.model.DiffusionCard;
+import io.tessera.model.DiffusionTrainer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tessera train-diffusion}: a DDPM on a dataset's train split, for diffusion-loglik. */
+@Command(name = "train-diffusion", mixinStandardHelpOptions = true,
+    description = "Train a DDPM (eps-prediction loss, scaled-linear schedule, MLP eps-network with a time embedding) with DJL on a dataset's train split.")
+final class TrainDiffusionCommand implements Callable<Integer> {
+  @Mixin TrainingOptions training;
+
+  @Option(names = "--steps", defaultValue = "100", description = "T, the diffusion steps. Default: ${DEFAULT-VALUE}.")
+  int steps;
+
+  @Option(names = "--iterations", defaultValue = "20000", description = "Adam steps. Default: ${DEFAULT-VALUE}.")
+  int iterations;
+
+  @Option(names = "--batch-size", defaultValue = "1024", description = "Points per step. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate, decayed by a cosine to 1%. Default: ${DEFAULT-VALUE}.")
+  double learningRate;
+
+  @Option(names = "--hidden", split = ",", defaultValue = "128,128,128", description = "Hidden widths (SiLU). Default: ${DEFAULT-VALUE}.")
+  List<Integer> hidden;
+
+  @Option(names = "--time-embedding", defaultValue = "32", description = "Size of t's sinusoidal embedding (even). Default: ${DEFAULT-VALUE}.")
+  int timeEmbedding;
+
+  @Override
+  public Integer call() {
+    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec(training.modelId(), hidden, timeEmbedding, steps, iterations, batchSize,
+        learningRate, training.seed, training.device(), training.data);
+    DiffusionCard card = DiffusionTrainJob.run(SparkSessions.getOrCreate(), training.data, training.out, spec,
+        line -> System.out.println("  " + line));
+    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.metrics());
+    return 0;
+  }
+}

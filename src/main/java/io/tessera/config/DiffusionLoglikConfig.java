@@ -1,0 +1,63 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import java.util.List;
+
+/**
+ * Settings of the {@code diffusion-loglik} job (see conf/diffusion-loglik.yaml): Tu et al.'s eq. 23
+ * per sample, for each step size h, with R rounds of independent forward noise.
+ *
+ * @param variance A (the forward step's, default) or B (the posterior's, with A on the last pair)
+ * @param batchSize samples per batch; each batch runs samples x rounds chains together
+ * @param dataset the name written to the rows and the summary (default: the input's last path segment)
+ */
+public record DiffusionLoglikConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    List<Integer> stepSizes,
+    Integer rounds,
+    String variance,
+    Long seed,
+    Integer batchSize,
+    Boolean keepRounds,
+    String dataset,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits) {
+
+  public DiffusionLoglikConfig {
+    stepSizes = stepSizes == null ? List.of(1) : stepSizes;
+    rounds = rounds == null ? 100 : rounds;
+    variance = variance == null ? "A" : variance;
+    seed = seed == null ? 0L : seed;
+    batchSize = batchSize == null ? 256 : batchSize;
+    keepRounds = keepRounds != null && keepRounds;
+    dataset = dataset == null ? new org.apache.hadoop.fs.Path(input).getName() : dataset;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (stepSizes.isEmpty() || stepSizes.stream().anyMatch(h -> h == null || h < 1)) {
+      throw new TesseraException("step_sizes must list step sizes h >= 1, got " + stepSizes);
+    }
+    if (rounds < 2) {
+      throw new TesseraException("rounds must be >= 2 (the sd needs two), got " + rounds);
+    }
+    if (!List.of("A", "B").contains(variance)) {
+      throw new TesseraException("variance must be A or B (Tu eq. 19), got '" + variance + "'");
+    }
+    ConfigChecks.batchSize(batchSize);
+    if ((long) batchSize * rounds > ConfigChecks.MAX_BATCH * 16L) {
+      throw new TesseraException("batch_size x rounds must be at most " + ConfigChecks.MAX_BATCH * 16 + " chains, got " + (long) batchSize * rounds);
+    }
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

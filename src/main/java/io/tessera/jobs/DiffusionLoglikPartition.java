@@ -1,0 +1,86 @@
+package io.tessera.jobs;
+
+import io.tessera.config.DiffusionLoglikConfig;
+import io.tessera.math.Seeds;
+import io.tessera.math.diffusion.ChainLikelihood;
+import io.tessera.math.diffusion.NoiseSchedule;
+import io.tessera.math.diffusion.ReverseVariance;
+import io.tessera.model.DiffusionModel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Executor side of the diffusion-loglik job: a batch of samples becomes samples x rounds chains
+ * that step through the grid together, one eps-network pass per pair. Round r of sample i draws
+ * its noise from (run seed, sample id, h and r) alone, so results do not depend on partitioning
+ * or batch size.
+ */
+final class DiffusionLoglikPartition implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final double LN10 = Math.log(10);
+
+  private final ModelRef model;
+  private final Settings cfg;
+
+  /** The config's per-sample settings, shipped to executors. */
+  private record Settings(List<Integer> stepSizes, int rounds, String variance, long seed, int batchSize, boolean keepRounds,
+      String dataset) implements java.io.Serializable {}
+
+  DiffusionLoglikPartition(ModelRef model, DiffusionLoglikConfig cfg) {
+    this.model = model;
+    this.cfg = new Settings(List.copyOf(cfg.stepSizes()), cfg.rounds(), cfg.variance(), cfg.seed(), cfg.batchSize(), cfg.keepRounds(),
+        cfg.dataset());
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    DiffusionModel ddpm = model.diffusion();
+    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, batch));
+  }
+
+  private List<Row> process(DiffusionModel ddpm, List<Row> batch) {
+    int dim = ddpm.card().dataDim();
+    int rounds = cfg.rounds();
+    float[] x = ValidatedInput.features(batch, dim);
+    double[] chains = new double[batch.size() * rounds * dim];
+    for (int c = 0; c < batch.size() * rounds; c++) {
+      for (int k = 0; k < dim; k++) {
+        chains[c * dim + k] = x[(c / rounds) * dim + k];
+      }
+    }
+    NoiseSchedule schedule = ddpm.schedule();
+    ReverseVariance variance = ReverseVariance.parse(cfg.variance(), schedule);
+    List<Row> out = new ArrayList<>(batch.size() * cfg.stepSizes().size());
+    for (int h : cfg.stepSizes()) {
+      int[] grid = schedule.uniformGrid(h);
+      SplittableRandom[] noise = new SplittableRandom[batch.size() * rounds];
+      for (int c = 0; c < noise.length; c++) {
+        noise[c] = Seeds.forSample(cfg.seed(), batch.get(c / rounds).getLong(0), "diffusion-loglik/h=" + h + "/round=" + c % rounds);
+      }
+      double[] logq = ChainLikelihood.estimate(chains, noise.length, dim, grid, schedule, ddpm, variance,
+          ChainLikelihood.Prior.standard(dim), noise);
+      for (int i = 0; i < batch.size(); i++) {
+        double[] values = new double[rounds];
+        System.arraycopy(logq, i * rounds, values, 0, rounds);
+        double mean = 0;
+        for (double v : values) {
+          mean += v / rounds;
+        }
+        double squares = 0;
+        for (double v : values) {
+          squares += (v - mean) * (v - mean);
+        }
+        Row in = batch.get(i);
+        out.add(RowFactory.create(ddpm.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), cfg.dataset(),
+            h, grid.length - 1, rounds, cfg.variance(), mean, Math.sqrt(squares / (rounds - 1)), mean / LN10,
+            cfg.keepRounds() ? values : null));
+      }
+    }
+    return out;
+  }
+}
