@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ReproduceCommand.class,
       ReproduceSattelbergCommand.class,
-      TrainDiffusionCommand.class
+      TrainDiffusionCommand.class,
+      ReproduceTuCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -132,6 +132,7 @@ class CommandsTest {
     var sattelberg = io.tessera.config.ConfigLoader.load(Path.of("conf", "sattelberg-mnist.yaml"), List.of(),
         io.tessera.config.SattelbergMnistConfig.class);
     assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.config.TuFig5Config.class);
   }
 
   @Test
@@ -145,7 +146,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu")) {
       assertTrue(help.contains(command), help);
     }
   }
