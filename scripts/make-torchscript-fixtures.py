@@ -30,6 +30,32 @@ def export(name, net, in_dim, seed):
     }, indent=1))
 
 
+class GaussianEps(torch.nn.Module):
+    """The optimal eps-network of data N(mu, sigma2 I) under the scaled-linear schedule with T steps:
+    E[eps | x_t] = sqrt(1 - abar_t) (x_t - sqrt(abar_t) mu) / (abar_t sigma2 + 1 - abar_t)."""
+
+    def __init__(self, mu, sigma2, steps):
+        super().__init__()
+        k = torch.arange(1, steps + 1, dtype=torch.float64)
+        beta = (1000.0 / steps) * (1e-4 + (0.02 - 1e-4) * (k - 1) / (steps - 1))
+        abar = torch.cat([torch.ones(1, dtype=torch.float64), torch.cumprod(1 - beta, 0)])
+        self.register_buffer("abar", abar.float())
+        self.register_buffer("mu", torch.tensor(mu, dtype=torch.float32))
+        self.sigma2 = sigma2
+
+    def forward(self, x, t):
+        a = self.abar[t.long()].unsqueeze(1)
+        return torch.sqrt(1 - a) * (x - torch.sqrt(a) * self.mu) / (a * self.sigma2 + 1 - a)
+
+
+def export_gaussian_eps():
+    """A user-supplied eps-network with Tessera's documented signature forward(x_t [B, d], t [B])."""
+    steps = 100
+    scripted = torch.jit.script(GaussianEps([0.5, -0.3], 0.16, steps))
+    scripted.save(str(OUT / "gaussian-eps.pt"))
+    (OUT / "gaussian-eps.json").write_text(json.dumps({"data_dim": 2, "steps": steps, "schedule": "scaled-linear"}, indent=1))
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     export("relu-mlp-3-8-6-2", torch.nn.Sequential(
@@ -37,6 +63,7 @@ def main():
     # Same parameter layout, but tanh: must not be mistaken for a ReLU MLP.
     export("tanh-mlp-3-8-2", torch.nn.Sequential(
         torch.nn.Linear(3, 8), torch.nn.Tanh(), torch.nn.Linear(8, 2)), 3, 12)
+    export_gaussian_eps()
 
 
 if __name__ == "__main__":

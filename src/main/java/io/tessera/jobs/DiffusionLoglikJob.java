@@ -31,7 +31,7 @@ public final class DiffusionLoglikJob {
     for (int h : cfg.stepSizes()) {
       ddpm.schedule().uniformGrid(h); // refuses h > T before any work
     }
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.card().dataDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, estimates);

@@ -44,7 +44,7 @@ final class DiffusionLoglikPartition implements MapPartitionsFunction<Row, Row> 
   }
 
   private List<Row> process(DiffusionModel ddpm, List<Row> batch) {
-    int dim = ddpm.card().dataDim();
+    int dim = ddpm.dataDim();
     int rounds = cfg.rounds();
     float[] x = ValidatedInput.features(batch, dim);
     double[] chains = new double[batch.size() * rounds * dim];

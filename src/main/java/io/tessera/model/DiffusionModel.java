@@ -3,31 +3,48 @@ package io.tessera.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.TesseraException;
 import io.tessera.math.diffusion.EpsilonModel;
 import io.tessera.math.diffusion.NoiseSchedule;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A DDPM that Tessera trained ({@link DiffusionTrainer}): its card, schedule and eps-network,
- * evaluated by DJL in chunks of at most {@link #CHUNK} rows per forward pass.
+ * A DDPM's eps-network and schedule, evaluated by DJL in chunks of at most {@link #CHUNK} rows
+ * per forward pass. Either one Tessera trained ({@link DiffusionTrainer}; an MLP on [x_t,
+ * embedding of t]) or a user's TorchScript module with the signature
+ * {@code forward(x_t: float32[B, d], t: float32[B]) -> float32[B, d]}, t being the step index
+ * 1..T, next to a sidecar {@code <name>.json}: {"data_dim": d, "steps": T, "schedule": "scaled-linear"}.
  */
 public final class DiffusionModel implements EpsilonModel, AutoCloseable {
   static final int CHUNK = 65_536;
 
-  private final DiffusionCard card;
+  private final String id;
+  private final int dataDim;
   private final NoiseSchedule schedule;
-  private final TrainedBlockNetwork network;
-  private final float[][] embeddings;
+  private final Predictor predictor;
+  private final AutoCloseable resources;
 
-  private DiffusionModel(DiffusionCard card, TrainedBlockNetwork network) {
-    this.card = card;
-    this.schedule = NoiseSchedule.scaledLinear(card.steps());
-    this.network = network;
-    this.embeddings = DiffusionTrainer.embeddings(card.steps(), card.timeEmbedding());
+  /** eps for {@code rows} float rows of x_t at step t. */
+  private interface Predictor {
+    float[] eps(float[] states, int rows, int t);
+  }
+
+  private DiffusionModel(String id, int dataDim, int steps, Predictor predictor, AutoCloseable resources) {
+    this.id = id;
+    this.dataDim = dataDim;
+    this.schedule = NoiseSchedule.scaledLinear(steps);
+    this.predictor = predictor;
+    this.resources = resources;
   }
 
   /** Opens a model directory written by {@link DiffusionTrainer}. */
@@ -37,12 +54,23 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
     try {
       model.setBlock(MlpBlocks.build(card.hidden(), card.dataDim(), x -> new NDList(Activation.swish(x.singletonOrThrow(), 1f))));
       model.load(dir, DiffusionTrainer.PARAMS_NAME);
-      TrainedBlockNetwork network = new TrainedBlockNetwork(card.modelId(), model, card.dataDim() + card.timeEmbedding(), device);
-      if (network.outputDim() != card.dataDim()) {
+      int dim = card.dataDim();
+      int width = dim + card.timeEmbedding();
+      TrainedBlockNetwork network = new TrainedBlockNetwork(card.modelId(), model, width, device);
+      if (network.outputDim() != dim) {
         network.close();
-        throw new TesseraException("model " + dir + ": the eps-network has " + network.outputDim() + " outputs but the card says " + card.dataDim());
+        throw new TesseraException("model " + dir + ": the eps-network has " + network.outputDim() + " outputs but the card says " + dim);
       }
-      return new DiffusionModel(card, network);
+      float[][] embeddings = DiffusionTrainer.embeddings(card.steps(), card.timeEmbedding());
+      Predictor mlp = (states, rows, t) -> {
+        float[] inputs = new float[rows * width];
+        for (int i = 0; i < rows; i++) {
+          System.arraycopy(states, i * dim, inputs, i * width, dim);
+          System.arraycopy(embeddings[t], 0, inputs, i * width + dim, card.timeEmbedding());
+        }
+        return network.forward(inputs, rows);
+      };
+      return new DiffusionModel(card.modelId(), dim, card.steps(), mlp, network);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       if (e instanceof TesseraException te) {
@@ -52,8 +80,51 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
     }
   }
 
-  public DiffusionCard card() {
-    return card;
+  /** Opens a user's TorchScript eps-network (see the class comment for its signature and sidecar). */
+  public static DiffusionModel loadTorchScript(Path file, String id, Device device) {
+    String fileName = file.getFileName().toString();
+    String name = fileName.substring(0, fileName.length() - ".pt".length());
+    Path sidecar = file.resolveSibling(ModelLoader.sidecarName(fileName));
+    if (!Files.exists(sidecar)) {
+      throw new TesseraException("TorchScript eps-network " + file + " needs " + sidecar.getFileName()
+          + " with {\"data_dim\": d, \"steps\": T, \"schedule\": \"" + DiffusionCard.SCHEDULE + "\"}");
+    }
+    int dim;
+    int steps;
+    try {
+      JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(sidecar));
+      dim = json.path("data_dim").asInt(0);
+      steps = json.path("steps").asInt(0);
+      if (dim <= 0 || steps < 2 || !DiffusionCard.SCHEDULE.equals(json.path("schedule").asText())) {
+        throw new TesseraException(sidecar + ": data_dim must be positive, steps at least 2 and schedule \"" + DiffusionCard.SCHEDULE + "\"");
+      }
+    } catch (IOException e) {
+      throw new TesseraException("corrupt sidecar " + sidecar + ": " + e.getMessage(), e);
+    }
+    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
+    try {
+      model.load(file.getParent(), name);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new TesseraException("corrupt TorchScript model " + file + ": " + e.getMessage(), e);
+    }
+    NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE);
+    int d = dim;
+    Predictor script = (states, rows, t) -> {
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray x = scope.create(states, new Shape(rows, d));
+        NDArray steps1 = scope.full(new Shape(rows), (float) t);
+        NDArray eps = model.getBlock().forward(new ParameterStore(scope, false), new NDList(x, steps1), false).singletonOrThrow();
+        if (!eps.getShape().equals(new Shape(rows, d))) {
+          throw new TesseraException("TorchScript eps-network " + file + " returned shape " + eps.getShape() + " for x_t of shape " + x.getShape());
+        }
+        return eps.toFloatArray();
+      }
+    };
+    return new DiffusionModel(id, dim, steps, script, () -> {
+      manager.close();
+      model.close();
+    });
   }
 
   public NoiseSchedule schedule() {
@@ -61,27 +132,27 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
   }
 
   public String id() {
-    return card.modelId();
+    return id;
+  }
+
+  public int dataDim() {
+    return dataDim;
   }
 
   @Override
   public double[] predict(double[] states, int rows, int dim, int t) {
-    if (dim != card.dataDim()) {
-      throw new TesseraException("model " + card.modelId() + " takes points of " + card.dataDim() + " values, got " + dim);
+    if (dim != dataDim) {
+      throw new TesseraException("model " + id + " takes points of " + dataDim + " values, got " + dim);
     }
-    int width = dim + card.timeEmbedding();
     double[] out = new double[rows * dim];
     for (int start = 0; start < rows; start += CHUNK) {
       int n = Math.min(CHUNK, rows - start);
-      float[] inputs = new float[n * width];
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < dim; k++) {
-          inputs[i * width + k] = (float) states[(start + i) * dim + k];
-        }
-        System.arraycopy(embeddings[t], 0, inputs, i * width + dim, card.timeEmbedding());
+      float[] chunk = new float[n * dim];
+      for (int k = 0; k < chunk.length; k++) {
+        chunk[k] = (float) states[start * dim + k];
       }
-      float[] eps = network.forward(inputs, n);
-      for (int k = 0; k < n * dim; k++) {
+      float[] eps = predictor.eps(chunk, n, t);
+      for (int k = 0; k < eps.length; k++) {
         out[start * dim + k] = eps[k];
       }
     }
@@ -90,6 +161,10 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
 
   @Override
   public void close() {
-    network.close();
+    try {
+      resources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing diffusion model " + id, e);
+    }
   }
 }

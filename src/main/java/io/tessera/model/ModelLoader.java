@@ -50,14 +50,27 @@ public final class ModelLoader {
     throw new TesseraException("unrecognised model " + uri + ": expected a Tessera model directory or a TorchScript .pt file");
   }
 
-  /** A DDPM that Tessera trained ({@link DiffusionTrainer}), from any Hadoop file system. */
+  /**
+   * A DDPM from any Hadoop file system: a directory that Tessera trained ({@link DiffusionTrainer}),
+   * or a TorchScript eps-network {@code .pt} with its JSON sidecar (see {@link DiffusionModel}).
+   */
   public static DiffusionModel loadDiffusion(String uri, DevicePolicy policy, Configuration hadoopConf) {
     Path local = localCopy(uri, hadoopConf);
+    if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
+      String name = local.getFileName().toString();
+      return DiffusionModel.loadTorchScript(local, name.substring(0, name.length() - TORCHSCRIPT_SUFFIX.length()) + "-" + sha256Prefix(local),
+          policy.resolve());
+    }
     if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-      throw new TesseraException("diffusion model " + uri + " is not a model directory with " + ModelCard.FILE_NAME
-          + "; train one with tessera train-diffusion");
+      throw new TesseraException("diffusion model " + uri + " is neither a model directory with " + ModelCard.FILE_NAME
+          + " (tessera train-diffusion) nor a TorchScript .pt eps-network");
     }
     return DiffusionModel.load(local, policy.resolve());
+  }
+
+  /** {@code <name>.json} next to {@code <name>.pt}. */
+  static String sidecarName(String torchScriptFile) {
+    return torchScriptFile.substring(0, torchScriptFile.length() - TORCHSCRIPT_SUFFIX.length()) + ".json";
   }
 
   /** Models on remote file systems are copied once into a local directory, where DJL can open them. */
@@ -73,6 +86,13 @@ public final class ModelLoader {
       }
       Path dir = Files.createTempDirectory("tessera-model-");
       fs.copyToLocalFile(false, path, new org.apache.hadoop.fs.Path(dir.toUri()), true);
+      // A TorchScript file's JSON sidecar (input shape, or a diffusion model's schedule) goes along.
+      if (path.getName().endsWith(TORCHSCRIPT_SUFFIX)) {
+        org.apache.hadoop.fs.Path sidecar = new org.apache.hadoop.fs.Path(path.getParent(), sidecarName(path.getName()));
+        if (fs.exists(sidecar)) {
+          fs.copyToLocalFile(false, sidecar, new org.apache.hadoop.fs.Path(dir.toUri()), true);
+        }
+      }
       return dir.resolve(path.getName());
     } catch (IOException e) {
       throw new TesseraException("cannot read model " + uri + ": " + e.getMessage(), e);
@@ -153,7 +173,7 @@ public final class ModelLoader {
 
   /** Opaque modules need their input shape from a sidecar {@code <name>.json}: {"input_shape": [1, 28, 28]}. */
   private static long[] inputShapeHint(String uri, Path file) {
-    Path sidecar = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.pt$", ".json"));
+    Path sidecar = file.resolveSibling(sidecarName(file.getFileName().toString()));
     if (!Files.exists(sidecar)) {
       throw new TesseraException(
           "cannot tell the input shape of TorchScript model " + uri + ": it is not a Linear/ReLU nn.Sequential, so add "
