@@ -48,12 +48,17 @@ class GaussianEps(torch.nn.Module):
         return torch.sqrt(1 - a) * (x - torch.sqrt(a) * self.mu) / (a * self.sigma2 + 1 - a)
 
 
-def export_gaussian_eps():
+def export_gaussian_eps(name, mu, sigma2, steps=100):
     """A user-supplied eps-network with Tessera's documented signature forward(x_t [B, d], t [B])."""
-    steps = 100
-    scripted = torch.jit.script(GaussianEps([0.5, -0.3], 0.16, steps))
-    scripted.save(str(OUT / "gaussian-eps.pt"))
-    (OUT / "gaussian-eps.json").write_text(json.dumps({"data_dim": 2, "steps": steps, "schedule": "scaled-linear"}, indent=1))
+    scripted = torch.jit.script(GaussianEps(mu, sigma2, steps))
+    scripted.save(str(OUT / f"{name}.pt"))
+    (OUT / f"{name}.json").write_text(json.dumps({"data_dim": len(mu), "steps": steps, "schedule": "scaled-linear"}, indent=1))
+
+
+def blob_image(side=12, sd=2.0):
+    """A soft blob in the middle of a dark side x side image, row-major: the mean of LmdJobTest's images."""
+    c = (side - 1) / 2
+    return [float(torch.exp(torch.tensor(-((r - c) ** 2 + (k - c) ** 2) / (2 * sd * sd)))) for r in range(side) for k in range(side)]
 
 
 def main():
@@ -63,7 +68,9 @@ def main():
     # Same parameter layout, but tanh: must not be mistaken for a ReLU MLP.
     export("tanh-mlp-3-8-2", torch.nn.Sequential(
         torch.nn.Linear(3, 8), torch.nn.Tanh(), torch.nn.Linear(8, 2)), 3, 12)
-    export_gaussian_eps()
+    export_gaussian_eps("gaussian-eps", [0.5, -0.3], 0.16)
+    # Images N(blob, 0.1^2 I) on 12 x 12 pixels, for the lmd job.
+    export_gaussian_eps("gaussian-image-eps", blob_image(), 0.01)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,67 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.model.DevicePolicy;
+import java.util.List;
+
+/**
+ * Settings of the {@code lmd} job (see conf/lmd.yaml): LMD out-of-distribution scores of square
+ * single-channel images under a DDPM from train-diffusion.
+ *
+ * @param grid patches per side of the alternating checkerboard mask
+ * @param stepSize h on the model's T-step grid for the inpainting chain
+ * @param clamp the data's range [lo, hi], applied to inpainted images
+ * @param inDistributionSplit the split whose scores every other split is compared to (ROC-AUC); null: no AUC
+ */
+public record LmdConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    Integer attempts,
+    Integer grid,
+    Integer stepSize,
+    String variance,
+    List<String> distances,
+    List<Double> clamp,
+    String inDistributionSplit,
+    Long seed,
+    Integer batchSize,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits) {
+
+  public static final List<String> DISTANCES = List.of("mse", "ssim");
+
+  public LmdConfig {
+    attempts = attempts == null ? 10 : attempts;
+    grid = grid == null ? 8 : grid;
+    stepSize = stepSize == null ? 1 : stepSize;
+    variance = variance == null ? "A" : variance;
+    distances = distances == null ? DISTANCES : distances;
+    clamp = clamp == null ? List.of(0.0, 1.0) : clamp;
+    seed = seed == null ? 0L : seed;
+    batchSize = batchSize == null ? 64 : batchSize;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (attempts < 1 || grid < 1 || stepSize < 1) {
+      throw new TesseraException("attempts, grid and step_size must be >= 1, got " + attempts + ", " + grid + " and " + stepSize);
+    }
+    if (!List.of("A", "B").contains(variance)) {
+      throw new TesseraException("variance must be A or B (Tu eq. 19), got '" + variance + "'");
+    }
+    if (distances.isEmpty() || !DISTANCES.containsAll(distances)) {
+      throw new TesseraException("distances must be some of " + DISTANCES + " (LPIPS needs pretrained weights), got " + distances);
+    }
+    ConfigChecks.box(clamp);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

@@ -1,0 +1,54 @@
+package io.tessera.math.diffusion;
+
+import java.util.SplittableRandom;
+
+/**
+ * LMD's lift (Algorithm 2, RePaint without resampling; digest §4.3): start from x_T ~ N(0, I) and
+ * walk the grid down; at each pair (s, t) the unknown pixels take a reverse step
+ * mu_theta(x_t, t) + sigma_st z (z = 0 when s = 0) and the known pixels are replaced by the
+ * original diffused to s, sqrt(abar_s) x + sqrt(1 - abar_s) z' (the original itself at s = 0).
+ * All rows step together, one eps pass per pair; each row draws from its own stream.
+ */
+public final class Inpainting {
+  private Inpainting() {}
+
+  /**
+   * Inpaints every row of {@code x} (rows x dim) where {@code known[row][k]} is false, and clamps
+   * the result to [lo, hi] (the data's range; infinite bounds leave it alone).
+   */
+  public static double[] inpaint(double[] x, boolean[][] known, int rows, int dim, int[] grid, NoiseSchedule schedule,
+      EpsilonModel eps, ReverseVariance variance, SplittableRandom[] noise, double lo, double hi) {
+    schedule.checkGrid(grid);
+    double[] current = new double[rows * dim];
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < dim; k++) {
+        current[r * dim + k] = noise[r].nextGaussian();
+      }
+    }
+    for (int i = grid.length - 1; i >= 1; i--) {
+      int s = grid[i - 1];
+      int t = grid[i];
+      double[] predicted = eps.predict(current, rows, dim, t);
+      double rootA = Math.sqrt(schedule.alpha(s, t));
+      double noiseScale = (1 - schedule.alpha(s, t)) / Math.sqrt(1 - schedule.abar(t));
+      double sigma = s == 0 ? 0 : Math.sqrt(variance.of(s, t));
+      double signal = Math.sqrt(schedule.abar(s));
+      double spread = Math.sqrt(1 - schedule.abar(s));
+      for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < dim; k++) {
+          int at = r * dim + k;
+          if (known[r][k]) {
+            current[at] = s == 0 ? x[at] : signal * x[at] + spread * noise[r].nextGaussian();
+          } else {
+            double mean = (current[at] - noiseScale * predicted[at]) / rootA;
+            current[at] = sigma == 0 ? mean : mean + sigma * noise[r].nextGaussian();
+          }
+        }
+      }
+    }
+    for (int at = 0; at < current.length; at++) {
+      current[at] = Math.min(hi, Math.max(lo, current[at]));
+    }
+    return current;
+  }
+}

@@ -1,0 +1,129 @@
+package io.tessera.math.diffusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** LMD's parts: masks, inpainting against an exact sampler, SSIM against a direct sum, AUC with ties. */
+class LmdPartsTest {
+  @Test
+  void alternatingMasksAreComplementsThatCoverHalfTheImage() {
+    for (int[] sideAndGrid : new int[][] {{32, 8}, {28, 8}, {28, 7}}) {
+      int side = sideAndGrid[0];
+      boolean[] first = CheckerboardMasks.alternating(side, sideAndGrid[1], 0);
+      boolean[] second = CheckerboardMasks.alternating(side, sideAndGrid[1], 1);
+      int known = 0;
+      for (int k = 0; k < first.length; k++) {
+        assertTrue(first[k] != second[k], "consecutive attempts are complements");
+        known += first[k] ? 1 : 0;
+      }
+      assertEquals(0.5, known / (double) first.length, 0.02, side + " px, " + sideAndGrid[1] + " patches");
+    }
+    boolean[] patches = CheckerboardMasks.alternating(32, 8, 0);
+    assertTrue(!patches[0] && !patches[3 * 32 + 3] && patches[4], "4x4 patches, patch (0, 0) inpainted at attempt 0");
+    assertThrows(IllegalArgumentException.class, () -> CheckerboardMasks.alternating(28, 29, 0));
+  }
+
+  @Test
+  void inpaintingWithTheExactReverseStepsSamplesTheDataDistribution() {
+    // Gaussian data with independent pixels: with the exact reverse steps the inpainted pixels are
+    // N(mu, sigma2) whatever the known ones are, except that the last step adds no noise (Ho's
+    // convention), which removes that step's variance; the known pixels come back exactly.
+    NoiseSchedule schedule = NoiseSchedule.scaledLinear(100);
+    double[] mu = {0.5, -0.3, 0.2, 0.0};
+    double sigma2 = 0.16;
+    GaussianEpsilon eps = new GaussianEpsilon(mu, sigma2, schedule);
+    ReverseVariance exact = (s, t) -> eps.marginalVariance(s) * (1 - schedule.alpha(s, t)) / eps.marginalVariance(t);
+    int rows = 4000;
+    double[] x = new double[rows * 4];
+    boolean[][] known = new boolean[rows][];
+    SplittableRandom[] noise = new SplittableRandom[rows];
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < 4; k++) {
+        x[r * 4 + k] = 3.0 + k; // far from mu: must not leak into the inpainted pixels
+      }
+      known[r] = new boolean[] {true, false, true, false};
+      noise[r] = new SplittableRandom(1000 + r);
+    }
+    double[] out = Inpainting.inpaint(x, known, rows, 4, schedule.uniformGrid(5), schedule, eps, exact, noise,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    for (int k : new int[] {1, 3}) {
+      double mean = 0;
+      double squares = 0;
+      for (int r = 0; r < rows; r++) {
+        mean += out[r * 4 + k] / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        squares += Math.pow(out[r * 4 + k] - mean, 2) / (rows - 1);
+      }
+      assertEquals(mu[k], mean, 4 * Math.sqrt(sigma2 / rows), "pixel " + k + " mean");
+      double expected = sigma2 - exact.of(0, 5);
+      assertEquals(expected, squares, 4 * expected * Math.sqrt(2.0 / rows), "pixel " + k + " variance");
+    }
+    for (int r = 0; r < rows; r++) {
+      assertEquals(3.0, out[r * 4], 0);
+      assertEquals(5.0, out[r * 4 + 2], 0);
+    }
+  }
+
+  @Test
+  void ssimMatchesADirectSumOverWindows() {
+    SplittableRandom random = new SplittableRandom(2);
+    int side = 16;
+    double[] a = new double[side * side];
+    double[] b = new double[side * side];
+    for (int k = 0; k < a.length; k++) {
+      a[k] = random.nextDouble();
+      b[k] = Math.min(1, Math.max(0, a[k] + 0.2 * random.nextGaussian()));
+    }
+    assertEquals(0, ImageDistances.ssimDistance(a, a, 0, side), 1e-12);
+    assertEquals(direct(a, b, side), ImageDistances.ssimDistance(a, b, 0, side), 1e-12);
+    assertEquals(ImageDistances.ssimDistance(a, b, 0, side), ImageDistances.ssimDistance(b, a, 0, side), 1e-12);
+    assertEquals(0.04, ImageDistances.mse(new double[] {0.1, 0.5}, new double[] {0.3, 0.3}, 0, 2), 1e-15);
+  }
+
+  /** SSIM window by window with the 2-D Gaussian weights, no separable filtering. */
+  private static double direct(double[] a, double[] b, int side) {
+    double[] w = ImageDistances.gaussian(11, 1.5);
+    int valid = side - 10;
+    double total = 0;
+    for (int r = 0; r < valid; r++) {
+      for (int c = 0; c < valid; c++) {
+        double mx = 0;
+        double my = 0;
+        double xx = 0;
+        double yy = 0;
+        double xy = 0;
+        for (int i = 0; i < 11; i++) {
+          for (int j = 0; j < 11; j++) {
+            double weight = w[i] * w[j];
+            double x = a[(r + i) * side + c + j];
+            double y = b[(r + i) * side + c + j];
+            mx += weight * x;
+            my += weight * y;
+            xx += weight * x * x;
+            yy += weight * y * y;
+            xy += weight * x * y;
+          }
+        }
+        double c1 = 1e-4;
+        double c2 = 9e-4;
+        total += (2 * mx * my + c1) * (2 * (xy - mx * my) + c2) / ((mx * mx + my * my + c1) * (xx - mx * mx + yy - my * my + c2));
+      }
+    }
+    return 1 - total / (valid * valid);
+  }
+
+  @Test
+  void aucCountsTiesAsHalf() {
+    assertEquals(1, RocAuc.of(new double[] {0.1, 0.2}, new double[] {0.3, 0.4}), 0);
+    assertEquals(0, RocAuc.of(new double[] {0.3, 0.4}, new double[] {0.1, 0.2}), 0);
+    assertEquals(0.5, RocAuc.of(new double[] {1, 1, 1}, new double[] {1, 1}), 0);
+    // OOD {2, 3}, ID {1, 2}: pairs (2>1) 1, (2=2) 1/2, (3>1) 1, (3>2) 1 -> 3.5 / 4.
+    assertEquals(0.875, RocAuc.of(new double[] {1, 2}, new double[] {2, 3}), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new double[0], new double[] {1}));
+  }
+}
