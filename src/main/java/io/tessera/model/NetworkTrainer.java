@@ -29,9 +29,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Trains a ReLU MLP, or a small CNN when the spec names conv filters, with DJL (Adam, shuffled mini-batches; MSE for regression, softmax cross
- * entropy for classification) and saves it in Tessera's model format. Seeding the engine fixes
- * both the initial weights and the batch order, so a given seed gives the same model on CPU.
+ * Trains a ReLU MLP, or a small CNN when the spec names conv filters, with DJL (Adam, shuffled
+ * mini-batches; MSE for regression, softmax cross entropy for classification) and saves it in
+ * Tessera's model format. Seeding the engine fixes both the initial weights and the batch order,
+ * so a given seed gives the same model on CPU.
  */
 public final class NetworkTrainer {
   private NetworkTrainer() {}
