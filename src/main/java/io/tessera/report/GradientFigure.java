@@ -30,6 +30,7 @@ public final class GradientFigure {
   private static HeatMapChart chart(String title, float[] g, int side) {
     HeatMapChart chart = new HeatMapChartBuilder().width(220).height(240).title(title).build();
     chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10)); // long model ids fit
     chart.getStyler().setAxisTicksVisible(false);
     chart.getStyler().setPlotGridLinesVisible(false);
     float max = 1e-12f;
