@@ -51,9 +51,6 @@ public record DiffusionLoglikConfig(
       throw new TesseraException("variance must be A or B (Tu eq. 19), got '" + variance + "'");
     }
     ConfigChecks.batchSize(batchSize);
-    if ((long) batchSize * rounds > ConfigChecks.MAX_BATCH * 16L) {
-      throw new TesseraException("batch_size x rounds must be at most " + ConfigChecks.MAX_BATCH * 16 + " chains, got " + (long) batchSize * rounds);
-    }
     ConfigChecks.common(partitions, device, runId, splits);
   }
 

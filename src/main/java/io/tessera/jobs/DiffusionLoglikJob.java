@@ -31,6 +31,7 @@ public final class DiffusionLoglikJob {
     for (int h : cfg.stepSizes()) {
       ddpm.schedule().uniformGrid(h); // refuses h > T before any work
     }
+    ChainBudget.require(cfg.batchSize(), cfg.rounds(), ddpm.dataDim(), "rounds");
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));

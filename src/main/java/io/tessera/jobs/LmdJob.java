@@ -38,6 +38,7 @@ public final class LmdJob {
       throw new TesseraException("SSIM's 11x11 window needs images of side >= 11; these are " + side + "x" + side + ": use distances [mse]");
     }
     ddpm.schedule().uniformGrid(cfg.stepSize()); // refuses h > T before any work
+    ChainBudget.require(cfg.batchSize(), cfg.attempts(), ddpm.dataDim(), "attempts");
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, cfg), Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, scores);

@@ -93,11 +93,15 @@ class DiffusionLoglikJobTest {
   }
 
   @Test
-  void refusesAStepLargerThanTheSchedule() {
+  void refusesAStepLargerThanTheScheduleAndBatchesTooLargeToHold() {
     DiffusionLoglikConfig bad = new DiffusionLoglikConfig(data, model, tmp.resolve("bad").toString(), List.of(500), 10, "A", 0L, 8,
         false, null, 0, "cpu", "bad", false, List.of("test"));
     TesseraException e = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), bad));
     assertTrue(e.getMessage().contains("step size h must be between 1 and T = 100"), e.getMessage());
+    DiffusionLoglikConfig huge = new DiffusionLoglikConfig(data, model, tmp.resolve("huge").toString(), List.of(1), 200, "A", 0L, 65_536,
+        false, null, 0, "cpu", "huge", false, List.of("test"));
+    TesseraException tooBig = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), huge));
+    assertTrue(tooBig.getMessage().contains("lower batch_size to at most 41943"), tooBig.getMessage());
   }
 
   private static List<String> shape(org.apache.spark.sql.types.StructType schema) {
