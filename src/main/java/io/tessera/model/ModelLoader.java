@@ -24,8 +24,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Opens a model from any Hadoop file system. A directory with a model card is a Tessera MLP or CNN; a
- * {@code .pt} file is TorchScript. A TorchScript {@code nn.Sequential} of Linear/ReLU layers is
+ * Opens a model from any Hadoop file system. A directory with a model card is a Tessera MLP or
+ * CNN; a {@code .pt} file is TorchScript. A TorchScript {@code nn.Sequential} of Linear/ReLU layers is
  * recognised by its parameters and confirmed by comparing outputs, and then runs as a
  * {@link ReluMlpNetwork} so that its patterns are available.
  */
