@@ -32,8 +32,8 @@ public final class LiuMnistReproduction {
   public static Result run(SparkSession spark, LiuMnistConfig cfg, Consumer<String> progress) {
     String data = cfg.output() + "/datasets/mnist";
     progress.accept("import MNIST IDX files -> " + data);
-    MnistImport.Imported mnist = MnistImport.write(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels(), data,
-        Integer.MAX_VALUE, Integer.MAX_VALUE);
+    MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.write(spark, mnist, data);
     progress.accept(String.format("  %d train and %d test images", mnist.train().size(), mnist.test().size()));
 
     List<ModelCard> cards = new ArrayList<>();

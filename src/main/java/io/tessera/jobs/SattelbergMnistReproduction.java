@@ -36,10 +36,10 @@ public final class SattelbergMnistReproduction {
     String subset = cfg.output() + "/datasets/mnist-maps";
     progress.accept("import MNIST IDX files -> " + data + ", and the first " + cfg.mapsTrain() + " train / " + cfg.mapsTest()
         + " test images -> " + subset);
-    MnistImport.Imported all = MnistImport.write(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels(), data,
-        Integer.MAX_VALUE, Integer.MAX_VALUE);
-    MnistImport.Imported maps = MnistImport.write(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels(), subset,
-        cfg.mapsTrain(), cfg.mapsTest());
+    MnistImport.Imported all = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.Imported maps = all.head(cfg.mapsTrain(), cfg.mapsTest());
+    MnistImport.write(spark, all, data);
+    MnistImport.write(spark, maps, subset);
     progress.accept(String.format(Locale.ROOT, "  %d train and %d test images; local maps on %d and %d of them",
         all.train().size(), all.test().size(), maps.train().size(), maps.test().size()));
 

@@ -1,7 +1,6 @@
 package io.tessera.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -50,40 +49,26 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
   /** Opens a model directory written by {@link DiffusionTrainer}. */
   public static DiffusionModel load(Path dir, Device device) {
     DiffusionCard card = DiffusionCard.read(dir);
-    Model model = Model.newInstance(DiffusionTrainer.PARAMS_NAME, device, DjlRuntime.ENGINE);
-    try {
-      model.setBlock(MlpBlocks.build(card.hidden(), card.dataDim(), x -> new NDList(Activation.swish(x.singletonOrThrow(), 1f))));
-      model.load(dir, DiffusionTrainer.PARAMS_NAME);
-      int dim = card.dataDim();
-      int width = dim + card.timeEmbedding();
-      TrainedBlockNetwork network = new TrainedBlockNetwork(card.modelId(), model, width, device);
-      if (network.outputDim() != dim) {
-        network.close();
-        throw new TesseraException("model " + dir + ": the eps-network has " + network.outputDim() + " outputs but the card says " + dim);
+    int dim = card.dataDim();
+    int width = dim + card.timeEmbedding();
+    Model model = TesseraModelFormat.loadParameters(dir, DiffusionTrainer.PARAMS_NAME,
+        MlpBlocks.build(card.hidden(), dim, x -> new NDList(Activation.swish(x.singletonOrThrow(), 1f))), device);
+    TrainedBlockNetwork network = TesseraModelFormat.network(dir, model, card.modelId(), width, dim, device);
+    float[][] embeddings = DiffusionTrainer.embeddings(card.steps(), card.timeEmbedding());
+    Predictor mlp = (states, rows, t) -> {
+      float[] inputs = new float[rows * width];
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(states, i * dim, inputs, i * width, dim);
+        System.arraycopy(embeddings[t], 0, inputs, i * width + dim, card.timeEmbedding());
       }
-      float[][] embeddings = DiffusionTrainer.embeddings(card.steps(), card.timeEmbedding());
-      Predictor mlp = (states, rows, t) -> {
-        float[] inputs = new float[rows * width];
-        for (int i = 0; i < rows; i++) {
-          System.arraycopy(states, i * dim, inputs, i * width, dim);
-          System.arraycopy(embeddings[t], 0, inputs, i * width + dim, card.timeEmbedding());
-        }
-        return network.forward(inputs, rows);
-      };
-      return new DiffusionModel(card.modelId(), dim, card.steps(), mlp, network);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      if (e instanceof TesseraException te) {
-        throw te;
-      }
-      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
-    }
+      return network.forward(inputs, rows);
+    };
+    return new DiffusionModel(card.modelId(), dim, card.steps(), mlp, network);
   }
 
   /** Opens a user's TorchScript eps-network (see the class comment for its signature and sidecar). */
   public static DiffusionModel loadTorchScript(Path file, String id, Device device) {
     String fileName = file.getFileName().toString();
-    String name = fileName.substring(0, fileName.length() - ".pt".length());
     Path sidecar = file.resolveSibling(ModelLoader.sidecarName(fileName));
     if (!Files.exists(sidecar)) {
       throw new TesseraException("TorchScript eps-network " + file + " needs " + sidecar.getFileName()
@@ -101,13 +86,7 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
     } catch (IOException e) {
       throw new TesseraException("corrupt sidecar " + sidecar + ": " + e.getMessage(), e);
     }
-    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
-    try {
-      model.load(file.getParent(), name);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      throw new TesseraException("corrupt TorchScript model " + file + ": " + e.getMessage(), e);
-    }
+    Model model = ModelLoader.openTorchScript(file, file.toString(), java.util.Map.of(), device);
     NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE);
     int d = dim;
     Predictor script = (states, rows, t) -> {

@@ -68,6 +68,20 @@ public final class ModelLoader {
     return DiffusionModel.load(local, policy.resolve());
   }
 
+  /** A TorchScript file as a DJL model; failures name {@code label} (the URI the user gave). */
+  static Model openTorchScript(Path file, String label, java.util.Map<String, ?> options, Device device) {
+    String fileName = file.getFileName().toString();
+    String name = fileName.substring(0, fileName.length() - TORCHSCRIPT_SUFFIX.length());
+    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
+    try {
+      model.load(file.getParent(), name, options);
+      return model;
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new TesseraException("corrupt TorchScript model " + label + ": " + e.getMessage(), e);
+    }
+  }
+
   /** {@code <name>.json} next to {@code <name>.pt}. */
   static String sidecarName(String torchScriptFile) {
     return torchScriptFile.substring(0, torchScriptFile.length() - TORCHSCRIPT_SUFFIX.length()) + ".json";
@@ -103,14 +117,8 @@ public final class ModelLoader {
     String fileName = file.getFileName().toString();
     String name = fileName.substring(0, fileName.length() - TORCHSCRIPT_SUFFIX.length());
     String id = name + "-" + sha256Prefix(file);
-    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
-    try {
-      // trainParam loads ordinary (not inference-mode) tensors, which autograd needs for Jacobians.
-      model.load(file.getParent(), name, java.util.Map.of("trainParam", "true"));
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      throw new TesseraException("corrupt TorchScript model " + uri + ": " + e.getMessage(), e);
-    }
+    // trainParam loads ordinary (not inference-mode) tensors, which autograd needs for Jacobians.
+    Model model = openTorchScript(file, uri, java.util.Map.of("trainParam", "true"), device);
     MlpWeights linear = linearChain(model);
     if (linear != null) {
       ReluMlpNetwork mlp = new ReluMlpNetwork(id, linear, device);

@@ -3,6 +3,7 @@ package io.tessera.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.tessera.TesseraException;
 import io.tessera.math.MlpWeights;
@@ -35,42 +36,49 @@ public final class TesseraModelFormat {
 
   private static ReluMlpNetwork loadMlp(Path dir, ModelCard card, Device device) {
     SequentialBlock block = MlpBlocks.build(card.hidden(), card.outputDim());
-    try (Model model = Model.newInstance(PARAMS_NAME, Device.cpu(), DjlRuntime.ENGINE)) {
-      model.setBlock(block);
-      model.load(dir, PARAMS_NAME);
+    try (Model model = loadParameters(dir, PARAMS_NAME, block, Device.cpu())) {
       MlpWeights weights = MlpBlocks.weightsOf(block);
       if (weights.inputDim() != card.inputDim()) {
         throw new TesseraException(
             "model " + dir + ": parameters take " + weights.inputDim() + " inputs but the card says " + card.inputDim());
       }
       return new ReluMlpNetwork(card.modelId(), weights, device);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      if (e instanceof TesseraException te) {
-        throw te;
-      }
-      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private static TrainedBlockNetwork loadConv(Path dir, ModelCard card, Device device) {
     int side = ConvBlocks.side(card.inputDim(), card.convFilters());
-    Model model = Model.newInstance(PARAMS_NAME, device, DjlRuntime.ENGINE);
+    Model model = loadParameters(dir, PARAMS_NAME, ConvBlocks.build(side, card.convFilters(), card.hidden(), card.outputDim()), device);
+    return network(dir, model, card.modelId(), card.inputDim(), card.outputDim(), device);
+  }
+
+  /** A DJL model of {@code block} with the parameters saved as {@code name} in {@code dir}; failures name the directory. */
+  static Model loadParameters(Path dir, String name, Block block, Device device) {
+    Model model = Model.newInstance(name, device, DjlRuntime.ENGINE);
     try {
-      model.setBlock(ConvBlocks.build(side, card.convFilters(), card.hidden(), card.outputDim()));
-      model.load(dir, PARAMS_NAME);
-      TrainedBlockNetwork network = new TrainedBlockNetwork(card.modelId(), model, card.inputDim(), device);
-      if (network.outputDim() != card.outputDim()) {
-        network.close();
-        throw new TesseraException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + card.outputDim());
-      }
-      return network;
+      model.setBlock(block);
+      model.load(dir, name);
+      return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
-      if (e instanceof TesseraException te) {
-        throw te;
-      }
       throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A loaded model as a network, checked to have the card's {@code outputs}; one that cannot run is corrupt. */
+  static TrainedBlockNetwork network(Path dir, Model model, String id, int inputDim, int outputs, Device device) {
+    TrainedBlockNetwork network;
+    try {
+      network = new TrainedBlockNetwork(id, model, inputDim, device);
+    } catch (RuntimeException e) {
+      model.close();
+      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
+    }
+    if (network.outputDim() != outputs) {
+      network.close();
+      throw new TesseraException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + outputs);
+    }
+    return network;
   }
 
   /** The release written into model cards and the runs table. */

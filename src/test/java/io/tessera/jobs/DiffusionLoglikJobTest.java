@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TesseraException;
+import io.tessera.SchemaShapes;
 import io.tessera.TestSpark;
 import io.tessera.config.DiffusionLoglikConfig;
 import io.tessera.data.DatasetIO;
@@ -56,7 +57,8 @@ class DiffusionLoglikJobTest {
     String out = tmp.resolve("out").toString();
     DiffusionLoglikJob.run(spark, config(out, 7, 2, "base"));
     for (String table : List.of(DiffusionLoglikJob.TABLE, DiffusionLoglikJob.SUMMARY)) {
-      assertEquals(shape(TableSchema.load(table).schema()), shape(spark.read().parquet(out + "/" + table).schema()), table + " as written");
+      assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),
+          table + " as written");
     }
     Dataset<Row> rows = spark.read().parquet(out + "/diffusion_loglik/run_id=base");
     assertEquals(2 * 40, rows.count(), "one row per test sample and step size");
@@ -102,10 +104,6 @@ class DiffusionLoglikJobTest {
         false, null, 0, "cpu", "huge", false, List.of("test"));
     TesseraException tooBig = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), huge));
     assertTrue(tooBig.getMessage().contains("lower batch_size to at most 41943"), tooBig.getMessage());
-  }
-
-  private static List<String> shape(org.apache.spark.sql.types.StructType schema) {
-    return java.util.Arrays.stream(schema.fields()).map(f -> f.name() + " " + f.dataType().asNullable().simpleString()).toList();
   }
 
   private static DiffusionLoglikConfig config(String out, int batch, int partitions, String runId) {

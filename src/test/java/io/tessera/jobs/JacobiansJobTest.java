@@ -31,16 +31,13 @@ class JacobiansJobTest {
   @TempDir static Path tmp;
   static String input;
   static String model;
-  static Map<Long, double[]> features = new HashMap<>();
+  static Map<Long, double[]> features;
 
   @BeforeAll
   static void fixtures() {
     input = JobFixtures.xorDataset(tmp, 120);
     model = JobFixtures.tinyModel(tmp);
-    for (Row r : TestSpark.get().read().parquet(input).collectAsList()) {
-      List<Float> f = r.getList(r.fieldIndex("features"));
-      features.put(r.getLong(r.fieldIndex("id")), new double[] {f.get(0), f.get(1)});
-    }
+    features = JobFixtures.featuresById(input);
   }
 
   @Test

@@ -7,7 +7,10 @@ import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /** A dataset and a trained model on disk, shared by the job tests. */
 final class JobFixtures {
@@ -18,6 +21,16 @@ final class JobFixtures {
     LabeledPoints points = SyntheticDatasets.generate(SyntheticDatasets.Kind.XOR, n, 11, 2);
     DatasetIO.write(TestSpark.get(), points, Splits.trainTest(n, 0.25), uri, false);
     return uri;
+  }
+
+  /** Every row's features by id, as float64, read back from a dataset. */
+  static Map<Long, double[]> featuresById(String input) {
+    Map<Long, double[]> out = new HashMap<>();
+    for (Row r : TestSpark.get().read().parquet(input).collectAsList()) {
+      List<Float> f = r.getList(r.fieldIndex("features"));
+      out.put(r.getLong(r.fieldIndex("id")), f.stream().mapToDouble(Float::doubleValue).toArray());
+    }
+    return out;
   }
 
   static String tinyModel(Path dir) {

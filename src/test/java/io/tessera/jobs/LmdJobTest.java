@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.SchemaShapes;
 import io.tessera.TestSpark;
 import io.tessera.config.LmdConfig;
 import io.tessera.data.DatasetIO;
@@ -52,7 +53,8 @@ class LmdJobTest {
     LmdJob.run(spark, new LmdConfig(data, model, out, 4, 4, 5, "A", null, List.of(-1.0, 2.0), "id", 3L, 16, 0, "cpu", "lmd", false, null));
 
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
-      assertEquals(shape(TableSchema.load(table).schema()), shape(spark.read().parquet(out + "/" + table).schema()), table + " as written");
+      assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),
+          table + " as written");
     }
     List<Row> scores = spark.read().parquet(out + "/lmd_scores/run_id=lmd").collectAsList();
     assertEquals(80 * 2, scores.size(), "one row per image and distance");
@@ -81,9 +83,5 @@ class LmdJobTest {
       }
     }
     return image;
-  }
-
-  private static List<String> shape(org.apache.spark.sql.types.StructType schema) {
-    return java.util.Arrays.stream(schema.fields()).map(f -> f.name() + " " + f.dataType().asNullable().simpleString()).toList();
   }
 }

@@ -13,7 +13,6 @@ import io.tessera.math.polytope.Facets;
 import io.tessera.math.polytope.Polytope;
 import io.tessera.model.TesseraModelFormat;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +27,14 @@ class PolytopesJobTest {
   static String input;
   static String model;
   static MlpWeights weights;
-  static Map<Long, double[]> features = new HashMap<>();
+  static Map<Long, double[]> features;
 
   @BeforeAll
   static void fixtures() {
     input = JobFixtures.xorDataset(tmp, 300);
     model = JobFixtures.tinyModel(tmp);
     weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
-    for (Row r : TestSpark.get().read().parquet(input).collectAsList()) {
-      List<Float> f = r.getList(r.fieldIndex("features"));
-      features.put(r.getLong(r.fieldIndex("id")), new double[] {f.get(0), f.get(1)});
-    }
+    features = JobFixtures.featuresById(input);
   }
 
   @Test

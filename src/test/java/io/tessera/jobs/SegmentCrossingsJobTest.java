@@ -15,7 +15,6 @@ import io.tessera.model.TesseraModelFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -27,16 +26,13 @@ class SegmentCrossingsJobTest {
   @TempDir static Path tmp;
   static String input;
   static String model;
-  static Map<Long, double[]> features = new HashMap<>();
+  static Map<Long, double[]> features;
 
   @BeforeAll
   static void fixtures() {
     input = JobFixtures.xorDataset(tmp, 400);
     model = JobFixtures.tinyModel(tmp);
-    for (Row r : TestSpark.get().read().parquet(input).collectAsList()) {
-      List<Float> f = r.getList(r.fieldIndex("features"));
-      features.put(r.getLong(r.fieldIndex("id")), new double[] {f.get(0), f.get(1)});
-    }
+    features = JobFixtures.featuresById(input);
   }
 
   @Test

@@ -2,14 +2,13 @@ package io.tessera.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tessera.SchemaShapes;
 import io.tessera.TestSpark;
 import io.tessera.cli.TesseraMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +22,6 @@ class SchemasTest {
 
   private static String ddl(String name) throws Exception {
     return Files.readString(Path.of(System.getProperty("tessera.project.dir", "."), "data-schemas", name + ".sql"));
-  }
-
-  /** Names and types, in order; nullability is dropped because Parquet readers mark every column nullable. */
-  private static List<String> shape(StructType schema) {
-    return Arrays.stream(schema.fields()).map(SchemasTest::shape).toList();
-  }
-
-  private static String shape(StructField f) {
-    return f.name() + " " + f.dataType().asNullable().simpleString();
   }
 
   @Test
@@ -64,8 +54,8 @@ class SchemasTest {
       }
       String location = table.equals("dataset") ? data : out.resolve(table.equals("rejects") ? OutputRoot.REJECTS : table).toString();
       StructType written = spark.read().parquet(location).schema();
-      assertEquals(shape(declared.schema()), shape(written), table + " as written");
-      assertEquals(shape(declared.schema()), shape(spark.table(table).schema()), table + " through the DDL");
+      assertEquals(SchemaShapes.of(declared.schema()), SchemaShapes.of(written), table + " as written");
+      assertEquals(SchemaShapes.of(declared.schema()), SchemaShapes.of(spark.table(table).schema()), table + " through the DDL");
       assertEquals(spark.read().parquet(location).count(), spark.table(table).count(), table + " rows through the DDL");
       spark.sql("DROP TABLE " + table);
     }

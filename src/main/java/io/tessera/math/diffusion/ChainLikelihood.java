@@ -48,12 +48,12 @@ public final class ChainLikelihood {
         logq[r] += 0.5 * dim * (LOG_2PI + Math.log(b)) + 0.5 * squared; // minus log q(x_t | x_s)
       }
       double[] predicted = eps.predict(current, rows, dim, t);
-      double noiseScale = b / Math.sqrt(1 - schedule.abar(t));
+      NoiseSchedule.ReverseMean reverse = schedule.reverseMean(s, t);
       double v = variance.of(s, t);
       for (int r = 0; r < rows; r++) {
         double squared = 0;
         for (int k = r * dim; k < (r + 1) * dim; k++) {
-          double mean = (current[k] - noiseScale * predicted[k]) / rootA;
+          double mean = reverse.of(current[k], predicted[k]);
           double diff = previous[k] - mean;
           squared += diff * diff;
         }

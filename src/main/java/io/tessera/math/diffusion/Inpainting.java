@@ -29,8 +29,7 @@ public final class Inpainting {
       int s = grid[i - 1];
       int t = grid[i];
       double[] predicted = eps.predict(current, rows, dim, t);
-      double rootA = Math.sqrt(schedule.alpha(s, t));
-      double noiseScale = (1 - schedule.alpha(s, t)) / Math.sqrt(1 - schedule.abar(t));
+      NoiseSchedule.ReverseMean reverse = schedule.reverseMean(s, t);
       double sigma = s == 0 ? 0 : Math.sqrt(variance.of(s, t));
       double signal = Math.sqrt(schedule.abar(s));
       double spread = Math.sqrt(1 - schedule.abar(s));
@@ -40,7 +39,7 @@ public final class Inpainting {
           if (known[r][k]) {
             current[at] = s == 0 ? x[at] : signal * x[at] + spread * noise[r].nextGaussian();
           } else {
-            double mean = (current[at] - noiseScale * predicted[at]) / rootA;
+            double mean = reverse.of(current[at], predicted[at]);
             current[at] = sigma == 0 ? mean : mean + sigma * noise[r].nextGaussian();
           }
         }

@@ -49,6 +49,22 @@ public final class NoiseSchedule {
     return abar[t] / abar[s];
   }
 
+  /**
+   * Eq. 18's mean of p_theta(x_s | x_t): (x_t - (1 - alpha_st) / sqrt(1 - abar_t) eps) / sqrt(alpha_st),
+   * with alpha_st = abar_t / abar_s; its coefficients are computed once per pair.
+   */
+  public ReverseMean reverseMean(int s, int t) {
+    double alpha = alpha(s, t);
+    return new ReverseMean(Math.sqrt(alpha), (1 - alpha) / Math.sqrt(1 - abar(t)));
+  }
+
+  /** The reverse-step mean of one pair (s, t), per value of x_t and its predicted eps. */
+  public record ReverseMean(double rootAlpha, double noiseScale) {
+    public double of(double state, double eps) {
+      return (state - noiseScale * eps) / rootAlpha;
+    }
+  }
+
   /** The index list 0, h, 2h, ..., with T appended when h does not divide it. */
   public int[] uniformGrid(int h) {
     if (h < 1 || h > steps()) {
