@@ -4,6 +4,7 @@ import io.tessera.jobs.DiffusionTrainJob;
 import io.tessera.jobs.SparkSessions;
 import io.tessera.model.DiffusionCard;
 import io.tessera.model.DiffusionTrainer;
+import io.tessera.model.EpsNetwork;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tessera train-diffusion}: a DDPM on a dataset's train split, for diffusion-loglik. */
 @Command(name = "train-diffusion", mixinStandardHelpOptions = true,
-    description = "Train a DDPM (eps-prediction loss, scaled-linear schedule, MLP eps-network with a time embedding) with DJL on a dataset's train split.")
+    description = "Train a DDPM (eps-prediction loss, scaled-linear schedule; an MLP eps-network for points or a U-Net for square"
+        + " single-channel images, both with a time embedding) with DJL on a dataset's train split.")
 final class TrainDiffusionCommand implements Callable<Integer> {
   @Mixin TrainingOptions training;
 
@@ -28,15 +30,23 @@ final class TrainDiffusionCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate, decayed by a cosine to 1%. Default: ${DEFAULT-VALUE}.")
   double learningRate;
 
-  @Option(names = "--hidden", split = ",", defaultValue = "128,128,128", description = "Hidden widths (SiLU). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--network", defaultValue = EpsNetwork.MLP, description = "eps-network: mlp (points) or unet (square images). Default: ${DEFAULT-VALUE}.")
+  String network;
+
+  @Option(names = "--hidden", split = ",", defaultValue = "128,128,128", description = "MLP hidden widths (SiLU). Default: ${DEFAULT-VALUE}.")
   List<Integer> hidden;
+
+  @Option(names = "--channels", split = ",", defaultValue = "16,32,32",
+      description = "U-Net channels per level; each level after the first halves the image side. Default: ${DEFAULT-VALUE}.")
+  List<Integer> channels;
 
   @Option(names = "--time-embedding", defaultValue = "32", description = "Size of t's sinusoidal embedding (even). Default: ${DEFAULT-VALUE}.")
   int timeEmbedding;
 
   @Override
   public Integer call() {
-    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec(training.modelId(), hidden, timeEmbedding, steps, iterations, batchSize,
+    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec(training.modelId(),
+        new EpsNetwork(network, EpsNetwork.UNET.equals(network) ? channels : hidden), timeEmbedding, steps, iterations, batchSize,
         learningRate, training.seed, training.device(), training.data);
     DiffusionCard card = DiffusionTrainJob.run(SparkSessions.getOrCreate(), training.data, training.out, spec,
         line -> System.out.println("  " + line));

@@ -9,6 +9,10 @@ import java.util.List;
  * Settings of the {@code lmd} job (see conf/lmd.yaml): LMD out-of-distribution scores of square
  * single-channel images under a DDPM from train-diffusion.
  *
+ * @param lift inpaint (checkerboard masks, LMD's default) or diffuse-denoise (to liftStep and back)
+ * @param liftStep t0 of diffuse-denoise; null: T / 2 of the model
+ * @param featureModel a classifier directory from tessera train whose penultimate features give the deep distance
+ * @param keepAttempts whether ood_scores keeps every attempt's distance
  * @param grid patches per side of the alternating checkerboard mask
  * @param stepSize h on the model's T-step grid for the inpainting chain
  * @param clamp the data's range [lo, hi], applied to inpainted images
@@ -31,16 +35,24 @@ public record LmdConfig(
     String device,
     String runId,
     Boolean quarantine,
-    List<String> splits) {
+    List<String> splits,
+    String lift,
+    Integer liftStep,
+    String featureModel,
+    Boolean keepAttempts) {
 
-  public static final List<String> DISTANCES = List.of("mse", "ssim");
+  public static final List<String> DISTANCES = List.of("mse", "ssim", "deep");
+  public static final String INPAINT = "inpaint";
+  public static final String DIFFUSE_DENOISE = "diffuse-denoise";
 
   public LmdConfig {
     attempts = attempts == null ? 10 : attempts;
     grid = grid == null ? 8 : grid;
     stepSize = stepSize == null ? 1 : stepSize;
     variance = variance == null ? "A" : variance;
-    distances = distances == null ? DISTANCES : distances;
+    distances = distances == null ? List.of("mse", "ssim") : distances;
+    lift = lift == null ? INPAINT : lift;
+    keepAttempts = keepAttempts == null || keepAttempts;
     clamp = clamp == null ? List.of(0.0, 1.0) : clamp;
     seed = seed == null ? 0L : seed;
     batchSize = batchSize == null ? 64 : batchSize;
@@ -55,6 +67,16 @@ public record LmdConfig(
     }
     if (distances.isEmpty() || !DISTANCES.containsAll(distances)) {
       throw new TesseraException("distances must be some of " + DISTANCES + " (LPIPS needs pretrained weights), got " + distances);
+    }
+    if (distances.contains("deep") != (featureModel != null)) {
+      throw new TesseraException("distance deep and feature_model go together: deep needs a classifier from tessera train as"
+          + " feature_model, and feature_model is only used by deep");
+    }
+    if (!List.of(INPAINT, DIFFUSE_DENOISE).contains(lift)) {
+      throw new TesseraException("lift must be " + INPAINT + " or " + DIFFUSE_DENOISE + ", got '" + lift + "'");
+    }
+    if (liftStep != null && (!DIFFUSE_DENOISE.equals(lift) || liftStep < 1)) {
+      throw new TesseraException("lift_step is the t0 of lift " + DIFFUSE_DENOISE + " and must be >= 1, got " + liftStep + " with lift " + lift);
     }
     ConfigChecks.box(clamp);
     ConfigChecks.batchSize(batchSize);

@@ -1,5 +1,6 @@
 package io.tessera.jobs;
 
+import io.tessera.math.Precision;
 import io.tessera.config.LmdConfig;
 import io.tessera.math.Seeds;
 import io.tessera.math.diffusion.CheckerboardMasks;
@@ -8,6 +9,7 @@ import io.tessera.math.diffusion.Inpainting;
 import io.tessera.math.diffusion.NoiseSchedule;
 import io.tessera.math.diffusion.ReverseVariance;
 import io.tessera.model.DiffusionModel;
+import io.tessera.model.FeatureEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,33 +20,36 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Executor side of the lmd job: a batch of images becomes images x attempts inpainting chains
- * that step through the grid together (one eps pass per pair); attempt a of an image uses mask
- * parity a and draws from (seed, image id, a) alone.
+ * Executor side of the lmd job: a batch of images becomes images x attempts lift chains that step
+ * through the grid together (one eps pass per pair); attempt a of an image uses mask parity a
+ * (inpainting) and draws from (seed, image id, a) alone.
  */
 final class LmdPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final ModelRef model;
+  private final ModelRef features;
   private final Settings cfg;
 
-  /** The config's per-image settings, shipped to executors. */
+  /** The config's per-image settings, shipped to executors; {@code liftStep} is resolved against the model's T. */
   private record Settings(int attempts, int grid, int stepSize, String variance, List<String> distances, double lo, double hi,
-      long seed, int batchSize) implements java.io.Serializable {}
+      long seed, int batchSize, String lift, int liftStep, boolean keepAttempts) implements java.io.Serializable {}
 
-  LmdPartition(ModelRef model, LmdConfig cfg) {
+  LmdPartition(ModelRef model, ModelRef features, LmdConfig cfg, int liftStep) {
     this.model = model;
+    this.features = features;
     this.cfg = new Settings(cfg.attempts(), cfg.grid(), cfg.stepSize(), cfg.variance(), List.copyOf(cfg.distances()),
-        cfg.clamp().get(0), cfg.clamp().get(1), cfg.seed(), cfg.batchSize());
+        cfg.clamp().get(0), cfg.clamp().get(1), cfg.seed(), cfg.batchSize(), cfg.lift(), liftStep, cfg.keepAttempts());
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     DiffusionModel ddpm = model.diffusion();
-    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, batch));
+    FeatureEncoder encoder = features == null ? null : features.features();
+    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, encoder, batch));
   }
 
-  private List<Row> process(DiffusionModel ddpm, List<Row> batch) {
+  private List<Row> process(DiffusionModel ddpm, FeatureEncoder encoder, List<Row> batch) {
     int dim = ddpm.dataDim();
     int side = LmdJob.side(dim);
     int attempts = cfg.attempts();
@@ -62,20 +67,33 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
       noise[c] = Seeds.forSample(cfg.seed(), batch.get(image).getLong(0), "lmd/attempt=" + c % attempts);
     }
     NoiseSchedule schedule = ddpm.schedule();
-    double[] inpainted = Inpainting.inpaint(originals, known, chains, dim, schedule.uniformGrid(cfg.stepSize()), schedule, ddpm,
-        ReverseVariance.parse(cfg.variance(), schedule), noise, cfg.lo(), cfg.hi());
+    ReverseVariance variance = ReverseVariance.parse(cfg.variance(), schedule);
+    double[] lifted = LmdConfig.INPAINT.equals(cfg.lift())
+        ? Inpainting.inpaint(originals, known, chains, dim, schedule.uniformGrid(cfg.stepSize()), schedule, ddpm, variance, noise,
+            cfg.lo(), cfg.hi())
+        : Inpainting.diffuseDenoise(originals, chains, dim, schedule.uniformGrid(Math.min(cfg.stepSize(), cfg.liftStep()), cfg.liftStep()),
+            schedule, ddpm, variance, noise, cfg.lo(), cfg.hi());
+    double[] originalFeatures = null;
+    double[] liftedFeatures = null;
+    if (encoder != null) {
+      originalFeatures = Precision.widen(encoder.features(x, batch.size()));
+      liftedFeatures = Precision.widen(encoder.features(Precision.narrow(lifted), chains));
+    }
     List<Row> out = new ArrayList<>(batch.size() * cfg.distances().size());
     for (int i = 0; i < batch.size(); i++) {
       Row in = batch.get(i);
       for (String distance : cfg.distances()) {
         double[] values = new double[attempts];
         for (int a = 0; a < attempts; a++) {
-          int offset = (i * attempts + a) * dim;
-          values[a] = distance.equals("mse") ? ImageDistances.mse(originals, inpainted, offset, dim)
-              : ImageDistances.ssimDistance(originals, inpainted, offset, side);
+          int chain = i * attempts + a;
+          values[a] = switch (distance) {
+            case "mse" -> ImageDistances.mse(originals, lifted, chain * dim, dim);
+            case "ssim" -> ImageDistances.ssimDistance(originals, lifted, chain * dim, side);
+            default -> ImageDistances.unitFeatureDistance(originalFeatures, i, liftedFeatures, chain, encoder.featureDim());
+          };
         }
-        out.add(RowFactory.create(ddpm.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), distance, attempts,
-            median(values), values));
+        out.add(RowFactory.create(ddpm.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), cfg.lift(), distance,
+            attempts, median(values), cfg.keepAttempts() ? values : null));
       }
     }
     return out;

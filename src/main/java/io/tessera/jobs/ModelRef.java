@@ -3,6 +3,7 @@ package io.tessera.jobs;
 import io.tessera.TesseraException;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.DiffusionModel;
+import io.tessera.model.FeatureEncoder;
 import io.tessera.model.ModelCache;
 import io.tessera.model.Network;
 import io.tessera.model.ReluMlpNetwork;
@@ -25,6 +26,11 @@ record ModelRef(String uri, DevicePolicy device, HadoopConfSnapshot hadoopConf) 
   /** The model as a DDPM that Tessera trained. */
   DiffusionModel diffusion() {
     return ModelCache.diffusion(uri, device, hadoopConf.toConfiguration());
+  }
+
+  /** The model as a classifier's penultimate-layer features. */
+  FeatureEncoder features() {
+    return ModelCache.features(uri, device, hadoopConf.toConfiguration());
   }
 
   /** The model as a ReLU MLP, for the jobs that need its activation patterns or weights. */

@@ -1,5 +1,6 @@
 package io.tessera.jobs;
 
+import io.tessera.math.Precision;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.SampleRegion;
@@ -37,7 +38,7 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
     int[] widths = weights.hiddenWidths();
     return LazyMap.of(rows, in -> {
       long start = System.nanoTime();
-      double[] x = toDouble(ValidatedInput.features(List.of(in), m));
+      double[] x = Precision.widen(ValidatedInput.features(List.of(in), m));
       SampleRegion r;
       try {
         r = SampleRegion.of(weights, x, lo, hi);
@@ -70,13 +71,5 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
     double[] v = new double[n];
     java.util.Arrays.fill(v, value);
     return v;
-  }
-
-  private static double[] toDouble(float[] f) {
-    double[] d = new double[f.length];
-    for (int j = 0; j < f.length; j++) {
-      d[j] = f[j];
-    }
-    return d;
   }
 }

@@ -9,6 +9,7 @@ import io.tessera.data.TuShapes;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.DiffusionCard;
 import io.tessera.model.DiffusionTrainer;
+import io.tessera.model.EpsNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,7 +36,7 @@ public final class TuFig5Reproduction {
     String model = cfg.output() + "/models/tu-swiss-roll-ddpm";
     progress.accept("train a DDPM (T = " + cfg.steps() + ", " + cfg.iterations() + " iterations) on " + cfg.trainPoints()
         + " Swiss-roll points -> " + model);
-    DiffusionCard card = DiffusionTrainJob.run(spark, roll, model, new DiffusionTrainer.Spec("tu-swiss-roll-ddpm", cfg.hidden(),
+    DiffusionCard card = DiffusionTrainJob.run(spark, roll, model, new DiffusionTrainer.Spec("tu-swiss-roll-ddpm", EpsNetwork.mlp(cfg.hidden()),
         cfg.timeEmbedding(), cfg.steps(), cfg.iterations(), cfg.batchSize(), cfg.learningRate(), cfg.seed(),
         DevicePolicy.parse(cfg.device()), roll), line -> progress.accept("  " + line));
 

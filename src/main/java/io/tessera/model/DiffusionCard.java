@@ -15,15 +15,19 @@ import java.util.Map;
 
 /**
  * The card of a DDPM that Tessera trained (file model-card.json, format tessera-ddpm-v1): the
- * eps-network is an MLP with SiLU on [x_t, sinusoidal embedding of t], the schedule is
- * scaled-linear with {@code steps} steps (see {@link io.tessera.math.diffusion.NoiseSchedule}).
+ * eps-network ({@link EpsNetwork}: {@code network} "mlp" with {@code hidden} widths, the default
+ * for cards without the field, or "unet" with {@code channels} per level) runs on [x_t,
+ * sinusoidal embedding of t]; the schedule is scaled-linear with {@code steps} steps (see
+ * {@link io.tessera.math.diffusion.NoiseSchedule}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiffusionCard(
     @JsonProperty(required = true) String format,
     @JsonProperty(required = true) String modelId,
     @JsonProperty(required = true) int dataDim,
-    @JsonProperty(required = true) List<Integer> hidden,
+    String network,
+    List<Integer> hidden,
+    List<Integer> channels,
     @JsonProperty(required = true) int timeEmbedding,
     @JsonProperty(required = true) String schedule,
     @JsonProperty(required = true) int steps,
@@ -46,6 +50,20 @@ public record DiffusionCard(
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** The card of a freshly trained model. */
+  static DiffusionCard of(String modelId, int dataDim, EpsNetwork network, int timeEmbedding, int steps, String dataset, long rows,
+      long seed, int iterations, int batchSize, double learningRate, Map<String, Double> metrics, Map<String, String> versions,
+      String createdAt) {
+    boolean mlp = EpsNetwork.MLP.equals(network.kind());
+    return new DiffusionCard(FORMAT, modelId, dataDim, network.kind(), mlp ? network.sizes() : null, mlp ? null : network.sizes(),
+        timeEmbedding, SCHEDULE, steps, dataset, rows, seed, iterations, batchSize, learningRate, metrics, versions, createdAt);
+  }
+
+  /** The eps-network's architecture; a card without {@code network} describes an MLP. */
+  public EpsNetwork epsNetwork() {
+    return network == null || EpsNetwork.MLP.equals(network) ? EpsNetwork.mlp(hidden) : new EpsNetwork(network, channels);
+  }
+
   public void write(Path dir) throws IOException {
     JSON.writeValue(dir.resolve(ModelCard.FILE_NAME).toFile(), this);
   }
@@ -62,6 +80,7 @@ public record DiffusionCard(
       if (!SCHEDULE.equals(card.schedule())) {
         throw new TesseraException("model card " + file + ": unknown schedule '" + card.schedule() + "', expected " + SCHEDULE);
       }
+      card.epsNetwork();
       return card;
     } catch (IOException e) {
       throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A DDPM's eps-network and schedule, evaluated by DJL in chunks of at most {@link #CHUNK} rows
- * per forward pass. Either one Tessera trained ({@link DiffusionTrainer}; an MLP on [x_t,
- * embedding of t]) or a user's TorchScript module with the signature
+ * A DDPM's eps-network and schedule, evaluated by DJL in chunks of rows (at most {@link #CHUNK},
+ * fewer for a U-Net) per forward pass. Either one Tessera trained ({@link DiffusionTrainer}; an
+ * MLP or U-Net on [x_t, embedding of t]) or a user's TorchScript module with the signature
  * {@code forward(x_t: float32[B, d], t: float32[B]) -> float32[B, d]}, t being the step index
  * 1..T, next to a sidecar {@code <name>.json}: {"data_dim": d, "steps": T, "schedule": "scaled-linear"}.
  */
@@ -30,6 +29,7 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
   private final String id;
   private final int dataDim;
   private final NoiseSchedule schedule;
+  private final int chunkRows;
   private final Predictor predictor;
   private final AutoCloseable resources;
 
@@ -38,8 +38,9 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
     float[] eps(float[] states, int rows, int t);
   }
 
-  private DiffusionModel(String id, int dataDim, int steps, Predictor predictor, AutoCloseable resources) {
+  private DiffusionModel(String id, int dataDim, int steps, int chunkRows, Predictor predictor, AutoCloseable resources) {
     this.id = id;
+    this.chunkRows = chunkRows;
     this.dataDim = dataDim;
     this.schedule = NoiseSchedule.scaledLinear(steps);
     this.predictor = predictor;
@@ -51,11 +52,11 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
     DiffusionCard card = DiffusionCard.read(dir);
     int dim = card.dataDim();
     int width = dim + card.timeEmbedding();
-    Model model = TesseraModelFormat.loadParameters(dir, DiffusionTrainer.PARAMS_NAME,
-        MlpBlocks.build(card.hidden(), dim, x -> new NDList(Activation.swish(x.singletonOrThrow(), 1f))), device);
+    EpsNetwork architecture = card.epsNetwork();
+    Model model = TesseraModelFormat.loadParameters(dir, DiffusionTrainer.PARAMS_NAME, architecture.block(dim, card.timeEmbedding()), device);
     TrainedBlockNetwork network = TesseraModelFormat.network(dir, model, card.modelId(), width, dim, device);
     float[][] embeddings = DiffusionTrainer.embeddings(card.steps(), card.timeEmbedding());
-    Predictor mlp = (states, rows, t) -> {
+    Predictor trained = (states, rows, t) -> {
       float[] inputs = new float[rows * width];
       for (int i = 0; i < rows; i++) {
         System.arraycopy(states, i * dim, inputs, i * width, dim);
@@ -63,7 +64,7 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
       }
       return network.forward(inputs, rows);
     };
-    return new DiffusionModel(card.modelId(), dim, card.steps(), mlp, network);
+    return new DiffusionModel(card.modelId(), dim, card.steps(), architecture.chunkRows(), trained, network);
   }
 
   /** Opens a user's TorchScript eps-network (see the class comment for its signature and sidecar). */
@@ -100,7 +101,7 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
         return eps.toFloatArray();
       }
     };
-    return new DiffusionModel(id, dim, steps, script, () -> {
+    return new DiffusionModel(id, dim, steps, CHUNK, script, () -> {
       manager.close();
       model.close();
     });
@@ -124,8 +125,8 @@ public final class DiffusionModel implements EpsilonModel, AutoCloseable {
       throw new TesseraException("model " + id + " takes points of " + dataDim + " values, got " + dim);
     }
     double[] out = new double[rows * dim];
-    for (int start = 0; start < rows; start += CHUNK) {
-      int n = Math.min(CHUNK, rows - start);
+    for (int start = 0; start < rows; start += chunkRows) {
+      int n = Math.min(chunkRows, rows - start);
       float[] chunk = new float[n * dim];
       for (int k = 0; k < chunk.length; k++) {
         chunk[k] = (float) states[start * dim + k];

@@ -7,12 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.tessera.TesseraException;
@@ -22,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -31,8 +28,8 @@ import java.util.function.Consumer;
  * Trains a DDPM's eps-network with the eps-prediction loss (Tu eq. 16): per iteration a batch of
  * training points x_0 drawn with replacement, t uniform on 1..T, eps ~ N(0, I), and the mean squared
  * error between eps and eps_theta(sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps, t). Adam with cosine
- * decay to 1% of the rate. The network is an MLP with SiLU on [x_t, sinusoidal embedding of t].
- * One seed fixes the initial weights and every draw.
+ * decay to 1% of the rate. The network ({@link EpsNetwork}) is an MLP with SiLU or a U-Net on
+ * [x_t, sinusoidal embedding of t]. One seed fixes the initial weights and every draw.
  */
 public final class DiffusionTrainer {
   static final String PARAMS_NAME = "ddpm";
@@ -40,12 +37,9 @@ public final class DiffusionTrainer {
   private DiffusionTrainer() {}
 
   /** What to train; {@code timeEmbedding} is the (even) size of t's embedding. */
-  public record Spec(String modelId, List<Integer> hidden, int timeEmbedding, int steps, int iterations, int batchSize,
+  public record Spec(String modelId, EpsNetwork network, int timeEmbedding, int steps, int iterations, int batchSize,
       double learningRate, long seed, DevicePolicy device, String datasetName) {
     public Spec {
-      if (hidden.isEmpty() || hidden.stream().anyMatch(w -> w <= 0)) {
-        throw new TesseraException("hidden widths must be positive, got " + hidden);
-      }
       if (iterations <= 0 || batchSize <= 0 || !(learningRate > 0)) {
         throw new TesseraException("iterations, batch size and learning rate must be positive");
       }
@@ -72,10 +66,10 @@ public final class DiffusionTrainer {
     Engine engine = DjlRuntime.engine();
     engine.setRandomSeed((int) spec.seed());
     Device device = spec.device().resolve();
-    SequentialBlock block = MlpBlocks.build(spec.hidden(), dim, x -> new NDList(Activation.swish(x.singletonOrThrow(), 1f)));
+    Block block = spec.network().block(dim, spec.timeEmbedding());
     float[][] embeddings = embeddings(spec.steps(), spec.timeEmbedding());
     int width = dim + spec.timeEmbedding();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+    DefaultTrainingConfig config = new DefaultTrainingConfig(ScalarFreeOps.meanSquaredError())
         .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue((float) spec.learningRate())
             .optFinalValue((float) spec.learningRate() / 100).setMaxUpdates(spec.iterations()).build()).build())
         .optDevices(new Device[] {device});
@@ -123,8 +117,8 @@ public final class DiffusionTrainer {
       }
       Files.createDirectories(outDir);
       model.save(outDir, PARAMS_NAME);
-      DiffusionCard card = new DiffusionCard(DiffusionCard.FORMAT, spec.modelId(), dim, spec.hidden(), spec.timeEmbedding(),
-          DiffusionCard.SCHEDULE, spec.steps(), spec.datasetName(), rows, spec.seed(), spec.iterations(), spec.batchSize(),
+      DiffusionCard card = DiffusionCard.of(spec.modelId(), dim, spec.network(), spec.timeEmbedding(),
+          spec.steps(), spec.datasetName(), rows, spec.seed(), spec.iterations(), spec.batchSize(),
           spec.learningRate(), Map.of("final_eps_mse", lastLoss),
           Map.of("djl", engine.getVersion(), "tessera", TesseraModelFormat.tesseraVersion()), Instant.now().toString());
       card.write(outDir);

@@ -1,5 +1,6 @@
 package io.tessera.model;
 
+import io.tessera.math.Precision;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -33,7 +34,7 @@ final class MlpBlocks {
     for (Block child : block.getChildren().values()) {
       if (child instanceof Linear) {
         weights.add(toMatrix(child.getParameters().get("weight").getArray()));
-        biases.add(toDouble(child.getParameters().get("bias").getArray().toFloatArray()));
+        biases.add(Precision.widen(child.getParameters().get("bias").getArray().toFloatArray()));
       }
     }
     return new MlpWeights(weights.toArray(double[][][]::new), biases.toArray(double[][]::new));
@@ -51,13 +52,5 @@ final class MlpBlocks {
       }
     }
     return m;
-  }
-
-  static double[] toDouble(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 }

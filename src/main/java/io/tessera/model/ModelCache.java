@@ -11,11 +11,16 @@ import org.apache.hadoop.conf.Configuration;
 public final class ModelCache {
   private static final Map<String, Network> MODELS = new ConcurrentHashMap<>();
   private static final Map<String, DiffusionModel> DIFFUSION = new ConcurrentHashMap<>();
+  private static final Map<String, FeatureEncoder> FEATURES = new ConcurrentHashMap<>();
 
   private ModelCache() {}
 
   public static Network get(String uri, DevicePolicy device, Configuration hadoopConf) {
     return MODELS.computeIfAbsent(uri + "|" + device, key -> ModelLoader.load(uri, device, hadoopConf));
+  }
+
+  public static FeatureEncoder features(String uri, DevicePolicy device, Configuration hadoopConf) {
+    return FEATURES.computeIfAbsent(uri + "|" + device, key -> ModelLoader.loadFeatures(uri, device, hadoopConf));
   }
 
   public static DiffusionModel diffusion(String uri, DevicePolicy device, Configuration hadoopConf) {

@@ -1,5 +1,6 @@
 package io.tessera.model;
 
+import io.tessera.math.Precision;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -54,6 +55,15 @@ public final class ModelLoader {
    * A DDPM from any Hadoop file system: a directory that Tessera trained ({@link DiffusionTrainer}),
    * or a TorchScript eps-network {@code .pt} with its JSON sidecar (see {@link DiffusionModel}).
    */
+  /** A classifier's penultimate features; only Tessera model directories know which layer that is. */
+  public static FeatureEncoder loadFeatures(String uri, DevicePolicy policy, Configuration hadoopConf) {
+    Path local = localCopy(uri, hadoopConf);
+    if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
+      throw new TesseraException("feature model " + uri + " must be a classifier directory written by tessera train (MLP or CNN)");
+    }
+    return TesseraModelFormat.features(local, policy.resolve());
+  }
+
   public static DiffusionModel loadDiffusion(String uri, DevicePolicy policy, Configuration hadoopConf) {
     Path local = localCopy(uri, hadoopConf);
     if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
@@ -143,7 +153,7 @@ public final class ModelLoader {
       if (p.getKey().endsWith(".weight") && shape.dimension() == 2) {
         weights.add(MlpBlocks.toMatrix(p.getValue().getArray()));
       } else if (p.getKey().endsWith(".bias") && shape.dimension() == 1 && biases.size() == weights.size() - 1) {
-        biases.add(MlpBlocks.toDouble(p.getValue().getArray().toFloatArray()));
+        biases.add(Precision.widen(p.getValue().getArray().toFloatArray()));
       } else {
         return null;
       }

@@ -55,7 +55,7 @@ public final class NetworkTrainer {
         ? ConvBlocks.build(side, spec.convFilters(), spec.hidden(), spec.outputDim())
         : MlpBlocks.build(spec.hidden(), spec.outputDim());
     boolean regression = spec.task() == ModelCard.Task.REGRESSION;
-    Loss loss = regression ? Loss.l2Loss() : Loss.softmaxCrossEntropyLoss();
+    Loss loss = regression ? ScalarFreeOps.meanSquaredError() : ScalarFreeOps.softmaxCrossEntropy();
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(loss)
             .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) spec.learningRate())).build())

@@ -1,5 +1,6 @@
 package io.tessera.model;
 
+import io.tessera.math.Precision;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -37,7 +38,7 @@ public final class ReluMlpNetwork extends DjlNetwork {
         }
       }
       layerWeights[l] = manager.create(flat, new Shape(w.length, w[0].length));
-      biases[l] = manager.create(toFloat(weights.bias(l)));
+      biases[l] = manager.create(Precision.narrow(weights.bias(l)));
     }
   }
 
@@ -132,13 +133,6 @@ public final class ReluMlpNetwork extends DjlNetwork {
     }
   }
 
-  private static float[] toFloat(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
-    return out;
-  }
 
   /** Activation patterns of one batch: bits[sample][layer] packed as in {@link BitPatterns}. */
   public record PatternBatch(int[] widths, long[][][] bits, float[] outputs, int outputDim) {}

@@ -25,6 +25,15 @@ public final class TesseraModelFormat {
     return card.convolutional() ? loadConv(dir, card, device) : loadMlp(dir, card, device);
   }
 
+  /** The penultimate-layer features of a classifier's model directory, MLP or CNN. */
+  public static FeatureEncoder features(Path dir, Device device) {
+    ModelCard card = ModelCard.read(dir);
+    if (card.task() != ModelCard.Task.CLASSIFICATION || card.hidden().isEmpty()) {
+      throw new TesseraException("model " + dir + " cannot encode features: it needs a classifier with at least one hidden dense layer");
+    }
+    return card.convolutional() ? PenultimateFeatures.of(loadConv(dir, card, device)) : PenultimateFeatures.of(loadMlp(dir, card, device));
+  }
+
   /** A ReLU MLP; a CNN directory is refused with the reason. */
   public static ReluMlpNetwork load(Path dir, Device device) {
     ModelCard card = ModelCard.read(dir);

@@ -6,6 +6,7 @@ import io.tessera.math.diffusion.ReverseVariance;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.DiffusionModel;
 import io.tessera.model.DiffusionTrainer;
+import io.tessera.model.EpsNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class DiffusionLoglikBench {
     for (int i = 0; i < data.length; i++) {
       data[i] = (float) random.nextGaussian();
     }
-    DiffusionTrainer.train(data, 2000, 2, new DiffusionTrainer.Spec("bench", List.of(128, 128, 128), 32, 100, 20, 256, 1e-3, 1,
+    DiffusionTrainer.train(data, 2000, 2, new DiffusionTrainer.Spec("bench", EpsNetwork.mlp(List.of(128, 128, 128)), 32, 100, 20, 256, 1e-3, 1,
         DevicePolicy.CPU, "gaussian"), dir.resolve("ddpm"), line -> {});
     try (DiffusionModel model = DiffusionModel.load(dir.resolve("ddpm"), ai.djl.Device.cpu())) {
       NoiseSchedule schedule = model.schedule();

@@ -14,6 +14,7 @@ import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.DiffusionTrainer;
+import io.tessera.model.EpsNetwork;
 import io.tessera.tables.TableSchema;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ class DiffusionLoglikJobTest {
     splits.addAll(Splits.constant(40, "test"));
     DatasetIO.write(spark, new LabeledPoints(points, null, null), splits, data, false);
     model = tmp.resolve("ddpm").toString();
-    DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("gauss-ddpm", List.of(64, 64), 16, 100, 1500, 256, 2e-3, 3,
+    DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("gauss-ddpm", EpsNetwork.mlp(List.of(64, 64)), 16, 100, 1500, 256, 2e-3, 3,
         DevicePolicy.CPU, data), line -> {});
   }
 

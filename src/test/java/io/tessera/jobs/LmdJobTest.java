@@ -1,15 +1,21 @@
 package io.tessera.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.SchemaShapes;
+import io.tessera.TesseraException;
 import io.tessera.TestSpark;
 import io.tessera.config.LmdConfig;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.LabeledPoints;
 import io.tessera.math.diffusion.RocAuc;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelCard;
+import io.tessera.model.NetworkTrainer;
+import io.tessera.model.TrainSpec;
+import io.tessera.model.TrainingSet;
 import io.tessera.tables.TableSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LMD on 12 x 12 images whose in-distribution law is N(blob, 0.1^2 I), scored with that law's
- * closed-form optimal eps (the TorchScript fixture gaussian-image-eps.pt): inpaintings of such
- * images stay close to them, those of uniform noise do not, so noise scores higher; the summary's
- * AUC equals the rank formula on the scores.
+ * closed-form optimal eps (the TorchScript fixture gaussian-image-eps.pt): lifts of such images
+ * (inpainting, or diffusing and denoising) stay close to them, those of uniform noise do not, so
+ * noise scores higher by every distance, the deep one included; the summary's AUC equals the rank
+ * formula on the scores.
  */
 class LmdJobTest {
   private static final int SIDE = 12;
@@ -49,28 +56,60 @@ class LmdJobTest {
     String data = tmp.resolve("blobs").toString();
     DatasetIO.write(spark, new LabeledPoints(images.toArray(float[][]::new), null, null), splits, data, false);
     String model = Path.of("src/test/resources/models/gaussian-image-eps.pt").toAbsolutePath().toString();
+    String classifier = tmp.resolve("classifier").toString();
+    float[] flat = new float[80 * SIDE * SIDE];
+    float[] labels = new float[80];
+    for (int i = 0; i < 80; i++) {
+      System.arraycopy(images.get(i), 0, flat, i * SIDE * SIDE, SIDE * SIDE);
+      labels[i] = i < 40 ? 0 : 1;
+    }
+    NetworkTrainer.train(new TrainingSet(flat, labels, 80, SIDE * SIDE), null, new TrainSpec("blob-or-noise",
+        ModelCard.Task.CLASSIFICATION, List.of(16), 2, 20, 16, 1e-2, 1, DevicePolicy.CPU, "blobs"), Path.of(classifier), line -> {});
+
     String out = tmp.resolve("out").toString();
-    LmdJob.run(spark, new LmdConfig(data, model, out, 4, 4, 5, "A", null, List.of(-1.0, 2.0), "id", 3L, 16, 0, "cpu", "lmd", false, null));
+    LmdJob.run(spark, new LmdConfig(data, model, out, 4, 4, 5, "A", List.of("mse", "ssim", "deep"), List.of(-1.0, 2.0), "id", 3L, 16,
+        0, "cpu", "inpaint", false, null, null, null, classifier, null));
+    LmdJob.run(spark, new LmdConfig(data, model, out, 3, 4, 5, "A", List.of("mse"), List.of(-1.0, 2.0), "id", 3L, 16, 0, "cpu",
+        "diffuse", false, null, LmdConfig.DIFFUSE_DENOISE, 40, null, false));
 
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
       assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),
           table + " as written");
     }
-    List<Row> scores = spark.read().parquet(out + "/lmd_scores/run_id=lmd").collectAsList();
-    assertEquals(80 * 2, scores.size(), "one row per image and distance");
-    for (Row summary : spark.read().parquet(out + "/lmd_summary/run_id=lmd").collectAsList()) {
-      String distance = summary.getAs("distance");
-      if (summary.getAs("split").equals("id")) {
-        assertNull(summary.getAs("auc"));
-        continue;
+    for (String run : List.of("inpaint", "diffuse")) {
+      List<Row> scores = spark.read().parquet(out + "/ood_scores/run_id=" + run).collectAsList();
+      List<Row> summaries = spark.read().parquet(out + "/ood_summary/run_id=" + run).collectAsList();
+      int distances = run.equals("inpaint") ? 3 : 1;
+      assertEquals(80 * distances, scores.size(), "one row per image and distance");
+      assertEquals(distances, summaries.size(), "one summary row per distance: ood against id");
+      for (Row score : scores) {
+        assertEquals(run.equals("inpaint") ? "inpaint" : LmdConfig.DIFFUSE_DENOISE, score.getAs("lift"));
+        assertEquals(run.equals("inpaint"), !score.isNullAt(score.fieldIndex("attempt_distances")), "keep_attempts");
       }
-      double[] id = scores.stream().filter(r -> r.getAs("split").equals("id") && r.getAs("distance").equals(distance))
-          .mapToDouble(r -> r.getAs("score")).toArray();
-      double[] ood = scores.stream().filter(r -> r.getAs("split").equals("ood") && r.getAs("distance").equals(distance))
-          .mapToDouble(r -> r.getAs("score")).toArray();
-      assertEquals(RocAuc.of(id, ood), summary.<Double>getAs("auc"), 1e-12, distance);
-      assertTrue(summary.<Double>getAs("auc") > 0.9, distance + " AUC of noise against blobs: " + summary.getAs("auc"));
+      for (Row summary : summaries) {
+        String distance = summary.getAs("distance");
+        assertEquals("id", summary.getAs("in_domain"));
+        assertEquals("ood", summary.getAs("out_of_domain"));
+        assertEquals(40L, summary.<Long>getAs("in_samples"));
+        double[] id = scores.stream().filter(r -> r.getAs("split").equals("id") && r.getAs("distance").equals(distance))
+            .mapToDouble(r -> r.getAs("score")).toArray();
+        double[] ood = scores.stream().filter(r -> r.getAs("split").equals("ood") && r.getAs("distance").equals(distance))
+            .mapToDouble(r -> r.getAs("score")).toArray();
+        assertEquals(RocAuc.of(id, ood), summary.<Double>getAs("auc"), 1e-12, run + " " + distance);
+        assertTrue(summary.<Double>getAs("auc") > 0.9, run + " " + distance + " AUC of noise against blobs: " + summary.getAs("auc"));
+      }
     }
+  }
+
+  @Test
+  void deepDistanceAndFeatureModelGoTogether() {
+    String model = "src/test/resources/models/gaussian-image-eps.pt";
+    TesseraException missing = assertThrows(TesseraException.class, () -> new LmdConfig("in", model, "out", null, null, null, null,
+        List.of("deep"), null, null, null, null, null, null, null, null, null, null, null, null, null));
+    assertTrue(missing.getMessage().contains("feature_model"), missing.getMessage());
+    TesseraException step = assertThrows(TesseraException.class, () -> new LmdConfig("in", model, "out", null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, 10, null, null));
+    assertTrue(step.getMessage().contains("lift_step"), step.getMessage());
   }
 
   /** The fixture's mean image: a soft blob (sd 2 px) in the middle of a dark 12 x 12 image. */

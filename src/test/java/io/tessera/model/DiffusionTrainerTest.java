@@ -31,32 +31,16 @@ class DiffusionTrainerTest {
         data[i * 2 + k] = (float) (MU[k] + SIGMA * random.nextGaussian());
       }
     }
-    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec("gauss", List.of(64, 64), 16, 100, 1500, 256, 2e-3, 3, DevicePolicy.CPU, "gauss");
+    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec("gauss", EpsNetwork.mlp(List.of(64, 64)), 16, 100, 1500, 256, 2e-3, 3, DevicePolicy.CPU, "gauss");
     DiffusionCard card = DiffusionTrainer.train(data, n, 2, spec, tmp.resolve("ddpm"), line -> {});
     assertEquals(DiffusionCard.FORMAT, card.format());
     assertEquals(100, card.steps());
 
     try (DiffusionModel model = DiffusionModel.load(tmp.resolve("ddpm"), ai.djl.Device.cpu())) {
       NoiseSchedule schedule = model.schedule();
-      // Learned eps against E[eps | x_t] = sqrt(1 - abar) (x - sqrt(abar) mu) / (abar sigma^2 + 1 - abar),
-      // at states drawn from the forward marginals: the error is a small part of eps's own size.
-      double error = 0;
-      double size = 0;
-      for (int t : new int[] {5, 20, 50, 90}) {
-        double abar = schedule.abar(t);
-        double v = abar * SIGMA * SIGMA + 1 - abar;
-        double[] states = new double[200 * 2];
-        for (int k = 0; k < states.length; k++) {
-          states[k] = Math.sqrt(abar) * MU[k % 2] + Math.sqrt(v) * random.nextGaussian();
-        }
-        double[] predicted = model.predict(states, 200, 2, t);
-        for (int k = 0; k < states.length; k++) {
-          double optimal = Math.sqrt(1 - abar) * (states[k] - Math.sqrt(abar) * MU[k % 2]) / v;
-          error += (predicted[k] - optimal) * (predicted[k] - optimal);
-          size += optimal * optimal;
-        }
-      }
-      assertTrue(error < 0.02 * size, "relative squared error of eps " + error / size);
+      // The error is a small part of eps's own size.
+      double error = GaussianEpsError.relative(model, MU, SIGMA, new int[] {5, 20, 50, 90}, 200, random);
+      assertTrue(error < 0.02, "relative squared error of eps " + error);
 
       double[] x0 = {0.7, -0.1};
       double truth = -Math.log(2 * Math.PI * SIGMA * SIGMA) - 0.08 / (2 * SIGMA * SIGMA);

@@ -23,6 +23,30 @@ public final class ImageDistances {
     return sum / length;
   }
 
+  /**
+   * Squared Euclidean distance between row {@code rowA} of a and row {@code rowB} of b (rows of
+   * {@code length} features) after scaling each to unit length, as LPIPS does per layer: 0 for
+   * parallel features, 4 for opposite ones; a zero row counts as the zero vector.
+   */
+  public static double unitFeatureDistance(double[] a, int rowA, double[] b, int rowB, int length) {
+    double normA = norm(a, rowA * length, length);
+    double normB = norm(b, rowB * length, length);
+    double sum = 0;
+    for (int k = 0; k < length; k++) {
+      double d = (normA == 0 ? 0 : a[rowA * length + k] / normA) - (normB == 0 ? 0 : b[rowB * length + k] / normB);
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  private static double norm(double[] v, int offset, int length) {
+    double sum = 0;
+    for (int k = 0; k < length; k++) {
+      sum += v[offset + k] * v[offset + k];
+    }
+    return Math.sqrt(sum);
+  }
+
   /** 1 - SSIM of the images at {@code offset} in a and b. */
   public static double ssimDistance(double[] a, double[] b, int offset, int side) {
     if (side < WINDOW) {

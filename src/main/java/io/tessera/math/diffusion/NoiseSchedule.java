@@ -67,13 +67,21 @@ public final class NoiseSchedule {
 
   /** The index list 0, h, 2h, ..., with T appended when h does not divide it. */
   public int[] uniformGrid(int h) {
-    if (h < 1 || h > steps()) {
-      throw new IllegalArgumentException("step size h must be between 1 and T = " + steps() + ", got " + h);
+    return uniformGrid(h, steps());
+  }
+
+  /** The index list 0, h, 2h, ... up to {@code top} (1..T), with top appended when h does not divide it. */
+  public int[] uniformGrid(int h, int top) {
+    if (top < 1 || top > steps()) {
+      throw new IllegalArgumentException("the top step must be between 1 and T = " + steps() + ", got " + top);
     }
-    int[] grid = java.util.stream.IntStream.iterate(0, k -> k <= steps(), k -> k + h).toArray();
-    if (grid[grid.length - 1] != steps()) {
+    if (h < 1 || h > top) {
+      throw new IllegalArgumentException("step size h must be between 1 and " + top + ", got " + h);
+    }
+    int[] grid = java.util.stream.IntStream.iterate(0, k -> k <= top, k -> k + h).toArray();
+    if (grid[grid.length - 1] != top) {
       grid = Arrays.copyOf(grid, grid.length + 1);
-      grid[grid.length - 1] = steps();
+      grid[grid.length - 1] = top;
     }
     return grid;
   }

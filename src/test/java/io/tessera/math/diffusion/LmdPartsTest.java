@@ -70,6 +70,47 @@ class LmdPartsTest {
   }
 
   @Test
+  void diffuseAndDenoiseSamplesThePosteriorOfTheDiffusedImage() {
+    // With the exact reverse steps from t0, the output is a draw of x_0 given x_t0, which for N(mu,
+    // sigma2) pixels is N(tau2 (mu / sigma2 + sqrt(abar) x_t0 / (1 - abar)), tau2) with 1 / tau2 =
+    // 1 / sigma2 + abar / (1 - abar); averaged over x_t0 ~ N(sqrt(abar) x, 1 - abar) the mean is
+    // tau2 (mu / sigma2 + abar x / (1 - abar)) and the variance gains tau2^2 abar / (1 - abar). The
+    // last step adds no noise, which removes that step's variance.
+    NoiseSchedule schedule = NoiseSchedule.scaledLinear(100);
+    double[] mu = {0.5, -0.3};
+    double sigma2 = 0.16;
+    GaussianEpsilon eps = new GaussianEpsilon(mu, sigma2, schedule);
+    ReverseVariance exact = (s, t) -> eps.marginalVariance(s) * (1 - schedule.alpha(s, t)) / eps.marginalVariance(t);
+    int rows = 4000;
+    int t0 = 30;
+    double[] x = new double[rows * 2];
+    SplittableRandom[] noise = new SplittableRandom[rows];
+    for (int r = 0; r < rows; r++) {
+      x[r * 2] = 2.0;
+      x[r * 2 + 1] = -1.0;
+      noise[r] = new SplittableRandom(7000 + r);
+    }
+    double[] out = Inpainting.diffuseDenoise(x, rows, 2, schedule.uniformGrid(5, t0), schedule, eps, exact, noise,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    double abar = schedule.abar(t0);
+    double tau2 = 1 / (1 / sigma2 + abar / (1 - abar));
+    for (int k = 0; k < 2; k++) {
+      double expectedMean = tau2 * (mu[k] / sigma2 + abar * x[k] / (1 - abar));
+      double expectedVariance = tau2 + tau2 * tau2 * abar / (1 - abar) - exact.of(0, 5);
+      double mean = 0;
+      for (int r = 0; r < rows; r++) {
+        mean += out[r * 2 + k] / rows;
+      }
+      double squares = 0;
+      for (int r = 0; r < rows; r++) {
+        squares += Math.pow(out[r * 2 + k] - mean, 2) / (rows - 1);
+      }
+      assertEquals(expectedMean, mean, 4 * Math.sqrt(expectedVariance / rows), "pixel " + k + " mean");
+      assertEquals(expectedVariance, squares, 4 * expectedVariance * Math.sqrt(2.0 / rows), "pixel " + k + " variance");
+    }
+  }
+
+  @Test
   void ssimMatchesADirectSumOverWindows() {
     SplittableRandom random = new SplittableRandom(2);
     int side = 16;
