@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       ReproduceSattelbergCommand.class,
       TrainDiffusionCommand.class,
-      ReproduceTuCommand.class
+      ReproduceTuCommand.class,
+      ReproduceLmdCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

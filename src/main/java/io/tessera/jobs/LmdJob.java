@@ -39,9 +39,9 @@ public final class LmdJob {
       throw new TesseraException("SSIM's 11x11 window needs images of side >= 11; these are " + side + "x" + side + ": use distances [mse]");
     }
     int steps = ddpm.schedule().steps();
-    int liftStep = cfg.liftStep() == null ? steps / 2 : cfg.liftStep();
-    if (liftStep > steps) {
-      throw new TesseraException("lift_step " + liftStep + " is beyond the model's T = " + steps);
+    LmdLift lift = LmdLift.of(cfg, steps);
+    if (lift.liftStep() > steps) {
+      throw new TesseraException("lift_step " + lift.liftStep() + " is beyond the model's T = " + steps);
     }
     ddpm.schedule().uniformGrid(cfg.stepSize()); // refuses h > T before any work
     ChainBudget.require(cfg.batchSize(), cfg.attempts(), ddpm.dataDim(), "attempts");
@@ -55,7 +55,7 @@ public final class LmdJob {
       }
     }
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
-    Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, liftStep),
+    Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, lift),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, scores);
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));

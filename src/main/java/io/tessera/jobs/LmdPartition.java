@@ -1,13 +1,8 @@
 package io.tessera.jobs;
 
-import io.tessera.math.Precision;
 import io.tessera.config.LmdConfig;
-import io.tessera.math.Seeds;
-import io.tessera.math.diffusion.CheckerboardMasks;
+import io.tessera.math.Precision;
 import io.tessera.math.diffusion.ImageDistances;
-import io.tessera.math.diffusion.Inpainting;
-import io.tessera.math.diffusion.NoiseSchedule;
-import io.tessera.math.diffusion.ReverseVariance;
 import io.tessera.model.DiffusionModel;
 import io.tessera.model.FeatureEncoder;
 import java.util.ArrayList;
@@ -20,26 +15,25 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Executor side of the lmd job: a batch of images becomes images x attempts lift chains that step
- * through the grid together (one eps pass per pair); attempt a of an image uses mask parity a
- * (inpainting) and draws from (seed, image id, a) alone.
+ * Executor side of the lmd job: a batch of images becomes images x attempts lift chains
+ * ({@link LmdLift}) that step through the grid together, one eps pass per pair.
  */
 final class LmdPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final ModelRef model;
   private final ModelRef features;
+  private final LmdLift lift;
   private final Settings cfg;
 
-  /** The config's per-image settings, shipped to executors; {@code liftStep} is resolved against the model's T. */
-  private record Settings(int attempts, int grid, int stepSize, String variance, List<String> distances, double lo, double hi,
-      long seed, int batchSize, String lift, int liftStep, boolean keepAttempts) implements java.io.Serializable {}
+  /** The config's per-image settings, shipped to executors. */
+  private record Settings(int attempts, List<String> distances, int batchSize, boolean keepAttempts) implements java.io.Serializable {}
 
-  LmdPartition(ModelRef model, ModelRef features, LmdConfig cfg, int liftStep) {
+  LmdPartition(ModelRef model, ModelRef features, LmdConfig cfg, LmdLift lift) {
     this.model = model;
     this.features = features;
-    this.cfg = new Settings(cfg.attempts(), cfg.grid(), cfg.stepSize(), cfg.variance(), List.copyOf(cfg.distances()),
-        cfg.clamp().get(0), cfg.clamp().get(1), cfg.seed(), cfg.batchSize(), cfg.lift(), liftStep, cfg.keepAttempts());
+    this.lift = lift;
+    this.cfg = new Settings(cfg.attempts(), List.copyOf(cfg.distances()), cfg.batchSize(), cfg.keepAttempts());
   }
 
   @Override
@@ -63,16 +57,10 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
       for (int k = 0; k < dim; k++) {
         originals[c * dim + k] = x[image * dim + k];
       }
-      known[c] = CheckerboardMasks.alternating(side, cfg.grid(), c % attempts);
-      noise[c] = Seeds.forSample(cfg.seed(), batch.get(image).getLong(0), "lmd/attempt=" + c % attempts);
+      known[c] = lift.known(side, c % attempts);
+      noise[c] = lift.noise(batch.get(image).getLong(0), c % attempts);
     }
-    NoiseSchedule schedule = ddpm.schedule();
-    ReverseVariance variance = ReverseVariance.parse(cfg.variance(), schedule);
-    double[] lifted = LmdConfig.INPAINT.equals(cfg.lift())
-        ? Inpainting.inpaint(originals, known, chains, dim, schedule.uniformGrid(cfg.stepSize()), schedule, ddpm, variance, noise,
-            cfg.lo(), cfg.hi())
-        : Inpainting.diffuseDenoise(originals, chains, dim, schedule.uniformGrid(Math.min(cfg.stepSize(), cfg.liftStep()), cfg.liftStep()),
-            schedule, ddpm, variance, noise, cfg.lo(), cfg.hi());
+    double[] lifted = lift.apply(ddpm, originals, known, chains, noise);
     double[] originalFeatures = null;
     double[] liftedFeatures = null;
     if (encoder != null) {
@@ -92,7 +80,7 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
             default -> ImageDistances.unitFeatureDistance(originalFeatures, i, liftedFeatures, chain, encoder.featureDim());
           };
         }
-        out.add(RowFactory.create(ddpm.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), cfg.lift(), distance,
+        out.add(RowFactory.create(ddpm.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), lift.lift(), distance,
             attempts, median(values), cfg.keepAttempts() ? values : null));
       }
     }

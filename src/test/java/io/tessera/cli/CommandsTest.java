@@ -133,6 +133,8 @@ class CommandsTest {
         io.tessera.config.SattelbergMnistConfig.class);
     assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
     io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.config.TuFig5Config.class);
+    var lmd = io.tessera.config.ConfigLoader.load(Path.of("conf", "lmd-mnist.yaml"), List.of(), io.tessera.config.LmdMnistConfig.class);
+    assertEquals(List.of("inpaint", "diffuse-denoise"), lmd.lifts());
   }
 
   @Test
@@ -146,7 +148,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd")) {
       assertTrue(help.contains(command), help);
     }
   }

@@ -53,7 +53,7 @@ class DiffusionLoglikJobTest {
   }
 
   @Test
-  void estimatesTheDensityPerSampleAndSummarisesPerSplitAndStep() {
+  void estimatesTheDensityPerSampleAndSummarisesPerSplitAndStep() throws java.io.IOException {
     SparkSession spark = TestSpark.get();
     String out = tmp.resolve("out").toString();
     DiffusionLoglikJob.run(spark, config(out, 7, 2, "base"));
@@ -82,6 +82,15 @@ class DiffusionLoglikJobTest {
     assertEquals(1, summary[0].<Integer>getAs("h"));
     assertEquals(40L, summary[0].<Long>getAs("samples"));
     assertTrue(summary[1].<Double>getAs("mean") < summary[0].<Double>getAs("mean"), "coarser steps bound lower (digest §2.5)");
+
+    java.nio.file.Path histogram = tmp.resolve("loglik.png");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "loglik", "--loglik",
+        out + "/diffusion_loglik/run_id=base", "--h", "1", "--out", histogram.toString()), err.toString());
+    io.tessera.PngChecks.assertFigure(histogram, 600, 400);
+    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "loglik", "--loglik",
+        out + "/diffusion_loglik/run_id=base", "--h", "3", "--out", histogram.toString()));
+    assertTrue(err.toString().contains("no rows with h = 3"), err.toString());
   }
 
   @Test

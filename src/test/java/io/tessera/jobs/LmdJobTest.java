@@ -102,6 +102,41 @@ class LmdJobTest {
   }
 
   @Test
+  void figuresOfScoresAndLifts() throws Exception {
+    SparkSession spark = TestSpark.get();
+    String data = tmp.resolve("figure-data").toString();
+    List<float[]> images = new ArrayList<>();
+    List<String> splits = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(2);
+    for (int i = 0; i < 12; i++) {
+      float[] image = new float[SIDE * SIDE];
+      for (int k = 0; k < image.length; k++) {
+        image[k] = i < 6 ? blob()[k] : (float) random.nextDouble();
+      }
+      images.add(image);
+      splits.add(i < 6 ? "id" : "ood");
+    }
+    DatasetIO.write(spark, new LabeledPoints(images.toArray(float[][]::new), null, null), splits, data, false);
+    Path config = tmp.resolve("lmd.yaml");
+    java.nio.file.Files.writeString(config, "input: " + data + "\nmodel: " + Path.of("src/test/resources/models/gaussian-image-eps.pt")
+        .toAbsolutePath() + "\noutput: " + tmp.resolve("figure-out") + "\nattempts: 2\ngrid: 4\nstep_size: 10\ndistances: [mse]\n"
+        + "clamp: [-1.0, 2.0]\nin_distribution_split: id\ndevice: cpu\nrun_id: figures\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "run", "lmd", "--config", config.toString()), err.toString());
+    Path roc = tmp.resolve("roc.png");
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "roc", "--scores",
+        tmp.resolve("figure-out/ood_scores/run_id=figures").toString(), "--in-domain", "id", "--out", roc.toString()), err.toString());
+    io.tessera.PngChecks.assertFigure(roc, 400, 380);
+    Path grid = tmp.resolve("inpainting.png");
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
+        "--ids", "0,1,7", "--out", grid.toString()), err.toString());
+    io.tessera.PngChecks.assertFigure(grid, 3 * 170, 3 * 190);
+    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
+        "--ids", "0,99", "--out", grid.toString()));
+    assertTrue(err.toString().contains("found 1 of the ids"), err.toString());
+  }
+
+  @Test
   void deepDistanceAndFeatureModelGoTogether() {
     String model = "src/test/resources/models/gaussian-image-eps.pt";
     TesseraException missing = assertThrows(TesseraException.class, () -> new LmdConfig("in", model, "out", null, null, null, null,

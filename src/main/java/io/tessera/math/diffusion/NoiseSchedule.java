@@ -76,7 +76,7 @@ public final class NoiseSchedule {
       throw new IllegalArgumentException("the top step must be between 1 and T = " + steps() + ", got " + top);
     }
     if (h < 1 || h > top) {
-      throw new IllegalArgumentException("step size h must be between 1 and " + top + ", got " + h);
+      throw new IllegalArgumentException("step size h must be between 1 and " + (top == steps() ? "T = " : "t0 = ") + top + ", got " + h);
     }
     int[] grid = java.util.stream.IntStream.iterate(0, k -> k <= top, k -> k + h).toArray();
     if (grid[grid.length - 1] != top) {

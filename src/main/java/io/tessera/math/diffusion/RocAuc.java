@@ -37,4 +37,41 @@ public final class RocAuc {
     }
     return (rankSum - no * (no + 1) / 2.0) / ((double) no * ni);
   }
+
+  /**
+   * The ROC curve as {false positive rates, true positive rates}, from (0, 0) to (1, 1): one point
+   * per distinct threshold, scores at or above it called out-of-distribution, so tied scores move
+   * both rates at once and the trapezoid area under the curve equals {@link #of}.
+   */
+  public static double[][] curve(double[] inDistribution, double[] outOfDistribution) {
+    of(inDistribution, outOfDistribution); // the same checks
+    double[] in = inDistribution.clone();
+    double[] out = outOfDistribution.clone();
+    Arrays.sort(in);
+    Arrays.sort(out);
+    double[] thresholds = java.util.stream.DoubleStream.concat(Arrays.stream(in), Arrays.stream(out)).distinct()
+        .boxed().sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
+    double[] fpr = new double[thresholds.length + 1];
+    double[] tpr = new double[thresholds.length + 1];
+    for (int i = 0; i < thresholds.length; i++) {
+      fpr[i + 1] = atOrAbove(in, thresholds[i]) / (double) in.length;
+      tpr[i + 1] = atOrAbove(out, thresholds[i]) / (double) out.length;
+    }
+    return new double[][] {fpr, tpr};
+  }
+
+  /** How many of the sorted {@code values} are >= threshold. */
+  private static int atOrAbove(double[] sorted, double threshold) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < threshold) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return sorted.length - lo;
+  }
 }

@@ -167,4 +167,29 @@ class LmdPartsTest {
     assertEquals(0.875, RocAuc.of(new double[] {1, 2}, new double[] {2, 3}), 1e-15);
     assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new double[0], new double[] {1}));
   }
+
+  @Test
+  void rocCurveRunsCornerToCornerAndItsAreaIsTheAuc() {
+    SplittableRandom random = new SplittableRandom(3);
+    double[] in = new double[57];
+    double[] out = new double[41];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = Math.round(4 * random.nextGaussian()) / 4.0; // many ties, within and across the classes
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.round(4 * (0.7 + random.nextGaussian())) / 4.0;
+    }
+    double[][] roc = RocAuc.curve(in, out);
+    int n = roc[0].length;
+    assertEquals(0, roc[0][0], 0);
+    assertEquals(0, roc[1][0], 0);
+    assertEquals(1, roc[0][n - 1], 0);
+    assertEquals(1, roc[1][n - 1], 0);
+    double area = 0;
+    for (int i = 1; i < n; i++) {
+      assertTrue(roc[0][i] >= roc[0][i - 1] && roc[1][i] >= roc[1][i - 1], "monotone at " + i);
+      area += (roc[0][i] - roc[0][i - 1]) * (roc[1][i] + roc[1][i - 1]) / 2;
+    }
+    assertEquals(RocAuc.of(in, out), area, 1e-12);
+  }
 }
