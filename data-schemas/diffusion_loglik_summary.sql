@@ -1,10 +1,11 @@
--- Summary of the `diffusion-loglik` job per dataset, split and step size (Tu Fig. 5 protocol):
+-- Summary of the `diffusion-loglik` job per dataset, split and step size or grid (Tu Fig. 5 protocol):
 -- the mean of the per-sample means, their spread and the mean per-sample sd over rounds.
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE diffusion_loglik_summary.
 CREATE TABLE IF NOT EXISTS diffusion_loglik_summary (
   dataset STRING,
   split STRING,
-  h INT,
+  h INT COMMENT 'NULL for an uneven grid',
+  grid STRING COMMENT 'the uneven index grid, indices joined by commas; NULL for a step size h',
   samples BIGINT,
   mean DOUBLE COMMENT 'mean over samples of the per-sample mean, nats',
   mean_log10 DOUBLE COMMENT 'mean / ln 10',

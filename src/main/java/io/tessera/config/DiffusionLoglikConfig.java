@@ -7,8 +7,11 @@ import java.util.List;
 
 /**
  * Settings of the {@code diffusion-loglik} job (see conf/diffusion-loglik.yaml): Tu et al.'s eq. 23
- * per sample, for each step size h, with R rounds of independent forward noise.
+ * per sample, for each step size h and each uneven index grid, with R rounds of independent
+ * forward noise.
  *
+ * @param grids uneven index lists, each strictly increasing from 0 to the model's T (checked
+ *     against the model when the job starts)
  * @param variance A (the forward step's, default) or B (the posterior's, with A on the last pair)
  * @param batchSize samples per batch; each batch runs samples x rounds chains together
  * @param dataset the name written to the rows and the summary (default: the input's last path segment)
@@ -28,10 +31,12 @@ public record DiffusionLoglikConfig(
     String device,
     String runId,
     Boolean quarantine,
-    List<String> splits) {
+    List<String> splits,
+    List<List<Integer>> grids) {
 
   public DiffusionLoglikConfig {
-    stepSizes = stepSizes == null ? List.of(1) : stepSizes;
+    grids = grids == null ? List.of() : grids;
+    stepSizes = stepSizes == null ? (grids.isEmpty() ? List.of(1) : List.of()) : stepSizes;
     rounds = rounds == null ? 100 : rounds;
     variance = variance == null ? "A" : variance;
     seed = seed == null ? 0L : seed;
@@ -41,8 +46,14 @@ public record DiffusionLoglikConfig(
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
-    if (stepSizes.isEmpty() || stepSizes.stream().anyMatch(h -> h == null || h < 1)) {
+    if (stepSizes.stream().anyMatch(h -> h == null || h < 1)) {
       throw new TesseraException("step_sizes must list step sizes h >= 1, got " + stepSizes);
+    }
+    if (stepSizes.isEmpty() && grids.isEmpty()) {
+      throw new TesseraException("give step_sizes, grids or both");
+    }
+    if (grids.stream().anyMatch(g -> g == null || g.size() < 2 || g.contains(null))) {
+      throw new TesseraException("each of grids must list at least two step indices, from 0 to T, got " + grids);
     }
     if (rounds < 2) {
       throw new TesseraException("rounds must be >= 2 (the sd needs two), got " + rounds);

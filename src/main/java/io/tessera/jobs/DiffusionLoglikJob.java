@@ -31,23 +31,26 @@ public final class DiffusionLoglikJob {
     for (int h : cfg.stepSizes()) {
       ddpm.schedule().uniformGrid(h); // refuses h > T before any work
     }
+    for (List<Integer> grid : cfg.grids()) {
+      ddpm.schedule().checkGrid(grid.stream().mapToInt(Integer::intValue).toArray());
+    }
     ChainBudget.require(cfg.batchSize(), cfg.rounds(), ddpm.dataDim(), "rounds");
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
     long rowsOut = run.stage(TABLE, estimates);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
-    return new JobRun.Counts(input.rowsIn(), rowsOut / cfg.stepSizes().size(), input.rejected());
+    return new JobRun.Counts(input.rowsIn(), rowsOut / (cfg.stepSizes().size() + cfg.grids().size()), input.rejected());
   }
 
   static Dataset<Row> summary(Dataset<Row> perSample) {
     perSample.createOrReplaceTempView("diffusion_loglik_rows");
     return perSample.sparkSession().sql("""
-        SELECT dataset, split, h, count(*) AS samples, avg(mean) AS mean, avg(mean) / ln(10) AS mean_log10,
+        SELECT dataset, split, h, grid, count(*) AS samples, avg(mean) AS mean, avg(mean) / ln(10) AS mean_log10,
                stddev_samp(mean) AS sd_of_means, avg(sd) AS mean_round_sd,
                min(mean) AS min, percentile(mean, 0.5) AS median, max(mean) AS max
         FROM diffusion_loglik_rows
-        GROUP BY dataset, split, h
-        ORDER BY dataset, split, h""");
+        GROUP BY dataset, split, h, grid
+        ORDER BY dataset, split, h, grid""");
   }
 }

@@ -50,7 +50,7 @@ public final class TuFig5Reproduction {
       String runId = "tu-fig5-" + shape;
       progress.accept(shape + ": " + points.size() + " points x " + cfg.rounds() + " rounds at h in " + cfg.stepSizes());
       DiffusionLoglikJob.run(spark, new DiffusionLoglikConfig(data, model, cfg.output(), cfg.stepSizes(), cfg.rounds(), cfg.variance(),
-          cfg.seed(), null, false, shape, null, cfg.device(), runId, false, null));
+          cfg.seed(), null, false, shape, null, cfg.device(), runId, false, null, null));
       for (Row r : spark.read().parquet(cfg.output() + "/" + DiffusionLoglikJob.SUMMARY + "/run_id=" + runId).orderBy("h").collectAsList()) {
         rows.add(new Row5(shape, r.getAs("h"), r.getAs("samples"), r.getAs("mean"), r.getAs("mean_log10"), r.getAs("mean_round_sd")));
       }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffusionLoglikJobTest {
   private static final double[] MU = {0.5, -0.3};
   private static final double SIGMA = 0.4;
+  private static final List<Integer> UNEVEN = List.of(0, 1, 2, 3, 5, 10, 20, 40, 70, 100);
 
   @TempDir static Path tmp;
   private static String data;
@@ -62,7 +63,12 @@ class DiffusionLoglikJobTest {
           table + " as written");
     }
     Dataset<Row> rows = spark.read().parquet(out + "/diffusion_loglik/run_id=base");
-    assertEquals(2 * 40, rows.count(), "one row per test sample and step size");
+    assertEquals(3 * 40, rows.count(), "one row per test sample and step size or grid");
+    for (Row r : rows.where("grid IS NOT NULL").collectAsList()) {
+      assertNull(r.getAs("h"));
+      assertEquals("0,1,2,3,5,10,20,40,70,100", r.getAs("grid"));
+      assertEquals(UNEVEN.size() - 1, r.<Integer>getAs("pairs"));
+    }
     // The estimate bounds the model's density from below and the model is close to the truth:
     // averaged over the 40 samples at h = 1 it lands within 0.15 nats of the true log-density.
     double gap = 0;
@@ -77,11 +83,15 @@ class DiffusionLoglikJobTest {
       assertEquals(100, r.<Integer>getAs("pairs"));
     }
     assertEquals(0, gap, 0.15, "mean estimate minus true log-density at h = 1");
-    Row[] summary = (Row[]) spark.read().parquet(out + "/diffusion_loglik_summary/run_id=base").orderBy("h").collect();
+    Row[] summary = (Row[]) spark.read().parquet(out + "/diffusion_loglik_summary/run_id=base").where("h IS NOT NULL").orderBy("h").collect();
     assertEquals(2, summary.length);
     assertEquals(1, summary[0].<Integer>getAs("h"));
     assertEquals(40L, summary[0].<Long>getAs("samples"));
     assertTrue(summary[1].<Double>getAs("mean") < summary[0].<Double>getAs("mean"), "coarser steps bound lower (digest §2.5)");
+    // The bound loses most on coarse pairs near t = 0: 9 pairs dense there beat h = 20's 5 even ones, and trail h = 1's 100.
+    double uneven = spark.read().parquet(out + "/diffusion_loglik_summary/run_id=base").where("grid IS NOT NULL").first().getAs("mean");
+    assertTrue(uneven > summary[1].<Double>getAs("mean") && uneven < summary[0].<Double>getAs("mean"),
+        "uneven grid " + uneven + " between h = 20 (" + summary[1].getAs("mean") + ") and h = 1 (" + summary[0].getAs("mean") + ")");
 
     java.nio.file.Path histogram = tmp.resolve("loglik.png");
     java.io.StringWriter err = new java.io.StringWriter();
@@ -107,17 +117,21 @@ class DiffusionLoglikJobTest {
   @Test
   void refusesAStepLargerThanTheScheduleAndBatchesTooLargeToHold() {
     DiffusionLoglikConfig bad = new DiffusionLoglikConfig(data, model, tmp.resolve("bad").toString(), List.of(500), 10, "A", 0L, 8,
-        false, null, 0, "cpu", "bad", false, List.of("test"));
+        false, null, 0, "cpu", "bad", false, List.of("test"), null);
     TesseraException e = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), bad));
     assertTrue(e.getMessage().contains("step size h must be between 1 and T = 100"), e.getMessage());
+    DiffusionLoglikConfig shortGrid = new DiffusionLoglikConfig(data, model, tmp.resolve("short").toString(), List.of(), 10, "A", 0L, 8,
+        false, null, 0, "cpu", "short", false, List.of("test"), List.of(List.of(0, 5, 50)));
+    e = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), shortGrid));
+    assertTrue(e.getMessage().contains("must run from 0 to T = 100"), e.getMessage());
     DiffusionLoglikConfig huge = new DiffusionLoglikConfig(data, model, tmp.resolve("huge").toString(), List.of(1), 200, "A", 0L, 65_536,
-        false, null, 0, "cpu", "huge", false, List.of("test"));
+        false, null, 0, "cpu", "huge", false, List.of("test"), null);
     TesseraException tooBig = assertThrows(TesseraException.class, () -> DiffusionLoglikJob.run(TestSpark.get(), huge));
     assertTrue(tooBig.getMessage().contains("lower batch_size to at most 41943"), tooBig.getMessage());
   }
 
   private static DiffusionLoglikConfig config(String out, int batch, int partitions, String runId) {
     return new DiffusionLoglikConfig(data, model, out, List.of(1, 20), 20, "A", 9L, batch, false, null, partitions, "cpu", runId, false,
-        List.of("test"));
+        List.of("test"), List.of(UNEVEN));
   }
 }
