@@ -52,7 +52,7 @@ public record DiffusionLoglikConfig(
     if (stepSizes.isEmpty() && grids.isEmpty()) {
       throw new TesseraException("give step_sizes, grids or both");
     }
-    if (grids.stream().anyMatch(g -> g == null || g.size() < 2 || g.contains(null))) {
+    if (grids.stream().anyMatch(g -> g == null || g.size() < 2 || g.stream().anyMatch(java.util.Objects::isNull))) {
       throw new TesseraException("each of grids must list at least two step indices, from 0 to T, got " + grids);
     }
     if (rounds < 2) {

