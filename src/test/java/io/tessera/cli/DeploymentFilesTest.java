@@ -1,0 +1,168 @@
+package io.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What can be tested of the cluster deployment without a cluster: the submit scripts assemble the
+ * documented spark-submit arguments (dry run), the Kubernetes pod templates parse and ask for what
+ * the README says, every file the Spark properties, the Dockerfile and the Airflow DAG name
+ * exists, the DAG is valid Python that runs only known jobs, and the GPU discovery script speaks
+ * Spark's format.
+ */
+class DeploymentFilesTest {
+  private static final Path HOME = Path.of("").toAbsolutePath();
+
+  @Test
+  void submitScriptsAssembleTheDocumentedArguments() throws Exception {
+    List<String> local = dryRun(Map.of(), "jobs/spark-submit/submit-local");
+    assertFollows(local, "--master", "local[*]");
+    assertFollows(local, "--conf", "spark.driver.memory=4g");
+
+    List<String> standalone = dryRun(Map.of("SPARK_MASTER_URL", "spark://m:7077"), "jobs/spark-submit/submit-standalone");
+    assertFollows(standalone, "--master", "spark://m:7077");
+    assertFollows(standalone, "--deploy-mode", "client");
+    assertFollows(standalone, "--conf", "spark.executor.cores=2");
+
+    List<String> yarn = dryRun(Map.of(), "jobs/spark-submit/submit-yarn", "--gpu", "--files", "conf/patterns.yaml");
+    assertFollows(yarn, "--master", "yarn");
+    assertFollows(yarn, "--deploy-mode", "cluster");
+    assertFollows(yarn, "--conf", "spark.executor.memoryOverhead=3g");
+    assertFollows(yarn, "--conf", "spark.executor.resource.gpu.amount=1");
+    assertFollows(yarn, "--conf", "spark.files=" + HOME.resolve("jobs/gpu/get-gpus-resources.sh"));
+    assertFollows(yarn, "--files", "conf/patterns.yaml");
+
+    List<String> k8s = dryRun(Map.of("K8S_API", "https://k8s.example.com:6443"), "jobs/spark-submit/submit-k8s");
+    assertFollows(k8s, "--master", "k8s://https://k8s.example.com:6443");
+    assertFollows(k8s, "--conf", "spark.kubernetes.executor.podTemplateFile=" + HOME.resolve("jobs/k8s/executor-pod.yaml"));
+    assertTrue(k8s.contains("local:///opt/tessera/tessera.jar"), "the image's jar: " + k8s);
+
+    for (List<String> command : List.of(local, standalone, yarn, k8s)) {
+      assertFollows(command, "--properties-file", HOME.resolve("conf/spark-tessera.conf").toString());
+      assertFollows(command, "--class", "io.tessera.cli.TesseraMain");
+      assertEquals(List.of("run", "patterns", "--config", "conf/patterns.yaml"), command.subList(command.size() - 4, command.size()));
+    }
+    ProcessResult unknown = run(Map.of(), "jobs/spark-submit/tessera-submit", "--mode", "mesos", "--dry-run", "--", "run", "patterns");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.output().contains("unknown mode 'mesos'"), unknown.output());
+    ProcessResult noMaster = run(Map.of(), "jobs/spark-submit/submit-standalone", "--dry-run", "--", "run", "patterns");
+    assertTrue(noMaster.status() != 0 && noMaster.output().contains("SPARK_MASTER_URL"), noMaster.output());
+  }
+
+  @Test
+  void podTemplatesAndReferencedFilesExist() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    JsonNode driver = yaml.readTree(HOME.resolve("jobs/k8s/driver-pod.yaml").toFile());
+    JsonNode executor = yaml.readTree(HOME.resolve("jobs/k8s/executor-pod.yaml").toFile());
+    assertEquals("Pod", driver.path("kind").asText());
+    assertEquals("Pod", executor.path("kind").asText());
+    assertEquals("spark-kubernetes-driver", driver.at("/spec/containers/0/name").asText());
+    assertEquals("spark-kubernetes-executor", executor.at("/spec/containers/0/name").asText());
+    assertEquals(1, executor.at("/spec/containers/0/resources/limits").path("nvidia.com/gpu").asInt());
+    assertEquals("true", executor.at("/spec/containers/0/env/0/value").asText(), "DJL offline on executors");
+
+    Pattern home = Pattern.compile("@HOME@/(\\S+)");
+    for (String conf : List.of("spark-tessera", "spark-local", "spark-standalone", "spark-yarn", "spark-k8s", "spark-gpu")) {
+      Matcher m = home.matcher(Files.readString(HOME.resolve("conf/" + conf + ".conf")));
+      while (m.find()) {
+        assertTrue(Files.exists(HOME.resolve(m.group(1))), "conf/" + conf + ".conf names " + m.group(1));
+      }
+    }
+    Matcher copy = Pattern.compile("(?m)^COPY (\\S+) ").matcher(Files.readString(HOME.resolve("jobs/k8s/Dockerfile")));
+    int copies = 0;
+    while (copy.find()) {
+      copies++;
+      if (!copy.group(1).startsWith("target/")) { // target/ is built by mvn package, after the tests
+        assertTrue(Files.exists(HOME.resolve(copy.group(1))), "the Dockerfile copies " + copy.group(1));
+      }
+    }
+    assertEquals(5, copies);
+  }
+
+  @Test
+  void airflowDagParsesAndRunsKnownJobsWithShippedConfigs() throws Exception {
+    Path dag = HOME.resolve("jobs/airflow/tessera_audit_dag.py");
+    String source = Files.readString(dag);
+    Assumptions.assumeTrue(run(Map.of(), "python3", "--version").status() == 0, "python3 is needed to parse the DAG");
+    ProcessResult parsed = run(Map.of(), "python3", "-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", dag.toString());
+    assertEquals(0, parsed.status(), parsed.output());
+
+    Matcher stage = Pattern.compile("\\(\"(\\w+)\", \"([\\w-]+)\", \"(conf/[\\w./-]+)\"\\)").matcher(source);
+    Set<String> jobs = new TreeSet<>();
+    new RunCommand.JobNames().forEach(jobs::add);
+    List<String> stages = new ArrayList<>();
+    while (stage.find()) {
+      stages.add(stage.group(1));
+      assertTrue(jobs.contains(stage.group(2)), "the DAG runs job " + stage.group(2) + ", known: " + jobs);
+      assertTrue(Files.exists(HOME.resolve(stage.group(3))), "the DAG ships " + stage.group(3));
+    }
+    assertEquals(List.of("patterns", "adversarial", "hamming_neighbours", "perturbation_grid", "polytopes"), stages);
+    for (String conf : List.of("conf/spark-tessera.conf", "conf/spark-yarn.conf")) {
+      assertTrue(source.contains("\"" + conf + "\"") && Files.exists(HOME.resolve(conf)), conf);
+    }
+    assertTrue(source.contains("\"retries\": 2") && source.contains("run_id=\" + RUN"), "retries and one run id per audit");
+  }
+
+  @Test
+  void gpuDiscoveryScriptPrintsSparksResourceFormat() throws Exception {
+    ProcessResult visible = run(Map.of("CUDA_VISIBLE_DEVICES", "0,2"), "jobs/gpu/get-gpus-resources.sh");
+    assertEquals(0, visible.status());
+    JsonNode json = new ObjectMapper().readTree(visible.output());
+    assertEquals("gpu", json.path("name").asText());
+    assertEquals(List.of("0", "2"), List.of(json.path("addresses").get(0).asText(), json.path("addresses").get(1).asText()));
+  }
+
+  private static void assertFollows(List<String> command, String option, String value) {
+    for (int i = 0; i + 1 < command.size(); i++) {
+      if (command.get(i).equals(option) && command.get(i + 1).equals(value)) {
+        return;
+      }
+    }
+    throw new AssertionError(option + " " + value + " missing from " + command);
+  }
+
+  /** The script's --dry-run command line, split into arguments (it prints them shell-quoted, one line). */
+  private static List<String> dryRun(Map<String, String> env, String script, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of(script));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--dry-run", "--", "run", "patterns", "--config", "conf/patterns.yaml"));
+    ProcessResult result = run(env, args.toArray(String[]::new));
+    assertEquals(0, result.status(), result.output());
+    ProcessResult split = run(Map.of("LINE", result.output().trim()), "bash", "-c", "eval \"set -- $LINE\"; printf '%s\\n' \"$@\"");
+    return split.output().lines().toList();
+  }
+
+  private record ProcessResult(int status, String output) {}
+
+  private static ProcessResult run(Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p;
+    try {
+      p = builder.start();
+    } catch (IOException missing) {
+      return new ProcessResult(127, missing.getMessage());
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+    return new ProcessResult(p.exitValue(), output);
+  }
+}
