@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       ReproduceSattelbergCommand.class,
       TrainDiffusionCommand.class,
       ReproduceTuCommand.class,
-      ReproduceLmdCommand.class
+      ReproduceLmdCommand.class,
+      CatalogCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

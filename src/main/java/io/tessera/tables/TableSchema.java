@@ -18,12 +18,22 @@ public record TableSchema(String name, StructType schema, List<String> partition
   private static final Pattern PARTITIONED_BY = Pattern.compile("PARTITIONED\\s+BY\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
   public static TableSchema load(String name) {
+    return parse(name, ddl(name));
+  }
+
+  /** Whether {@code data-schemas/<name>.sql} is on the classpath. */
+  public static boolean exists(String name) {
+    return TableSchema.class.getClassLoader().getResource("data-schemas/" + name + ".sql") != null;
+  }
+
+  /** The text of {@code data-schemas/<name>.sql}, comments included. */
+  public static String ddl(String name) {
     String resource = "data-schemas/" + name + ".sql";
     try (InputStream in = TableSchema.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new TesseraException("no schema file " + resource + " on the classpath");
       }
-      return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new TesseraException("cannot read schema file " + resource + ": " + e.getMessage(), e);
     }

@@ -13,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,20 @@ class CommandsTest {
     assertEquals(1, TesseraMain.execute(new PrintWriter(unknown), "sql", "--root", out, "SELECT count(*) FROM no_such_table"));
     assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1: [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
     assertFalse(unknown.toString().contains("\tat "), "a user's SQL error needs no stack trace: " + unknown);
+
+    // The catalog: one external table per Tessera table, partitioned by run, so one run's query reads one directory.
+    List<String> statements = CatalogCommand.statements(spark, out, "tessera_catalog_test");
+    assertEquals(1 + 2 * 2, statements.size(), "the database, then activation_patterns and runs (datasets have no fixed DDL): " + statements);
+    assertTrue(statements.get(1).contains("LOCATION 'file:" + out + "/activation_patterns'"), statements.get(1));
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "catalog", "--root", out, "--database", "tessera_catalog_test", "--execute"),
+        err.toString());
+    String runId = spark.sql("SELECT min(run_id) FROM activation_patterns").first().getString(0);
+    Dataset<Row> oneRun = spark.sql("SELECT count(*) FROM tessera_catalog_test.activation_patterns WHERE run_id = '" + runId + "'");
+    assertEquals(spark.sql("SELECT count(*) FROM activation_patterns WHERE run_id = '" + runId + "'").first().getLong(0),
+        oneRun.first().getLong(0));
+    String plan = oneRun.queryExecution().executedPlan().toString();
+    assertTrue(plan.contains("PartitionFilters: [isnotnull(run_id") && plan.contains(runId), "pruned to the run's partition: " + plan);
+    assertTrue(spark.sql("SELECT count(*) FROM tessera_catalog_test.runs WHERE status = 'SUCCEEDED'").first().getLong(0) >= 2);
   }
 
   @Test
@@ -148,7 +164,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd", "catalog")) {
       assertTrue(help.contains(command), help);
     }
   }

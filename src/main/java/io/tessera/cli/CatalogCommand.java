@@ -1,0 +1,70 @@
+package io.tessera.cli;
+
+import io.tessera.jobs.SparkSessions;
+import io.tessera.tables.OutputRoot;
+import io.tessera.tables.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tessera catalog}: the catalog statements for every Tessera table under an output root,
+ * from its DDL in data-schemas/: CREATE TABLE ... USING parquet LOCATION (partitioned by run id,
+ * so that a query on one run reads only that run's files) and a partition scan.
+ */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+    description = "Print (or, with --execute, run) CREATE TABLE ... USING parquet LOCATION statements for every table under an output root.")
+final class CatalogCommand implements Callable<Integer> {
+  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
+  String root;
+
+  @Option(names = "--database", defaultValue = "tessera", description = "Database the tables go in. Default: ${DEFAULT-VALUE}.")
+  String database;
+
+  @Option(names = "--execute", description = "Run the statements in the Spark session's catalog (a Hive metastore when the session has one).")
+  boolean execute;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = SparkSessions.getOrCreate();
+    List<String> statements = statements(spark, root, database);
+    if (execute) {
+      statements.forEach(spark::sql);
+      System.out.println("registered " + (statements.size() - 1) / 2 + " tables in database " + database);
+    } else {
+      statements.forEach(s -> System.out.println(s + ";\n"));
+    }
+    return 0;
+  }
+
+  /** CREATE DATABASE, then per table with a DDL file its CREATE TABLE and partition scan; other directories are skipped. */
+  static List<String> statements(SparkSession spark, String root, String database) {
+    OutputRoot output = new OutputRoot(root, spark.sparkContext().hadoopConfiguration());
+    String location = output.root().toString();
+    List<String> statements = new ArrayList<>();
+    statements.add("CREATE DATABASE IF NOT EXISTS " + database);
+    output.tables().forEach((view, path) -> {
+      String table = view;
+      if (!TableSchema.exists(table)) {
+        return; // datasets and other directories have no fixed DDL
+      }
+      StringBuilder code = new StringBuilder();
+      for (String line : TableSchema.ddl(table).split("\n")) {
+        int comment = line.indexOf("--");
+        String kept = comment >= 0 ? line.substring(0, comment) : line;
+        if (!kept.isBlank()) {
+          code.append(kept.stripTrailing()).append('\n');
+        }
+      }
+      String ddl = code.toString().trim().replaceAll(";$", "")
+          .replace("${tessera.root}", location)
+          .replaceFirst("CREATE TABLE IF NOT EXISTS " + table + "\\b", "CREATE TABLE IF NOT EXISTS " + database + "." + view);
+      statements.add(ddl);
+      statements.add("MSCK REPAIR TABLE " + database + "." + view);
+    });
+    return statements;
+  }
+}
