@@ -51,15 +51,7 @@ final class CatalogCommand implements Callable<Integer> {
       if (!TableSchema.exists(table)) {
         return; // datasets and other directories have no fixed DDL
       }
-      StringBuilder code = new StringBuilder();
-      for (String line : TableSchema.ddl(table).split("\n")) {
-        int comment = line.indexOf("--");
-        String kept = comment >= 0 ? line.substring(0, comment) : line;
-        if (!kept.isBlank()) {
-          code.append(kept.stripTrailing()).append('\n');
-        }
-      }
-      String ddl = code.toString().trim().replaceAll(";$", "")
+      String ddl = TableSchema.withoutComments(TableSchema.ddl(table)).trim().replaceAll(";$", "")
           .replace("${tessera.root}", location)
           .replaceFirst("CREATE TABLE IF NOT EXISTS " + table + "\\b", "CREATE TABLE IF NOT EXISTS " + database + "." + view);
       statements.add(ddl);

@@ -21,6 +21,19 @@ public record TableSchema(String name, StructType schema, List<String> partition
     return parse(name, ddl(name));
   }
 
+  /** The DDL without its "--" comments and blank lines (the schema files put no "--" inside strings). */
+  public static String withoutComments(String ddl) {
+    StringBuilder code = new StringBuilder();
+    for (String line : ddl.split("\n")) {
+      int comment = line.indexOf("--");
+      String kept = comment >= 0 ? line.substring(0, comment) : line;
+      if (!kept.isBlank()) {
+        code.append(kept.stripTrailing()).append('\n');
+      }
+    }
+    return code.toString();
+  }
+
   /** Whether {@code data-schemas/<name>.sql} is on the classpath. */
   public static boolean exists(String name) {
     return TableSchema.class.getClassLoader().getResource("data-schemas/" + name + ".sql") != null;
@@ -41,12 +54,7 @@ public record TableSchema(String name, StructType schema, List<String> partition
 
   /** Extracts the column list of {@code CREATE TABLE name (...)} and its partition columns. */
   static TableSchema parse(String name, String ddl) {
-    StringBuilder code = new StringBuilder();
-    for (String line : ddl.split("\n")) {
-      int comment = line.indexOf("--");
-      code.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-    }
-    String text = code.toString();
+    String text = withoutComments(ddl);
     int open = text.indexOf('(');
     int depth = 0;
     int close = -1;
