@@ -51,6 +51,19 @@ final class RunCommand implements Callable<Integer> {
     JobRun.Result run(SparkSession spark, RunCommand command) {
       return runner.apply(spark, command.config(configType));
     }
+
+    JobRun.Result run(SparkSession spark, List<String> overrides) {
+      return runner.apply(spark, ConfigLoader.fromOverrides(overrides, configType));
+    }
+  }
+
+  /** Runs a job from key=value settings alone (the pipeline's stages). */
+  static JobRun.Result runJob(SparkSession spark, String job, List<String> overrides) {
+    Job<?> selected = JOBS.get(job);
+    if (selected == null) {
+      throw new io.tessera.TesseraException("unknown job '" + job + "'; known jobs: " + String.join(", ", JOBS.keySet()));
+    }
+    return selected.run(spark, overrides);
   }
 
   private static final Map<String, Job<?>> JOBS = new TreeMap<>(Map.ofEntries(

@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       TrainDiffusionCommand.class,
       ReproduceTuCommand.class,
       ReproduceLmdCommand.class,
-      CatalogCommand.class
+      CatalogCommand.class,
+      PipelineCommand.class
     })
 public final class TesseraMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -164,7 +164,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd", "catalog")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd", "catalog", "pipeline")) {
       assertTrue(help.contains(command), help);
     }
   }

@@ -1,0 +1,114 @@
+package io.tessera.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.TesseraException;
+import io.tessera.config.PipelineConfig;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.Splits;
+import io.tessera.data.SyntheticDatasets;
+import io.tessera.jobs.JobRun;
+import io.tessera.jobs.SparkSessions;
+import io.tessera.jobs.TrainJob;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.ModelCard;
+import io.tessera.report.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE]}: the pipeline's
+ * stages in order, each recorded in the runs table under its own run id (the data and train
+ * stages too). A stage that fails stops the pipeline; re-running it with --from or --only
+ * replaces only that stage's outputs.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = "Run a named sequence of stages: data, train, patterns, adversarial, hamming-neighbours, perturbation-grid, polytopes, report.")
+final class PipelineCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (its earlier stages' outputs must exist).")
+  String from;
+
+  @Option(names = "--only", paramLabel = "STAGE", description = "Run this stage alone.")
+  String only;
+
+  @Override
+  public Integer call() throws IOException {
+    PipelineConfig cfg = options.load(PipelineConfig.class);
+    List<String> stages = selected(cfg);
+    SparkSession spark = SparkSessions.getOrCreate();
+    for (String stage : stages) {
+      long start = System.nanoTime();
+      System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + ")");
+      run(spark, cfg, stage);
+      System.out.printf(java.util.Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+    return 0;
+  }
+
+  private List<String> selected(PipelineConfig cfg) {
+    if (from != null && only != null) {
+      throw new TesseraException("give --from or --only, not both");
+    }
+    String named = from != null ? from : only;
+    if (named != null && !cfg.stages().contains(named)) {
+      throw new TesseraException("stage '" + named + "' is not in this pipeline; its stages: " + cfg.stages());
+    }
+    List<String> ordered = PipelineConfig.STAGES.stream().filter(cfg.stages()::contains).toList();
+    if (only != null) {
+      return List.of(only);
+    }
+    return from == null ? ordered : ordered.subList(ordered.indexOf(from), ordered.size());
+  }
+
+  private static void run(SparkSession spark, PipelineConfig cfg, String stage) throws IOException {
+    String runId = cfg.stageRunId(stage);
+    switch (stage) {
+      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", cfg.generate(), null, null, runId, cfg.output()), run -> {
+        var g = cfg.generate();
+        var points = SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(g.kind()), g.n(), g.seed(), g.dim());
+        DatasetIO.write(spark, points, Splits.trainTest(points.size(), g.testFraction()), cfg.dataset(), true);
+        return new JobRun.Counts(0, points.size(), 0);
+      });
+      case "train" -> JobRun.execute(spark, new JobRun.Description("train", cfg.train(), cfg.dataset(), cfg.modelUri(), runId, cfg.output()),
+          run -> {
+            var t = cfg.train();
+            TrainJob.run(spark, new TrainJob.Request(cfg.dataset(), cfg.modelUri(), cfg.runId(), ModelCard.Task.CLASSIFICATION, t.hidden(),
+                t.epochs(), t.batchSize(), t.learningRate(), t.seed(), DevicePolicy.parse(cfg.device())), line -> System.out.println("  " + line));
+            return new JobRun.Counts(0, 0, 0);
+          });
+      case "report" -> {
+        List<String> runs = cfg.stages().stream().filter(s -> !s.equals("report")).map(cfg::stageRunId).toList();
+        Path html = Path.of(cfg.output().replaceFirst("^file:", ""), "reports", cfg.runId() + ".html");
+        RunReport.write(spark, cfg.output(), runs, html);
+        System.out.println("  wrote " + html);
+      }
+      default -> {
+        List<String> settings = new ArrayList<>(List.of("input=" + cfg.dataset(), "model=" + cfg.modelUri(), "output=" + cfg.output(),
+            "run_id=" + runId, "device=" + cfg.device()));
+        cfg.jobs().getOrDefault(stage, java.util.Map.of()).forEach((key, value) -> settings.add(key + "=" + json(value)));
+        JobRun.Result result = RunCommand.runJob(spark, stage, settings);
+        result.outputs().forEach(o -> System.out.println("  wrote " + o));
+      }
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
