@@ -58,6 +58,10 @@ class PipelineTest {
       PngChecks.assertFigure(png, 600, 400);
     }
     assertTrue(html.contains("<h3>perturbation_summary</h3>") && html.contains("<h3>polytope_summary</h3>"), "summary tables");
+    Path two = tmp.resolve("two.html");
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "report", "--run", "audit-patterns,audit-polytopes", "--root", out,
+        "--out", two.toString()), err.toString());
+    assertEquals(2, Files.readString(two).split("data:image/png;base64,").length - 1, "the patterns and polytopes figures");
 
     // A re-run replaces its stage's outputs and runs row (one per run id); the other stages stay as they were.
     Map<String, Object> before = startTimes(out);
