@@ -28,6 +28,7 @@ public final class LoglikHistogramFigure {
     double width = hi > lo ? (hi - lo) / bins : 1;
     XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("log-likelihood estimate (nats)")
         .yAxisTitle("density").build();
+    chart.getStyler().setXAxisDecimalPattern("0.#");
     for (var dataset : perDataset.entrySet()) {
       double[] counts = new double[bins];
       for (double v : dataset.getValue()) {
