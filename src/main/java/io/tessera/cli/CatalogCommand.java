@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tessera catalog}: the catalog statements for every Tessera table under an output root,
- * from its DDL in data-schemas/: CREATE TABLE ... USING parquet LOCATION (partitioned by run id,
- * so that a query on one run reads only that run's files) and a partition scan.
+ * {@code tessera catalog}: the catalog statements for every Tessera table of an output root, from
+ * its DDL in data-schemas/: CREATE TABLE ... USING parquet LOCATION (partitioned by run id, so
+ * that a query on one run reads only that run's files) and a partition scan.
  */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-    description = "Print (or, with --execute, run) CREATE TABLE ... USING parquet LOCATION statements for every table under an output root.")
+    description = "Print (or, with --execute, run) CREATE TABLE ... USING parquet LOCATION statements for every Tessera table of an output root.")
 final class CatalogCommand implements Callable<Integer> {
   @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
   String root;
@@ -33,30 +33,31 @@ final class CatalogCommand implements Callable<Integer> {
     List<String> statements = statements(spark, root, database);
     if (execute) {
       statements.forEach(spark::sql);
-      System.out.println("registered " + (statements.size() - 1) / 2 + " tables in database " + database);
+      System.out.println("registered " + TableSchema.OUTPUT_TABLES.size() + " tables in database " + database);
     } else {
       statements.forEach(s -> System.out.println(s + ";\n"));
     }
     return 0;
   }
 
-  /** CREATE DATABASE, then per table with a DDL file its CREATE TABLE and partition scan; other directories are skipped. */
+  /**
+   * CREATE DATABASE, then for every output table its CREATE TABLE (an empty table where the root
+   * has none yet) and, for those the root holds, a partition scan.
+   */
   static List<String> statements(SparkSession spark, String root, String database) {
     OutputRoot output = new OutputRoot(root, spark.sparkContext().hadoopConfiguration());
     String location = output.root().toString();
+    java.util.Set<String> present = output.tables().keySet();
     List<String> statements = new ArrayList<>();
     statements.add("CREATE DATABASE IF NOT EXISTS " + database);
-    output.tables().forEach((view, path) -> {
-      String table = view;
-      if (!TableSchema.exists(table)) {
-        return; // datasets and other directories have no fixed DDL
-      }
-      String ddl = TableSchema.withoutComments(TableSchema.ddl(table)).trim().replaceAll(";$", "")
+    for (String table : TableSchema.OUTPUT_TABLES) {
+      statements.add(TableSchema.withoutComments(TableSchema.ddl(table)).trim().replaceAll(";$", "")
           .replace("${tessera.root}", location)
-          .replaceFirst("CREATE TABLE IF NOT EXISTS " + table + "\\b", "CREATE TABLE IF NOT EXISTS " + database + "." + view);
-      statements.add(ddl);
-      statements.add("MSCK REPAIR TABLE " + database + "." + view);
-    });
+          .replaceFirst("CREATE TABLE IF NOT EXISTS " + table + "\\b", "CREATE TABLE IF NOT EXISTS " + database + "." + table));
+      if (present.contains(table)) {
+        statements.add("MSCK REPAIR TABLE " + database + "." + table);
+      }
+    }
     return statements;
   }
 }

@@ -17,6 +17,12 @@ import org.apache.spark.sql.types.StructType;
 public record TableSchema(String name, StructType schema, List<String> partitionColumns) {
   private static final Pattern PARTITIONED_BY = Pattern.compile("PARTITIONED\\s+BY\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
+  /** Every table a job writes under an output root, one DDL file each (the dataset DDL describes inputs). */
+  public static final List<String> OUTPUT_TABLES = List.of("activation_patterns", "adversarial_examples", "diffusion_loglik",
+      "diffusion_loglik_summary", "local_maps", "map_clusters", "map_transfer", "nearest_neighbours", "neighbour_agreement",
+      "ood_scores", "ood_summary", "perturbation_hamming", "perturbation_summary", "polytope_summary", "polytopes", "region_census",
+      "region_census_summary", "region_summary", "regions", "rejects", "runs", "segment_crossings");
+
   public static TableSchema load(String name) {
     return parse(name, ddl(name));
   }
@@ -32,11 +38,6 @@ public record TableSchema(String name, StructType schema, List<String> partition
       }
     }
     return code.toString();
-  }
-
-  /** Whether {@code data-schemas/<name>.sql} is on the classpath. */
-  public static boolean exists(String name) {
-    return TableSchema.class.getClassLoader().getResource("data-schemas/" + name + ".sql") != null;
   }
 
   /** The text of {@code data-schemas/<name>.sql}, comments included. */

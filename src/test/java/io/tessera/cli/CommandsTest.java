@@ -57,8 +57,10 @@ class CommandsTest {
 
     // The catalog: one external table per Tessera table, partitioned by run, so one run's query reads one directory.
     List<String> statements = CatalogCommand.statements(spark, out, "tessera_catalog_test");
-    assertEquals(1 + 2 * 2, statements.size(), "the database, then activation_patterns and runs (datasets have no fixed DDL): " + statements);
+    assertEquals(1 + io.tessera.tables.TableSchema.OUTPUT_TABLES.size() + 2, statements.size(),
+        "the database, every output table, and partition scans of the two this root holds: " + statements);
     assertTrue(statements.get(1).contains("LOCATION 'file:" + out + "/activation_patterns'"), statements.get(1));
+    assertEquals("MSCK REPAIR TABLE tessera_catalog_test.activation_patterns", statements.get(2));
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "catalog", "--root", out, "--database", "tessera_catalog_test", "--execute"),
         err.toString());
     String runId = spark.sql("SELECT min(run_id) FROM activation_patterns").first().getString(0);
@@ -68,6 +70,7 @@ class CommandsTest {
     String plan = oneRun.queryExecution().executedPlan().toString();
     assertTrue(plan.contains("PartitionFilters: [isnotnull(run_id") && plan.contains(runId), "pruned to the run's partition: " + plan);
     assertTrue(spark.sql("SELECT count(*) FROM tessera_catalog_test.runs WHERE status = 'SUCCEEDED'").first().getLong(0) >= 2);
+    assertEquals(0, spark.sql("SELECT count(*) FROM tessera_catalog_test.ood_scores").first().getLong(0), "a table the root lacks is empty");
   }
 
   @Test

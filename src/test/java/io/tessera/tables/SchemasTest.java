@@ -25,6 +25,14 @@ class SchemasTest {
   }
 
   @Test
+  void theOutputTableListNamesEverySchemaFile() throws Exception {
+    try (var files = Files.list(Path.of(System.getProperty("tessera.project.dir", "."), "data-schemas"))) {
+      List<String> names = files.map(f -> f.getFileName().toString().replace(".sql", "")).filter(n -> !n.equals("dataset")).sorted().toList();
+      assertEquals(names, TableSchema.OUTPUT_TABLES.stream().sorted().toList());
+    }
+  }
+
+  @Test
   void outputTablesHaveExactlyTheDeclaredSchemas() throws Exception {
     SparkSession spark = TestSpark.get();
     Path out = tmp.resolve("root");
