@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS runs (
   config_hash STRING COMMENT 'SHA-256 of config',
   input STRING COMMENT 'input dataset URI',
   model STRING COMMENT 'model URI',
+  model_sha256 STRING COMMENT 'SHA-256 of the model file, or of a model directory''s files (relative names and bytes, in name order); NULL without a model or if it could not be read',
   started_at TIMESTAMP,
   ended_at TIMESTAMP,
   rows_in BIGINT COMMENT 'rows read',

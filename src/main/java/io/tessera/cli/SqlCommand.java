@@ -40,6 +40,7 @@ final class SqlCommand implements Callable<Integer> {
     Dataset<Row> last = null;
     for (int i = 0; i < statements.size(); i++) {
       try {
+        requireReadOnly(spark, statements.get(i), i + 1, statements.size());
         last = spark.sql(statements.get(i));
       } catch (Exception e) { // Scala throws the checked AnalysisException undeclared
         if (e instanceof AnalysisException) {
@@ -54,6 +55,31 @@ final class SqlCommand implements Callable<Integer> {
       last.show(limit, false);
     }
     return 0;
+  }
+
+  /** Commands that read or only change session settings; every other command, and INSERT, could write. */
+  private static final java.util.Set<String> READ_ONLY_COMMANDS = java.util.Set.of("SetCommand", "ResetCommand", "ShowTables",
+      "ShowTablesExtended", "ShowViews", "ShowColumns", "ShowFunctions", "DescribeRelation", "DescribeColumn", "DescribeFunction",
+      "DescribeQueryCommand", "ExplainCommand");
+
+  /**
+   * The tables are results: the command runs queries, never writes. Each statement is parsed
+   * first, and anything that is not a query or a read-only command is refused before it runs.
+   */
+  static void requireReadOnly(SparkSession spark, String statement, int index, int count) {
+    org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+    try {
+      plan = spark.sessionState().sqlParser().parsePlan(statement);
+    } catch (Exception e) { // ParseException is checked in Scala's eyes only; it surfaces when the statement runs
+      return;
+    }
+    String kind = plan.getClass().getSimpleName();
+    boolean writes = plan instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement
+        || plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command && !READ_ONLY_COMMANDS.contains(kind);
+    if (writes) {
+      throw new TesseraException("SQL statement " + index + " of " + count + ": the sql command is read-only, and " + kind
+          + " could change tables or the catalog; run queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) only");
+    }
   }
 
   /** Registers each table under {@code root} as a temporary view named after it; returns the names. */

@@ -103,8 +103,20 @@ public final class JobRun {
   private static RunRecord record(
       Description d, String runId, String status, String message, String config, Instant started, Counts counts, List<String> outputs) {
     return new RunRecord(
-        runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), started, Instant.now(),
-        counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
+        runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), modelDigest(d.model()), started,
+        Instant.now(), counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
+  }
+
+  /** The model's SHA-256, or null when there is none or it cannot be read (a run that failed on a missing model, say). */
+  private static String modelDigest(String model) {
+    if (model == null) {
+      return null;
+    }
+    try {
+      return io.tessera.model.ModelDigest.sha256(model, org.apache.spark.sql.SparkSession.active().sparkContext().hadoopConfiguration());
+    } catch (TesseraException | IllegalArgumentException unreadable) {
+      return null;
+    }
   }
 
   private static Map<String, String> versions() {

@@ -12,13 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.TesseraException;
 import io.tessera.math.MlpWeights;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
@@ -213,15 +209,6 @@ public final class ModelLoader {
   }
 
   private static String sha256Prefix(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new TesseraException("cannot read model file " + file + ": " + e.getMessage(), e);
-    }
+    return ModelDigest.sha256(file.toUri().toString(), new org.apache.hadoop.conf.Configuration()).substring(0, 12);
   }
 }

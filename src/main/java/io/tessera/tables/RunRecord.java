@@ -14,6 +14,7 @@ public record RunRecord(
     String configHash,
     String input,
     String model,
+    String modelSha256,
     Instant startedAt,
     Instant endedAt,
     long rowsIn,

@@ -22,6 +22,7 @@ public final class RunsTable {
             r.configHash(),
             r.input(),
             r.model(),
+            r.modelSha256(),
             Timestamp.from(r.startedAt()),
             Timestamp.from(r.endedAt()),
             r.rowsIn(),

@@ -24,7 +24,7 @@ class CommandsTest {
   @TempDir Path tmp;
 
   @Test
-  void quickstartAtReducedSizeThenSqlOverItsTables() {
+  void quickstartAtReducedSizeThenSqlOverItsTables() throws java.io.IOException {
     SparkSession spark = TestSpark.get();
     String out = tmp.resolve("qs").toString();
     List<String> progress = new java.util.ArrayList<>();
@@ -55,6 +55,19 @@ class CommandsTest {
     assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1: [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
     assertFalse(unknown.toString().contains("\tat "), "a user's SQL error needs no stack trace: " + unknown);
 
+    // The sql command opens tables read-only: writing through a view fails and changes nothing.
+    long runsBefore = spark.read().parquet(out + "/runs").count();
+    StringWriter write = new StringWriter();
+    assertEquals(1, TesseraMain.execute(new PrintWriter(write), "sql", "--root", out, "INSERT INTO runs SELECT * FROM runs"));
+    assertTrue(write.toString().contains("the sql command is read-only, and InsertIntoStatement"), write.toString());
+    for (String statement : List.of("DROP TABLE runs", "CREATE TABLE t USING parquet AS SELECT * FROM runs", "CACHE TABLE runs")) {
+      StringWriter refused = new StringWriter();
+      assertEquals(1, TesseraMain.execute(new PrintWriter(refused), "sql", "--root", out, statement), statement);
+      assertTrue(refused.toString().contains("read-only"), refused.toString());
+    }
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", readOnly(tmp).toString()), err.toString());
+    assertEquals(runsBefore, spark.read().parquet(out + "/runs").count());
+
     // The catalog: one external table per Tessera table, partitioned by run, so one run's query reads one directory.
     List<String> statements = CatalogCommand.statements(spark, out, "tessera_catalog_test");
     assertEquals(1 + io.tessera.tables.TableSchema.OUTPUT_TABLES.size() + 2, statements.size(),
@@ -71,6 +84,12 @@ class CommandsTest {
     assertTrue(plan.contains("PartitionFilters: [isnotnull(run_id") && plan.contains(runId), "pruned to the run's partition: " + plan);
     assertTrue(spark.sql("SELECT count(*) FROM tessera_catalog_test.runs WHERE status = 'SUCCEEDED'").first().getLong(0) >= 2);
     assertEquals(0, spark.sql("SELECT count(*) FROM tessera_catalog_test.ood_scores").first().getLong(0), "a table the root lacks is empty");
+  }
+
+  /** Settings, SHOW, DESCRIBE and EXPLAIN are allowed beside queries. */
+  private static Path readOnly(Path dir) throws java.io.IOException {
+    return Files.writeString(dir.resolve("read-only.sql"),
+        "SET spark.sql.shuffle.partitions=2; SHOW TABLES; DESCRIBE runs; EXPLAIN SELECT * FROM runs; SELECT count(*) FROM runs");
   }
 
   @Test

@@ -127,6 +127,10 @@ class LmdJobTest {
     assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "roc", "--scores",
         tmp.resolve("figure-out/ood_scores/run_id=figures").toString(), "--in-domain", "id", "--out", roc.toString()), err.toString());
     io.tessera.PngChecks.assertFigure(roc, 400, 380);
+    // TorchScript models are code: the runs table records the SHA-256 of the file that ran.
+    byte[] script = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/models/gaussian-image-eps.pt"));
+    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(script));
+    assertEquals(expected, spark.read().parquet(tmp.resolve("figure-out/runs").toString()).first().getAs("model_sha256"));
     Path grid = tmp.resolve("inpainting.png");
     assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
         "--ids", "0,1,7", "--out", grid.toString()), err.toString());
