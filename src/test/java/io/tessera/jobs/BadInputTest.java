@@ -204,5 +204,12 @@ class BadInputTest {
     assertError(patterns(good, model, tmp.resolve("o").toString(), "device=tpu"), "unknown device 'tpu'");
     assertError(cli(List.of("run", "patterns", "--set", "input=x")), "model");
     assertError(cli(List.of("run", "patterns", "--config", tmp.resolve("none.yaml").toString())), "config file not found");
+
+    // Configs are data: YAML type tags never construct objects (the classic loader gadget below
+    // would fetch a jar); the tagged value is just a value of the wrong shape.
+    Path gadget = tmp.resolve("gadget.yaml");
+    Files.writeString(gadget, "input: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/x.jar\"]]]]\n"
+        + "model: b\noutput: c\n");
+    assertError(cli(List.of("run", "patterns", "--config", gadget.toString())), "'input'", gadget.toString());
   }
 }
