@@ -86,7 +86,7 @@ public final class JobRun {
   /** Stages one table of this run; it becomes visible only when the whole run succeeds. */
   public long stage(String table, Dataset<Row> rows) {
     staged.add(table);
-    root.stage(table, runId, rows);
+    root.stage(table, runId, FaultInjection.apply(spark, rows));
     return staged(table).count();
   }
 

@@ -181,6 +181,28 @@ class BadInputTest {
     assertError(patterns(good, model, tmp.resolve("out-empty2").toString(), "splits=[validation]"), "is empty after selecting splits [validation]");
   }
 
+  /**
+   * Atomic outputs: a task that fails half-way through writing (after its first row, through the
+   * test hook) leaves nothing visible and a FAILED runs row with the reason; the same run id then
+   * succeeds and publishes every row.
+   */
+  @Test
+  void aFaultHalfWayThroughAJobPublishesNothingAndTheRerunSucceeds() throws IOException {
+    String out = tmp.resolve("fault").toString();
+    String input = JobFixtures.xorDataset(tmp.resolve("fault-input"), 400);
+    TestSpark.get().conf().set(FaultInjection.PARTITION, "1");
+    try {
+      assertError(patterns(input, model, out, "partitions=3", "run_id=faulty"), "fault injected", "partition 1");
+      assertNothingPublished(out, "fault injected");
+    } finally {
+      TestSpark.get().conf().unset(FaultInjection.PARTITION);
+    }
+    Outcome rerun = patterns(input, model, out, "partitions=3", "run_id=faulty");
+    assertEquals(0, rerun.status(), rerun.stderr());
+    assertEquals(400, TestSpark.get().read().parquet(out + "/activation_patterns/run_id=faulty").count());
+    assertEquals(RunRecord.SUCCEEDED, TestSpark.get().read().parquet(out + "/runs/run_id=faulty").first().getAs("status"));
+  }
+
   @Test
   void unknownJobsOptionsAndValues() throws IOException {
     Outcome job = cli(List.of("run", "segments", "--set", "input=x"));
