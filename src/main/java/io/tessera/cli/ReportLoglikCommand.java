@@ -2,13 +2,13 @@ package io.tessera.cli;
 
 import io.tessera.TesseraException;
 import io.tessera.jobs.SparkSessions;
+import io.tessera.report.GroupHistogram;
 import io.tessera.report.LoglikHistogramFigure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -34,19 +34,17 @@ final class ReportLoglikCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SparkSession spark = SparkSessions.getOrCreate();
-    Map<String, double[]> perDataset = new TreeMap<>();
+    Dataset<Row> estimates = null;
     for (String partition : partitions) {
-      for (Row r : spark.read().parquet(partition).where("h = " + h).groupBy("dataset")
-          .agg(org.apache.spark.sql.functions.collect_list("mean")).collectAsList()) {
-        perDataset.merge(r.getString(0), r.<Double>getList(1).stream().mapToDouble(Double::doubleValue).toArray(),
-            (a, b) -> java.util.stream.DoubleStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray());
-      }
+      Dataset<Row> one = spark.read().parquet(partition).where("h = " + h).select("dataset", "mean");
+      estimates = estimates == null ? one : estimates.unionAll(one);
     }
-    if (perDataset.isEmpty()) {
+    GroupHistogram histogram = GroupHistogram.of(estimates, bins);
+    if (histogram.counts().isEmpty()) {
       throw new TesseraException("no rows with h = " + h + " in " + partitions);
     }
-    LoglikHistogramFigure.write("log-likelihood per sample, h = " + h, perDataset, bins, out);
-    System.out.println("wrote " + out + " (" + perDataset.keySet() + ")");
+    LoglikHistogramFigure.write("log-likelihood per sample, h = " + h, histogram, out);
+    System.out.println("wrote " + out + " (" + histogram.counts().keySet() + ")");
     return 0;
   }
 }

@@ -42,7 +42,6 @@ public record EpsNetwork(String kind, List<Integer> sizes) {
     if (side * side != dim) {
       throw new TesseraException("a U-Net eps-network needs square single-channel images, but the features have " + dim + " values");
     }
-    EpsilonUNet.checkShape(side, sizes);
     return new EpsilonUNet(side, embedding, sizes);
   }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +77,7 @@ public final class RunReport {
       case "activation_patterns" -> charts.put("Active hidden units per sample, by split",
           histogram("active units", rows.selectExpr("split", "CAST(active_units AS DOUBLE) AS v")));
       case "polytopes" -> charts.put("log10 Chebyshev radius of each sample's linear region, by split",
-          histogram("log10 radius", rows.where("chebyshev_radius > 0 AND chebyshev_radius < 'Infinity'")
-              .selectExpr("split", "log10(chebyshev_radius) AS v")));
+          histogram("log10 radius", rows.where("chebyshev_radius > 0").selectExpr("split", "log10(chebyshev_radius) AS v")));
       case "perturbation_summary" -> {
         XYChart chart = new XYChartBuilder().width(600).height(400).xAxisTitle("radius").yAxisTitle("mean Hamming distance").build();
         for (Row split : rows.select("split").distinct().orderBy("split").collectAsList()) {
@@ -95,25 +93,14 @@ public final class RunReport {
     return charts;
   }
 
-  /** Counts of {@code v} in 20 equal bins, one series per split. */
+  /** Counts of {@code v} in 20 equal bins (binned by Spark), one series per split. */
   private static CategoryChart histogram(String axis, Dataset<Row> splitAndValue) {
-    List<Row> values = splitAndValue.collectAsList();
-    double lo = values.stream().mapToDouble(r -> r.getDouble(1)).min().orElse(0);
-    double hi = values.stream().mapToDouble(r -> r.getDouble(1)).max().orElse(1);
-    int bins = 20;
-    double width = hi > lo ? (hi - lo) / bins : 1;
-    Map<String, double[]> counts = new LinkedHashMap<>();
-    for (Row r : values) {
-      counts.computeIfAbsent(r.getString(0), s -> new double[bins])[Math.min(bins - 1, (int) ((r.getDouble(1) - lo) / width))]++;
-    }
+    GroupHistogram histogram = GroupHistogram.of(splitAndValue, 20);
     CategoryChart chart = new CategoryChartBuilder().width(600).height(400).xAxisTitle(axis).yAxisTitle("samples").build();
     chart.getStyler().setOverlapped(true);
     chart.getStyler().setXAxisDecimalPattern("0.##");
-    List<Double> centres = new ArrayList<>();
-    for (int b = 0; b < bins; b++) {
-      centres.add(lo + (b + 0.5) * width);
-    }
-    counts.forEach((split, c) -> chart.addSeries(split, centres, java.util.Arrays.stream(c).boxed().toList()));
+    List<Double> centres = java.util.stream.IntStream.range(0, histogram.bins()).mapToObj(histogram::centre).toList();
+    histogram.counts().forEach((split, c) -> chart.addSeries(split, centres, java.util.Arrays.stream(c).boxed().toList()));
     return chart;
   }
 
