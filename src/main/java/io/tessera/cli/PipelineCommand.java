@@ -3,15 +3,19 @@ package io.tessera.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.TesseraException;
+import io.tessera.config.ConfigLoader;
 import io.tessera.config.PipelineConfig;
+import io.tessera.data.DatasetFingerprint;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
 import io.tessera.jobs.JobRun;
+import io.tessera.jobs.PipelineLedger;
 import io.tessera.jobs.SparkSessions;
 import io.tessera.jobs.TrainJob;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelCard;
+import io.tessera.model.ModelDigest;
 import io.tessera.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +29,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE]}: the pipeline's
- * stages in order, each recorded in the runs table under its own run id (the data and train
- * stages too). A stage that fails stops the pipeline; re-running it with --from or --only
- * replaces only that stage's outputs.
+ * {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE | --resume]}: the
+ * pipeline's stages in order, each recorded in the runs table under its own run id (the data and
+ * train stages too). A stage that fails stops the pipeline; re-running it with --from or --only
+ * replaces only that stage's outputs, and --resume skips every stage whose key (its settings and
+ * the current files of the data and model it reads) is the one it last succeeded with.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run a named sequence of stages: data, train, patterns, adversarial, hamming-neighbours, perturbation-grid, polytopes, report.")
@@ -43,23 +48,77 @@ final class PipelineCommand implements Callable<Integer> {
   @Option(names = "--only", paramLabel = "STAGE", description = "Run this stage alone.")
   String only;
 
+  @Option(names = "--resume", description = "Skip stages that succeeded before with the same settings and unchanged data and model files.")
+  boolean resume;
+
   @Override
   public Integer call() throws IOException {
     PipelineConfig cfg = options.load(PipelineConfig.class);
     List<String> stages = selected(cfg);
     SparkSession spark = SparkSessions.getOrCreate();
+    PipelineLedger ledger = new PipelineLedger(spark, cfg.output(), cfg.runId());
     for (String stage : stages) {
+      String key = stageKey(spark, cfg, ledger, stage);
+      if (resume && upToDate(cfg, ledger, stage, key)) {
+        System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + "): unchanged since it succeeded, skipped");
+        continue;
+      }
       long start = System.nanoTime();
       System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + ")");
+      ledger.forget(stage);
       run(spark, cfg, stage);
+      ledger.record(stage, key);
       System.out.printf(java.util.Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
     return 0;
   }
 
+  /**
+   * A hash of what the stage's result depends on: its settings and the device, plus the dataset's
+   * file listing and the model's bytes for stages that read them, plus, for the report, the keys
+   * the other stages last succeeded with.
+   */
+  private static String stageKey(SparkSession spark, PipelineConfig cfg, PipelineLedger ledger, String stage) {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    List<String> parts = new ArrayList<>(List.of(stage, cfg.device()));
+    switch (stage) {
+      case "data" -> parts.add(ConfigLoader.canonicalJson(cfg.generate()));
+      case "train" -> {
+        parts.add(ConfigLoader.canonicalJson(cfg.train()));
+        parts.add(readable(() -> DatasetFingerprint.of(cfg.dataset(), conf)));
+      }
+      case "report" -> cfg.stages().stream().filter(s -> !s.equals("report")).forEach(s -> parts.add(s + "=" + ledger.recorded(s)));
+      default -> {
+        parts.add(ConfigLoader.canonicalJson(cfg.jobs().getOrDefault(stage, java.util.Map.of())));
+        parts.add(readable(() -> DatasetFingerprint.of(cfg.dataset(), conf)));
+        parts.add(readable(() -> ModelDigest.sha256(cfg.modelUri(), conf)));
+      }
+    }
+    return ConfigLoader.sha256(String.join("\n", parts));
+  }
+
+  /** An input that cannot be read yet gets a key no success was recorded with; the stage then reports the problem itself. */
+  private static String readable(java.util.function.Supplier<String> digest) {
+    try {
+      return digest.get();
+    } catch (TesseraException unreadable) {
+      return "unreadable";
+    }
+  }
+
+  private static boolean upToDate(PipelineConfig cfg, PipelineLedger ledger, String stage, String key) {
+    return stage.equals("report")
+        ? ledger.upToDate(stage, key) && java.nio.file.Files.exists(reportPath(cfg))
+        : ledger.upToDate(stage, cfg.stageRunId(stage), key);
+  }
+
+  private static Path reportPath(PipelineConfig cfg) {
+    return Path.of(cfg.output().replaceFirst("^file:", ""), "reports", cfg.runId() + ".html");
+  }
+
   private List<String> selected(PipelineConfig cfg) {
-    if (from != null && only != null) {
-      throw new TesseraException("give --from or --only, not both");
+    if ((from != null ? 1 : 0) + (only != null ? 1 : 0) + (resume ? 1 : 0) > 1) {
+      throw new TesseraException("give at most one of --from, --only and --resume");
     }
     String named = from != null ? from : only;
     if (named != null && !cfg.stages().contains(named)) {
@@ -90,7 +149,7 @@ final class PipelineCommand implements Callable<Integer> {
           });
       case "report" -> {
         List<String> runs = cfg.stages().stream().filter(s -> !s.equals("report")).map(cfg::stageRunId).toList();
-        Path html = Path.of(cfg.output().replaceFirst("^file:", ""), "reports", cfg.runId() + ".html");
+        Path html = reportPath(cfg);
         RunReport.write(spark, cfg.output(), runs, html);
         System.out.println("  wrote " + html);
       }

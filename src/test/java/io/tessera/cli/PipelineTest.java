@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit pipeline end to end at toy size: every stage is recorded in the runs table, the report
- * page inlines real PNG figures, --only re-runs one stage and --from the rest, and mistakes in
- * the stage names are clear errors.
+ * page inlines real PNG figures, --only re-runs one stage and --from the rest, --resume redoes
+ * exactly the stages whose settings or inputs changed, and mistakes in the stage names are clear
+ * errors.
  */
 class PipelineTest {
   @TempDir Path tmp;
@@ -77,9 +78,33 @@ class PipelineTest {
           "--from perturbation-grid re-ran " + run + "?");
     }
 
+    // --resume skips every stage whose settings and inputs are unchanged ...
+    Path page = Path.of(out, "reports", "audit.html");
+    var reportTime = Files.getLastModifiedTime(page);
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "pipeline", "--config", config.toString(), "--resume"), err.toString());
+    assertEquals(afterFrom, startTimes(out), "an unchanged pipeline re-ran a stage");
+    assertEquals(reportTime, Files.getLastModifiedTime(page));
+    // ... redoes a stage whose settings changed, and the report ...
+    Files.writeString(config, Files.readString(config).replace("directions: 8", "directions: 6"));
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "pipeline", "--config", config.toString(), "--resume"), err.toString());
+    Map<String, Object> afterSettings = startTimes(out);
+    for (String stage : stages) {
+      assertEquals(stage.equals("perturbation-grid"), !afterFrom.get("audit-" + stage).equals(afterSettings.get("audit-" + stage)), stage);
+    }
+    assertTrue(Files.getLastModifiedTime(page).compareTo(reportTime) > 0, "the report was not redone");
+    assertEquals(6, TestSpark.get().read().parquet(out + "/perturbation_hamming").where("run_id = 'audit-perturbation-grid'")
+        .selectExpr("size(hamming)").first().getInt(0));
+    // ... and every stage downstream of a changed input: new training settings give a new model.
+    Files.writeString(config, Files.readString(config).replace("epochs: 3", "epochs: 2"));
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), "pipeline", "--config", config.toString(), "--resume"), err.toString());
+    Map<String, Object> afterModel = startTimes(out);
+    for (String stage : stages) {
+      assertEquals(!stage.equals("data"), !afterSettings.get("audit-" + stage).equals(afterModel.get("audit-" + stage)), stage);
+    }
+
     StringWriter bad = new StringWriter();
     assertEquals(1, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--from", "train", "--only", "data"));
-    assertTrue(bad.toString().contains("--from or --only, not both"), bad.toString());
+    assertTrue(bad.toString().contains("at most one of --from, --only and --resume"), bad.toString());
     assertEquals(1, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--only", "lmd"));
     assertTrue(bad.toString().contains("stage 'lmd' is not in this pipeline"), bad.toString());
   }
