@@ -12,6 +12,8 @@ import java.util.List;
  * @param ks the numbers of centres to try
  * @param trainSplit the split whose maps are clustered
  * @param testSplit the split classified with the centres
+ * @param partitions how many hash partitions of sample_id k-means runs over: fixed, because
+ *     k-means|| seeds its sampling per partition, so the input's own layout must not reach it
  */
 public record ClusterMapsConfig(
     @JsonProperty(required = true) String maps,
@@ -23,7 +25,8 @@ public record ClusterMapsConfig(
     Long seed,
     Integer maxIterations,
     Double tolerance,
-    String runId) {
+    String runId,
+    Integer partitions) {
 
   public ClusterMapsConfig {
     ks = ks == null ? List.of(1, 10, 100) : ks;
@@ -32,11 +35,12 @@ public record ClusterMapsConfig(
     seed = seed == null ? 0L : seed;
     maxIterations = maxIterations == null ? 300 : maxIterations;
     tolerance = tolerance == null ? 1e-4 : tolerance;
+    partitions = partitions == null ? 16 : partitions;
     if (ks.isEmpty() || ks.stream().anyMatch(k -> k == null || k < 1)) {
       throw new TesseraException("ks must be a non-empty list of positive numbers of centres, got " + ks);
     }
-    if (maxIterations < 1 || !(tolerance >= 0)) {
-      throw new TesseraException("max_iterations must be >= 1 and tolerance >= 0");
+    if (maxIterations < 1 || !(tolerance >= 0) || partitions < 1) {
+      throw new TesseraException("max_iterations and partitions must be >= 1 and tolerance >= 0");
     }
     ConfigChecks.common(0, "cpu", runId, null);
   }

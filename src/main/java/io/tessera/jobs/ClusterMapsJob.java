@@ -51,7 +51,9 @@ public final class ClusterMapsJob {
     long samples = test.count();
     Dataset<Row> train = maps.where(col("split").equalTo(cfg.trainSplit()))
         .withColumn("v", org.apache.spark.ml.functions.array_to_vector(concat(col("gradient").cast("array<double>"), array(col("bias")))))
-        .select("output", "v")
+        .select("sample_id", "output", "v")
+        .repartition(cfg.partitions(), col("sample_id"))
+        .sortWithinPartitions("sample_id")
         .cache();
     List<Row> out = new ArrayList<>();
     for (int k : cfg.ks()) {

@@ -62,7 +62,7 @@ public final class SattelbergMnistReproduction {
 
       progress.accept(m.name() + ": Table 1, k-means over the training maps with k in " + cfg.ks());
       ClusterMapsJob.run(spark, new ClusterMapsConfig(mapRun, subset, cfg.output(), cfg.ks(), "train", "test", cfg.seed(), null, null,
-          runPrefix + "-clusters"));
+          runPrefix + "-clusters", null));
       for (Row r : spark.read().parquet(cfg.output() + "/" + ClusterMapsJob.TABLE + "/run_id=" + runPrefix + "-clusters")
           .orderBy("k").collectAsList()) {
         table1.add(new Table1Row(m.name(), r.getAs("k"), r.getAs("accuracy"), r.getAs("original_accuracy"), r.getAs("test_samples")));

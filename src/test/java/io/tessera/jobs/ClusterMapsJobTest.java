@@ -37,7 +37,7 @@ class ClusterMapsJobTest {
   @Test
   void oneCentreIsTheMeanMapAndEnoughCentresReproduceTheNetwork() {
     String out = tmp.resolve("clusters").toString();
-    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(maps, input, out, List.of(1, 400), "train", "test", 3L, null, null, "c"));
+    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(maps, input, out, List.of(1, 400), "train", "test", 3L, null, null, "c", null));
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + ClusterMapsJob.TABLE).orderBy("k").collectAsList();
     assertEquals(2, rows.size());
 
@@ -79,13 +79,36 @@ class ClusterMapsJobTest {
   @Test
   void withACentrePerDistinctMapTheTrainingSamplesAreClassifiedAsByTheNetwork() {
     String out = tmp.resolve("on-train").toString();
-    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(maps, input, out, List.of(400), "train", "train", 3L, null, null, "t"));
+    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(maps, input, out, List.of(400), "train", "train", 3L, null, null, "t", null));
     Row row = TestSpark.get().read().parquet(out + "/" + ClusterMapsJob.TABLE).first();
     for (double cost : row.<Double>getList(row.fieldIndex("training_cost"))) {
       assertEquals(0, cost, 1e-9, "every training map is a centre");
     }
     assertEquals(row.<Double>getAs("original_accuracy"), row.<Double>getAs("accuracy"), 1e-12);
     assertThrows(TesseraException.class, () -> ClusterMapsJob.run(TestSpark.get(),
-        new ClusterMapsConfig(input, input, out, List.of(2), "train", "test", 3L, null, null, "bad")));
+        new ClusterMapsConfig(input, input, out, List.of(2), "train", "test", 3L, null, null, "bad", null)));
+  }
+
+  @Test
+  void theClustersDoNotDependOnHowTheMapsTableIsLaidOut() {
+    String shuffled = tmp.resolve("maps-shuffled").toString();
+    TestSpark.get().read().parquet(maps).orderBy(org.apache.spark.sql.functions.rand(7)).repartition(5).write().parquet(shuffled);
+    String out = tmp.resolve("layout").toString();
+    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(maps, input, out, List.of(3, 8), "train", "test", 3L, null, null, "a", null));
+    ClusterMapsJob.run(TestSpark.get(), new ClusterMapsConfig(shuffled, input, out, List.of(3, 8), "train", "test", 3L, null, null, "b", null));
+    List<Row> a = TestSpark.get().read().parquet(out + "/" + ClusterMapsJob.TABLE).where("run_id = 'a'").orderBy("k").collectAsList();
+    List<Row> b = TestSpark.get().read().parquet(out + "/" + ClusterMapsJob.TABLE).where("run_id = 'b'").orderBy("k").collectAsList();
+    assertEquals(2, a.size());
+    for (int i = 0; i < a.size(); i++) {
+      for (String column : List.of("k", "centres", "test_samples", "accuracy")) {
+        assertEquals(a.get(i).<Object>getAs(column), b.get(i).<Object>getAs(column), column);
+      }
+      // MLlib adds the per-partition sums in the order the shuffle delivers them: equal up to rounding.
+      List<Double> costA = a.get(i).getList(a.get(i).fieldIndex("training_cost"));
+      List<Double> costB = b.get(i).getList(b.get(i).fieldIndex("training_cost"));
+      for (int o = 0; o < costA.size(); o++) {
+        assertEquals(costA.get(o), costB.get(o), 1e-9 * Math.max(1, costA.get(o)));
+      }
+    }
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed-form optimal eps (the TorchScript fixture gaussian-image-eps.pt): lifts of such images
  * (inpainting, or diffusing and denoising) stay close to them, those of uniform noise do not, so
  * noise scores higher by every distance, the deep one included; the summary's AUC equals the rank
- * formula on the scores.
+ * formula on the scores; and the scores do not depend on partitions or batch size.
  */
 class LmdJobTest {
   private static final int SIDE = 12;
@@ -71,6 +71,21 @@ class LmdJobTest {
         0, "cpu", "inpaint", false, null, null, null, classifier, null));
     LmdJob.run(spark, new LmdConfig(data, model, out, 3, 4, 5, "A", List.of("mse"), List.of(-1.0, 2.0), "id", 3L, 16, 0, "cpu",
         "diffuse", false, null, LmdConfig.DIFFUSE_DENOISE, 40, null, false));
+    // The same inpainting run over 3 partitions in batches of 5: the masks and noise come from
+    // (seed, sample id, attempt), so the pixel distances are the same to the bit; the deep one
+    // passes float32 features through a GEMM whose blocking follows the batch size, so to 1e-5.
+    LmdJob.run(spark, new LmdConfig(data, model, out, 4, 4, 5, "A", List.of("mse", "ssim", "deep"), List.of(-1.0, 2.0), "id", 3L, 5,
+        3, "cpu", "inpaint-3", false, null, null, null, classifier, null));
+    for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
+      assertEquals(0, spark.read().parquet(out + "/" + table + "/run_id=inpaint").where("distance <> 'deep'").exceptAll(
+          spark.read().parquet(out + "/" + table + "/run_id=inpaint-3").where("distance <> 'deep'")).count(), table + " depends on partitions");
+    }
+    Row deep = spark.read().parquet(out + "/ood_scores").where("distance = 'deep'").groupBy("sample_id")
+        .agg(org.apache.spark.sql.functions.max("score").minus(org.apache.spark.sql.functions.min("score")).as("spread"),
+            org.apache.spark.sql.functions.count("*").as("n"))
+        .agg(org.apache.spark.sql.functions.max("spread"), org.apache.spark.sql.functions.min("n")).first();
+    assertTrue(deep.getDouble(0) < 1e-5, "deep scores differ by " + deep.getDouble(0));
+    assertEquals(2L, deep.getLong(1), "every image scored by both runs");
 
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
       assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),

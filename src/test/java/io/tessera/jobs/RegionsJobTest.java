@@ -97,6 +97,19 @@ class RegionsJobTest {
       assertTrue(r.isNullAt(r.fieldIndex("vertices")));
       assertTrue(r.<Double>getAs("measure_error") >= 0);
     }
+    // Monte Carlo points come from (seed, point id): other partitions and expansion sizes give the
+    // same estimates. Only the search's path (depth, rounds) and the summed measure's rounding may differ.
+    String other = tmp.resolve("solid-5").toString();
+    RegionsJob.run(TestSpark.get(), new RegionsConfig(dir.toString(), other, List.of(-1.0, 1.0), null, 20_000, 5L, null, 3, 5, "cpu", "r3d"));
+    var a = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).drop("run_id", "depth");
+    var b = TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).drop("run_id", "depth");
+    assertEquals(a.count(), b.count());
+    assertEquals(0, a.exceptAll(b).count(), "regions depend on partitions");
+    Row otherSummary = TestSpark.get().read().parquet(other + "/" + RegionsJob.SUMMARY).first();
+    for (String column : List.of("regions", "bounded_regions", "missed_samples", "empty_neighbours")) {
+      assertEquals(summary.<Object>getAs(column), otherSummary.<Object>getAs(column), column);
+    }
+    assertEquals(summary.<Double>getAs("total_measure"), otherSummary.<Double>getAs("total_measure"), 1e-12);
   }
 
   @Test
