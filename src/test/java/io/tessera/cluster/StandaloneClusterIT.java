@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ../shared/notes and the README's "Running on a cluster"). The patterns job is submitted through
  * jobs/spark-submit/tessera-submit, the normal submission path with the thin jar and --jars. The
  * test checks that tasks ran in executor processes the workers launched, other than the driver,
- * on both workers, and that the table equals an embedded run's. Needs the packaged jar, so it runs
+ * on both workers, and that the table equals an embedded run's. Then it kills an executor JVM in
+ * the middle of a perturbation-grid job, which must still succeed with the undisturbed table. Needs the packaged jar, so it runs
  * in Maven's integration-test phase (mvn verify); everything it starts is stopped at the end.
  */
 @Tag("cluster")
@@ -66,8 +67,8 @@ class StandaloneClusterIT {
   }
 
   @Test
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
-  void patternsOnTwoWorkersEqualTheEmbeddedRun() throws Exception {
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  void jobsOnTwoWorkersEqualTheEmbeddedRunsEvenWhenAnExecutorDies() throws Exception {
     String data = tmp.resolve("xor").toString();
     DatasetIO.write(TestSpark.get(), SyntheticDatasets.generate(SyntheticDatasets.Kind.XOR, 2000, 3, 2), Splits.trainTest(2000, 0.25),
         data, false);
@@ -89,15 +90,8 @@ class StandaloneClusterIT {
     awaitWorkers(masterUi, 2);
 
     Path submitLog = tmp.resolve("submit.log");
-    ProcessBuilder submit = new ProcessBuilder(List.of(PROJECT.resolve("jobs/spark-submit/tessera-submit").toString(),
-        "--master", master, "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
-        "--conf", "spark.executor.memoryOverhead=512m", "--",
-        "run", "patterns", "--config", PROJECT.resolve("conf/patterns.yaml").toString(), "--set", "input=" + data,
-        "--set", "model=" + model, "--set", "output=" + out, "--set", "run_id=cluster", "--set", "partitions=4",
-        "--set", "batch_size=128", "--set", "device=cpu"))
-        .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(submitLog.toFile());
-    environment(submit, sparkHome);
-    Process driver = submit.start();
+    Process driver = submit(sparkHome, master, submitLog, List.of(), "patterns", "input=" + data, "model=" + model, "output=" + out,
+        "run_id=cluster", "partitions=4", "batch_size=128", "device=cpu");
     assertTrue(driver.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish in 5 minutes; " + tail(submitLog));
     assertEquals(0, driver.exitValue(), "spark-submit failed: " + tail(submitLog));
 
@@ -131,6 +125,80 @@ class StandaloneClusterIT {
     List<Row> embedded = sortedRows(out + "/activation_patterns/run_id=embedded");
     assertEquals(1500 + 500, cluster.size());
     assertEquals(embedded, cluster, "the cluster's activation_patterns equal the embedded run's");
+
+    // Executor loss: a randomized job whose tasks each take 3 s more (a test hook) loses one of its
+    // executor JVMs, killed by pid once it runs a task; Spark reruns the lost tasks and the table
+    // equals an undisturbed embedded run with another partitioning.
+    Set<Path> before = appDirs(sparkHome);
+    Path lossLog = tmp.resolve("loss.log");
+    List<String> grid = List.of("input=" + data, "model=" + model, "output=" + out, "radii=[0.05, 0.2]", "directions=6", "seed=9",
+        "device=cpu");
+    Process lossy = submit(sparkHome, master, lossLog, List.of("spark.tessera.test.taskDelayMillis=3000"), "perturbation-grid",
+        concat(grid, "run_id=loss", "partitions=8"));
+    long victim = awaitRunningExecutor(sparkHome, before, lossy, lossLog);
+    assertTrue(ProcessHandle.of(victim).map(ProcessHandle::destroyForcibly).orElse(false), "could not kill executor " + victim);
+    assertTrue(lossy.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish in 5 minutes; " + tail(lossLog));
+    assertEquals(0, lossy.exitValue(), "the job did not survive the executor loss: " + tail(lossLog));
+    assertTrue(Files.readString(lossLog).contains("Lost executor"), "the driver saw no executor loss: " + tail(lossLog));
+    List<String> settings = new ArrayList<>(List.of("run", "perturbation-grid", "--config", PROJECT.resolve("conf/perturbation-grid.yaml").toString()));
+    for (String setting : concat(grid, "run_id=undisturbed", "partitions=3")) {
+      settings.addAll(List.of("--set", setting));
+    }
+    assertEquals(0, TesseraMain.execute(new PrintWriter(err), settings.toArray(String[]::new)), err.toString());
+    List<Row> lost = sortedRows(out + "/perturbation_hamming/run_id=loss");
+    assertEquals(2000 * 2, lost.size());
+    assertEquals(sortedRows(out + "/perturbation_hamming/run_id=undisturbed"), lost, "the run that lost an executor equals the undisturbed one");
+  }
+
+  private Process submit(Path sparkHome, String master, Path log, List<String> extraConf, String job, String... settings) throws IOException {
+    List<String> command = new ArrayList<>(List.of(PROJECT.resolve("jobs/spark-submit/tessera-submit").toString(),
+        "--master", master, "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
+        "--conf", "spark.executor.memoryOverhead=512m"));
+    extraConf.forEach(c -> command.addAll(List.of("--conf", c)));
+    command.addAll(List.of("--", "run", job, "--config", PROJECT.resolve("conf/" + job + ".yaml").toString()));
+    for (String setting : settings) {
+      command.addAll(List.of("--set", setting));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    environment(builder, sparkHome);
+    return builder.start();
+  }
+
+  private static String[] concat(List<String> settings, String... more) {
+    return Stream.concat(settings.stream(), Stream.of(more)).toArray(String[]::new);
+  }
+
+  private static Set<Path> appDirs(Path sparkHome) throws IOException {
+    Set<Path> apps = new TreeSet<>();
+    for (int w = 0; w < 2; w++) {
+      try (Stream<Path> dirs = Files.list(sparkHome.resolve("work" + w))) {
+        dirs.forEach(apps::add);
+      }
+    }
+    return apps;
+  }
+
+  /** The pid of an executor of a new application that has started a task. */
+  private static long awaitRunningExecutor(Path sparkHome, Set<Path> oldApps, Process driver, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline && driver.isAlive()) {
+      for (Path app : appDirs(sparkHome)) {
+        if (oldApps.contains(app)) {
+          continue;
+        }
+        try (Stream<Path> files = Files.walk(app)) {
+          for (Path stderr : files.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+            String text = Files.readString(stderr, StandardCharsets.UTF_8);
+            Matcher pid = EXECUTOR_PID.matcher(text);
+            if (text.contains("Running task") && pid.find()) {
+              return Long.parseLong(pid.group(1));
+            }
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no executor of the second application started a task; " + tail(log));
   }
 
   private static List<Row> sortedRows(String path) {
