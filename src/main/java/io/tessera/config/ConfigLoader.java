@@ -43,6 +43,7 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static <T> T load(Path file, List<String> overrides, Class<T> type) {
+    io.tessera.AllowedRoots.check("config file", file);
     if (!Files.isRegularFile(file)) {
       throw new TesseraException("config file not found: " + file);
     }

@@ -43,7 +43,6 @@ public final class HammingNeighboursJob {
             Encoders.row(PatternWordsPartition.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      ValidatedInput.requireUniqueIds(encoded, cfg.input(), true, "leave-one-out neighbours need unique ids");
       String candidates = run.scratchPath("neighbour-candidates");
       JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
       int words = PatternWordsPartition.wordsPerRow(network);

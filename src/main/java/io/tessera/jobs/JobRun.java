@@ -51,6 +51,7 @@ public final class JobRun {
     String runId = d.requestedRunId() != null
         ? OutputRoot.checkRunId(d.requestedRunId())
         : d.job() + "-" + STAMP.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    io.tessera.AllowedRoots.check("output", d.output());
     OutputRoot root = new OutputRoot(d.output(), spark.sparkContext().hadoopConfiguration());
     JobRun run = new JobRun(spark, root, runId);
     String config = ConfigLoader.canonicalJson(d.config());

@@ -16,6 +16,7 @@ final class ModelOutput {
   private ModelOutput() {}
 
   static <T> T write(Configuration conf, String uri, Function<Path, T> save) {
+    io.tessera.AllowedRoots.check("model output", uri);
     try {
       org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(uri);
       FileSystem fs = target.getFileSystem(conf);

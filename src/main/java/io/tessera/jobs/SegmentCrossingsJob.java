@@ -38,7 +38,7 @@ public final class SegmentCrossingsJob {
     var network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), false, 0);
     Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
-    ValidatedInput.requireUniqueIds(samples, cfg.input(), false,
+    ValidatedInput.requireGloballyUniqueIds(samples, cfg.input(),
         "pairs name samples by id, so ids must be unique (select one split with splits: [...])");
     Dataset<Row> pairs = pairs(spark, cfg);
     if (cfg.maxPairs() > 0) {

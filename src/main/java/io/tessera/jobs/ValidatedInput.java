@@ -32,7 +32,8 @@ final class ValidatedInput {
     if (rowsIn == 0) {
       throw new TesseraException("input dataset " + input + " is empty" + (splits == null ? "" : " after selecting splits " + splits));
     }
-    Dataset<Row> checked = rows.withColumn(REASON, DatasetIO.rejectReason(inputDim));
+    Dataset<Row> checked = withDuplicates(rows, input, quarantine).withColumn(REASON,
+        org.apache.spark.sql.functions.coalesce(col(REASON), DatasetIO.rejectReason(inputDim)));
     long rejected = 0;
     if (quarantine) {
       Dataset<Row> rejects = checked.where(col(REASON).isNotNull())
@@ -51,16 +52,28 @@ final class ValidatedInput {
   }
 
   /**
-   * Fails when an id repeats: within a split ({@code perSplit}) or anywhere in the selected rows.
-   * {@code why} says which job needs unique ids and is appended to the message.
+   * Adds the column reason, set on every copy of an id that repeats within its split. Only (split,
+   * id) pairs are shuffled to find them; without quarantine the first one fails the run.
    */
-  static void requireUniqueIds(Dataset<Row> rows, String input, boolean perSplit, String why) {
-    Dataset<Row> groups = perSplit ? rows.groupBy(DatasetIO.SPLIT, DatasetIO.ID).count() : rows.groupBy(DatasetIO.ID).count();
-    List<Row> duplicate = groups.where("count > 1").limit(1).collectAsList();
+  private static Dataset<Row> withDuplicates(Dataset<Row> rows, String input, boolean quarantine) {
+    Dataset<Row> repeated = rows.groupBy(DatasetIO.SPLIT, DatasetIO.ID).count().where("count > 1").drop("count");
+    List<Row> first = repeated.limit(1).collectAsList();
+    if (first.isEmpty()) {
+      return rows.withColumn(REASON, lit(null).cast("string"));
+    }
+    if (!quarantine) {
+      throw new TesseraException("input " + input + ": column id has duplicate value " + first.get(0).getAs(DatasetIO.ID) + " in split '"
+          + first.get(0).getAs(DatasetIO.SPLIT) + "' (ids name samples in every output table; set quarantine: true to divert all copies to _rejects)");
+    }
+    return rows.join(org.apache.spark.sql.functions.broadcast(repeated).withColumn(REASON, org.apache.spark.sql.functions.concat(lit("column id: value "), col(DatasetIO.ID).cast("string"),
+            lit(" repeats in its split"))), JoinKeys.of(DatasetIO.SPLIT, DatasetIO.ID), "left");
+  }
+
+  /** Fails when an id repeats anywhere in the rows, across splits too; {@code why} says which job needs that. */
+  static void requireGloballyUniqueIds(Dataset<Row> rows, String input, String why) {
+    List<Row> duplicate = rows.groupBy(DatasetIO.ID).count().where("count > 1").limit(1).collectAsList();
     if (!duplicate.isEmpty()) {
-      Row d = duplicate.get(0);
-      throw new TesseraException("input " + input + ": column id has duplicate value " + d.getAs(DatasetIO.ID)
-          + (perSplit ? " in split '" + d.getAs(DatasetIO.SPLIT) + "'" : "") + "; " + why);
+      throw new TesseraException("input " + input + ": column id has duplicate value " + duplicate.get(0).getAs(DatasetIO.ID) + "; " + why);
     }
   }
 

@@ -14,6 +14,7 @@ final class Figures {
   private Figures() {}
 
   static void write(List<? extends Chart<?, ?>> charts, int rows, int cols, Path png) throws IOException {
+    io.tessera.AllowedRoots.check("figure", png);
     System.setProperty("java.awt.headless", "true");
     Path parent = png.toAbsolutePath().getParent();
     Files.createDirectories(parent);

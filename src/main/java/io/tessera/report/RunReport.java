@@ -32,6 +32,7 @@ public final class RunReport {
   private RunReport() {}
 
   public static void write(SparkSession spark, String root, List<String> runIds, Path html) throws IOException {
+    io.tessera.AllowedRoots.check("report", html);
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, org.apache.hadoop.fs.Path> tables = new OutputRoot(root, conf).tables();
     StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera report</title><style>"

@@ -17,6 +17,7 @@ public final class AtomicParquet {
   private AtomicParquet() {}
 
   public static void write(SparkSession spark, Dataset<Row> rows, String uri, boolean overwrite) {
+    io.tessera.AllowedRoots.check("output", uri);
     Path target = new Path(uri);
     Path staging = new Path(target.getParent(), "_staging-" + target.getName() + "-" + System.nanoTime());
     try {

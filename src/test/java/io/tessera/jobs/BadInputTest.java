@@ -234,4 +234,52 @@ class BadInputTest {
         + "model: b\noutput: c\n");
     assertError(cli(List.of("run", "patterns", "--config", gadget.toString())), "'input'", gadget.toString());
   }
+
+  @Test
+  void duplicateIdsFailOrAreQuarantinedWithEveryCopy() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (long id : new long[] {0, 1, 2, 1}) {
+      rows.add(RowFactory.create(id, "train", 0, null, new float[] {0.1f * id, 0.2f}));
+    }
+    String dup = tmp.resolve("duplicates").toString();
+    TestSpark.get().createDataFrame(rows, DatasetIO.schema()).write().parquet(dup);
+    String out = tmp.resolve("out-dup").toString();
+    assertError(patterns(dup, model, out), dup, "column id has duplicate value 1 in split 'train'", "quarantine");
+    assertNothingPublished(out, "duplicate value 1");
+
+    String quarantined = tmp.resolve("out-dup-q").toString();
+    Outcome outcome = patterns(dup, model, quarantined, "quarantine=true", "run_id=dq");
+    assertEquals(0, outcome.status(), outcome.stderr());
+    List<Row> rejects = TestSpark.get().read().parquet(quarantined + "/_rejects").collectAsList();
+    assertEquals(2, rejects.size(), "both copies of id 1");
+    assertTrue(rejects.stream().allMatch(r -> r.<Long>getAs("sample_id") == 1L && r.<String>getAs("reason").contains("repeats")), rejects.toString());
+    Row run = TestSpark.get().read().parquet(quarantined + "/runs").first();
+    assertEquals(List.of(4L, 2L, 2L), List.of(run.<Long>getAs("rows_in"), run.<Long>getAs("rows_out"), run.<Long>getAs("rows_rejected")));
+  }
+
+  /** With spark.tessera.roots set, configs are read and outputs written only inside those roots. */
+  @Test
+  void configsAndOutputsOutsideTheAllowedRootsAreRefused() throws IOException {
+    Path allowed = Files.createDirectories(tmp.resolve("allowed"));
+    Path inside = allowed.resolve("patterns.yaml");
+    Path outside = tmp.resolve("outside.yaml");
+    for (Path config : List.of(inside, outside)) {
+      Files.writeString(config, "input: " + good + "\nmodel: " + model + "\n");
+    }
+    TestSpark.get().conf().set(io.tessera.AllowedRoots.SETTING, allowed.toUri().toString());
+    try {
+      String escape = allowed + "/../escaped";
+      assertError(patterns(good, model, escape), "output " + escape, "outside the allowed roots");
+      assertFalse(Files.exists(tmp.resolve("escaped")), "nothing written outside");
+      assertError(cli(List.of("run", "patterns", "--config", outside.toString(), "--set", "output=" + allowed.resolve("o"))),
+          "config file " + outside, "outside the allowed roots");
+      assertError(cli(List.of("generate", "xor", "--n", "10", "--out", tmp.resolve("gen-outside").toString())), "outside the allowed roots");
+      assertError(cli(List.of("train", "--data", good, "--out", tmp.resolve("model-outside").toString(), "--epochs", "1")),
+          "model output", "outside the allowed roots");
+      Outcome ok = cli(List.of("run", "patterns", "--config", inside.toString(), "--set", "output=" + allowed.resolve("o"), "--set", "device=cpu"));
+      assertEquals(0, ok.status(), ok.stderr());
+    } finally {
+      TestSpark.get().conf().unset(io.tessera.AllowedRoots.SETTING);
+    }
+  }
 }
