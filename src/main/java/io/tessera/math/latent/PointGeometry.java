@@ -1,0 +1,50 @@
+package io.tessera.math.latent;
+
+/**
+ * The intrinsic geometry of the pullback metric g = J^T J at one latent point (digest
+ * latent-curvature.md, sections 1 and 2b).
+ *
+ * @param logSqrtDetG log sqrt(det g), the log volume element (sum of log |R_ii| of J = QR)
+ * @param conditionG sigma_max^2 / sigma_min^2 of J
+ * @param metricUpper g_ij for i <= j, row by row
+ * @param degenerate sigma_min / sigma_max of J below 1e-7: not Riemannian there, no curvature
+ * @param scalarCurvature R = |H|^2 - |II|^2 (NaN when degenerate)
+ * @param meanCurvatureNorm2 |H|^2, H the trace of the second fundamental form
+ * @param secondFormNorm2 |II|^2; R is the difference of two terms this size
+ * @param gradLogSqrtDetG d_k log sqrt(det g) = Gamma^i_ik
+ * @param inverseFactor B = R_J^-1, so that g^-1 = B B^T
+ */
+public record PointGeometry(
+    double logSqrtDetG,
+    double conditionG,
+    double[] metricUpper,
+    boolean degenerate,
+    double scalarCurvature,
+    double meanCurvatureNorm2,
+    double secondFormNorm2,
+    double[] gradLogSqrtDetG,
+    double[][] inverseFactor) {
+
+  public int latentDim() {
+    return gradLogSqrtDetG.length;
+  }
+
+  /** Gaussian curvature R / 2 (n = 2 only). */
+  public double gaussianCurvature() {
+    return scalarCurvature / 2;
+  }
+
+  /** |v|^2_g for a covector v: v^T g^-1 v = |B^T v|^2. */
+  public double inverseNorm2(double[] covector) {
+    int n = covector.length;
+    double sum = 0;
+    for (int a = 0; a < n; a++) {
+      double c = 0;
+      for (int i = 0; i < n; i++) {
+        c += inverseFactor[i][a] * covector[i];
+      }
+      sum += c * c;
+    }
+    return sum;
+  }
+}
