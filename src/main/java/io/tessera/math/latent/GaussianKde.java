@@ -1,0 +1,108 @@
+package io.tessera.math.latent;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+
+/**
+ * Gaussian kernel density of latent codes with Scott's bandwidth Sigma = m^(-2/(n+4)) C, C the
+ * codes' covariance (digest section 4.1): p(z) = m^-1 sum_i phi_Sigma(z - z_i), with its gradient.
+ * Codes are whitened once by the Cholesky factor L of Sigma, so each evaluation is O(m n).
+ */
+public final class GaussianKde implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final double[][] whitened;
+  private final double[][] inverseFactor;
+  private final double normaliser;
+
+  public GaussianKde(double[][] codes) {
+    int m = codes.length;
+    if (m < 2) {
+      throw new IllegalArgumentException("a density needs at least 2 codes, got " + m);
+    }
+    int n = codes[0].length;
+    double[] mean = new double[n];
+    for (double[] z : codes) {
+      for (int i = 0; i < n; i++) {
+        mean[i] += z[i] / m;
+      }
+    }
+    DMatrixRMaj sigma = new DMatrixRMaj(n, n);
+    double scott = Math.pow(m, -2.0 / (n + 4));
+    for (double[] z : codes) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          sigma.add(i, j, (z[i] - mean[i]) * (z[j] - mean[j]) / (m - 1) * scott);
+        }
+      }
+    }
+    CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
+    if (!chol.decompose(sigma.copy())) {
+      throw new IllegalArgumentException("the codes' covariance is singular: they lie in a lower-dimensional subspace");
+    }
+    DMatrixRMaj lower = chol.getT(null);
+    DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+    CommonOps_DDRM.invert(lower, inverse);
+    double logDet = 0;
+    for (int i = 0; i < n; i++) {
+      logDet += Math.log(lower.get(i, i));
+    }
+    this.inverseFactor = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        inverseFactor[i][j] = inverse.get(i, j);
+      }
+    }
+    this.whitened = new double[m][];
+    for (int k = 0; k < m; k++) {
+      whitened[k] = whiten(codes[k]);
+    }
+    this.normaliser = Math.exp(-logDet - 0.5 * n * Math.log(2 * Math.PI)) / m;
+  }
+
+  /** {p(z), dp/dz^1, ..., dp/dz^n}. */
+  public double[] densityAndGradient(double[] z) {
+    int n = z.length;
+    double[] w = whiten(z);
+    double p = 0;
+    double[] whiteGrad = new double[n];
+    for (double[] c : whitened) {
+      double d2 = 0;
+      for (int i = 0; i < n; i++) {
+        double d = w[i] - c[i];
+        d2 += d * d;
+      }
+      double k = Math.exp(-0.5 * d2);
+      p += k;
+      for (int i = 0; i < n; i++) {
+        whiteGrad[i] -= k * (w[i] - c[i]);
+      }
+    }
+    double[] out = new double[n + 1];
+    out[0] = p * normaliser;
+    // dp/dz = L^-T (dp/dw).
+    for (int j = 0; j < n; j++) {
+      double g = 0;
+      for (int i = 0; i < n; i++) {
+        g += inverseFactor[i][j] * whiteGrad[i];
+      }
+      out[j + 1] = g * normaliser;
+    }
+    return out;
+  }
+
+  private double[] whiten(double[] z) {
+    int n = z.length;
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j <= i; j++) {
+        s += inverseFactor[i][j] * z[j];
+      }
+      w[i] = s;
+    }
+    return w;
+  }
+}

@@ -1,0 +1,228 @@
+package io.tessera.math.latent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run totals over a regular latent grid (midpoint rule; digest sections 3 and 4), on the support
+ * mask {p_train >= 1e-3 max p_train} minus degenerate points: volume, integrals of R and R^2,
+ * Perelman's F and W with the data-induced potential, Lambda from the vacuum points, the mass-like
+ * points and the NIS and DIS scores.
+ *
+ * @param points the grid, point id = sum_k index_k G^k (the first coordinate fastest)
+ * @param resolution G, points per axis
+ * @param cellVolume the volume of one grid cell in latent coordinates
+ * @param ell2 the data's length scale squared (mean squared distance of decoded codes to their mean)
+ * @param taus the tau values of W; null: ell2 x {0.01, 0.03, 0.1, 0.3, 1}
+ */
+public final class LatentSummary {
+  public static final double MASK = 1e-3;
+  public static final double[] TAU_FACTORS = {0.01, 0.03, 0.1, 0.3, 1};
+
+  /** A mass-like point: a strict local maximum of the density on the grid. */
+  public record MassPoint(long pointId, double[] z, double density, double mass) {}
+
+  public record Result(
+      long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
+      double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
+      double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
+      String massDensity, List<MassPoint> massPoints) {}
+
+  private LatentSummary() {}
+
+  public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, double[] taus, double cN) {
+    int n = points[0].z().length;
+    double maxP = 0;
+    for (GridValue p : points) {
+      maxP = Math.max(maxP, p.pTrain());
+    }
+    boolean[] mask = new boolean[points.length];
+    long maskPoints = 0;
+    long degenerate = 0;
+    double volume = 0;
+    double maskVolume = 0;
+    double intR = 0;
+    double intR2 = 0;
+    double qMass = 0;
+    for (int k = 0; k < points.length; k++) {
+      GridValue p = points[k];
+      if (p.degenerate()) {
+        degenerate++;
+        continue;
+      }
+      double dmu = p.sqrtDetG() * cellVolume;
+      volume += dmu;
+      mask[k] = p.pTrain() >= MASK * maxP;
+      if (mask[k]) {
+        maskPoints++;
+        maskVolume += dmu;
+        intR += p.scalarCurvature() * dmu;
+        intR2 += p.scalarCurvature() * p.scalarCurvature() * dmu;
+        qMass += p.pTrain() * cellVolume;
+      }
+    }
+    double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
+    // e^-f dmu = q dz with q the training density renormalised on the mask: F and W are averages under q.
+    double f = 0;
+    double[] w = new double[tauValues.length];
+    for (int k = 0; k < points.length; k++) {
+      if (!mask[k]) {
+        continue;
+      }
+      GridValue p = points[k];
+      double q = p.pTrain() * cellVolume / qMass;
+      double potential = p.logSqrtDetG() - Math.log(p.pTrain() / qMass);
+      double integrand = p.scalarCurvature() + p.gradF2();
+      f += q * integrand;
+      for (int t = 0; t < tauValues.length; t++) {
+        double tau = tauValues[t];
+        w[t] += q * (tau * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tau) - n);
+      }
+    }
+    boolean hasRef = !Double.isNaN(points[0].pRef());
+    double[] lambda = lambdaStatistics(points, mask, n, hasRef, cellVolume);
+    String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
+    double curvatureScale = n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0]);
+    double nis = 1 - Math.exp(-curvatureScale * ell2 / cN);
+    double infoMass = 0;
+    double insMass = 0;
+    for (int k = 0; k < points.length; k++) {
+      if (!points[k].degenerate()) {
+        infoMass += points[k].pTrain() * cellVolume;
+        insMass += hasRef ? Math.max(0, points[k].pRef() - points[k].pTrain()) * cellVolume : 0;
+      }
+    }
+    List<MassPoint> mass = massPoints(points, resolution, cellVolume, hasRef);
+    return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
+        lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
+        hasRef ? "rho_ins" : "rho_info", mass);
+  }
+
+  /**
+   * {Lambda-hat, its IQR, its 10% trimmed mean, the median mean sectional curvature}: per point
+   * lambda = (n - 2) R / (2n), dmu-weighted over the vacuum points (rho_ins at most its median on
+   * the mask; every mask point without a reference set).
+   */
+  private static double[] lambdaStatistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double cellVolume) {
+    double threshold = Double.POSITIVE_INFINITY;
+    if (hasRef) {
+      List<Double> ins = new ArrayList<>();
+      for (int k = 0; k < points.length; k++) {
+        if (mask[k]) {
+          ins.add(points[k].insufficiencyDensity());
+        }
+      }
+      ins.sort(null);
+      threshold = ins.isEmpty() ? 0 : ins.get((ins.size() - 1) / 2);
+    }
+    List<double[]> vacuum = new ArrayList<>();
+    for (int k = 0; k < points.length; k++) {
+      if (mask[k] && (!hasRef || points[k].insufficiencyDensity() <= threshold)) {
+        vacuum.add(new double[] {points[k].scalarCurvature(), points[k].sqrtDetG() * cellVolume});
+      }
+    }
+    double[] lambdas = new double[vacuum.size()];
+    double[] kbar = new double[vacuum.size()];
+    double[] weights = new double[vacuum.size()];
+    for (int i = 0; i < lambdas.length; i++) {
+      lambdas[i] = (n - 2) * vacuum.get(i)[0] / (2.0 * n);
+      kbar[i] = n > 1 ? vacuum.get(i)[0] / (n * (n - 1.0)) : 0;
+      weights[i] = vacuum.get(i)[1];
+    }
+    WeightedQuantiles l = new WeightedQuantiles(lambdas, weights);
+    return new double[] {l.quantile(0.5), l.quantile(0.75) - l.quantile(0.25), l.trimmedMean(0.1),
+        new WeightedQuantiles(kbar, weights).quantile(0.5)};
+  }
+
+  /**
+   * Local maxima among all 3^n - 1 grid neighbours of rho_ins (rho_info without a reference
+   * set), keeping those of at least 5% of the largest; the mass is rho dmu over the maximum's
+   * 3^n block.
+   */
+  static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency) {
+    int n = points[0].z().length;
+    double[] rho = new double[points.length];
+    double max = 0;
+    for (int k = 0; k < points.length; k++) {
+      rho[k] = points[k].degenerate() ? 0 : insufficiency ? points[k].insufficiencyDensity() : points[k].informationDensity();
+      max = Math.max(max, rho[k]);
+    }
+    List<MassPoint> found = new ArrayList<>();
+    if (max <= 0) {
+      return found;
+    }
+    for (int k = 0; k < points.length; k++) {
+      if (rho[k] < 0.05 * max) {
+        continue;
+      }
+      boolean strict = true;
+      double mass = 0;
+      for (int neighbour : neighbourhood(k, n, resolution)) {
+        // Ties (symmetric grids make them) go to the lower id, so a two-cell peak keeps one.
+        if (neighbour != k && (rho[neighbour] > rho[k] || (rho[neighbour] == rho[k] && neighbour < k))) {
+          strict = false;
+          break;
+        }
+        mass += points[neighbour].degenerate() ? 0 : rho[neighbour] * points[neighbour].sqrtDetG() * cellVolume;
+      }
+      if (strict) {
+        found.add(new MassPoint(k, points[k].z(), rho[k], mass));
+      }
+    }
+    return found;
+  }
+
+  /** Ids of the point and its in-grid neighbours (offsets in {-1, 0, 1}^n). */
+  static List<Integer> neighbourhood(int id, int n, int resolution) {
+    int[] index = new int[n];
+    int rest = id;
+    for (int d = 0; d < n; d++) {
+      index[d] = rest % resolution;
+      rest /= resolution;
+    }
+    List<Integer> ids = new ArrayList<>();
+    int combos = (int) Math.pow(3, n);
+    for (int c = 0; c < combos; c++) {
+      int code = c;
+      int neighbour = 0;
+      int stride = 1;
+      boolean inside = true;
+      for (int d = 0; d < n; d++) {
+        int at = index[d] + code % 3 - 1;
+        code /= 3;
+        if (at < 0 || at >= resolution) {
+          inside = false;
+          break;
+        }
+        neighbour += at * stride;
+        stride *= resolution;
+      }
+      if (inside) {
+        ids.add(neighbour);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * |grad f|^2_g for the data-induced potential f = log sqrt(det g) - log p: d_k f = Gamma^i_ik - d_k log p.
+   *
+   * @param densityAndGradient {p, dp/dz^1, ..., dp/dz^n}
+   */
+  public static double gradF2(PointGeometry geometry, double[] densityAndGradient) {
+    int n = geometry.latentDim();
+    double[] df = new double[n];
+    for (int k = 0; k < n; k++) {
+      df[k] = geometry.gradLogSqrtDetG()[k] - densityAndGradient[k + 1] / densityAndGradient[0];
+    }
+    return geometry.inverseNorm2(df);
+  }
+
+  private static double[] scaled(double[] factors, double scale) {
+    double[] out = new double[factors.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = factors[i] * scale;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,152 @@
+package io.tessera.math.latent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Grid totals against the digest's closed forms (T2, T6, T9, T9b) and a density deficit of known size. */
+class LatentSummaryTest {
+  /** Midpoints of a G^n grid over [lo_k, hi_k], point id = sum_k index_k G^k. */
+  static double[][] grid(int resolution, double[] lo, double[] hi) {
+    int n = lo.length;
+    int total = (int) Math.pow(resolution, n);
+    double[][] z = new double[total][n];
+    for (int id = 0; id < total; id++) {
+      int rest = id;
+      for (int d = 0; d < n; d++) {
+        z[id][d] = lo[d] + (rest % resolution + 0.5) * (hi[d] - lo[d]) / resolution;
+        rest /= resolution;
+      }
+    }
+    return z;
+  }
+
+  static double cell(int resolution, double[] lo, double[] hi) {
+    double v = 1;
+    for (int d = 0; d < lo.length; d++) {
+      v *= (hi[d] - lo[d]) / resolution;
+    }
+    return v;
+  }
+
+  /** Geometry by finite differences, densities from closed forms {p, grad p}; no reference set unless pRef is given. */
+  static GridValue[] values(UnaryOperator<double[]> psi, double[][] z, Function<double[], double[]> pTrain, Function<double[], Double> pRef) {
+    double[] steps = new double[z[0].length];
+    java.util.Arrays.fill(steps, FiniteDifferenceJets.DEFAULT_ETA);
+    Jet[] jets = FiniteDifferenceJets.of(GaussCurvatureTest.rows(psi), z, steps);
+    GridValue[] out = new GridValue[z.length];
+    for (int k = 0; k < z.length; k++) {
+      PointGeometry g = GaussCurvature.of(jets[k]);
+      double[] p = pTrain.apply(z[k]);
+      out[k] = new GridValue(z[k], g.logSqrtDetG(), g.scalarCurvature(), g.degenerate(), p[0], pRef == null ? Double.NaN : pRef.apply(z[k]),
+          LatentSummary.gradF2(g, p));
+    }
+    return out;
+  }
+
+  @Test
+  void theSphereHasArea4PiASquaredTotalCurvature8PiAndPerelmansFAndW() {
+    double a = 1.5;
+    double[] lo = {0, 0};
+    double[] hi = {Math.PI, 2 * Math.PI};
+    int g = 80;
+    double[][] z = grid(g, lo, hi);
+    // q uniform on the sphere: sin(theta) / (4 pi) in (theta, phi), so f = log(4 pi a^2) is constant.
+    GridValue[] v = values(p -> GaussCurvatureTest.sphere(a, p), z,
+        p -> new double[] {Math.sin(p[0]) / (4 * Math.PI), Math.cos(p[0]) / (4 * Math.PI), 0}, null);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), a * a, new double[] {a * a / 2}, 1);
+    assertEquals(0, r.degenerate());
+    assertEquals(4 * Math.PI * a * a, r.volume(), 4e-4 * 4 * Math.PI * a * a);
+    // The mask drops the cells at the poles where sin(theta) < 1e-3, a 1e-6 share of the area.
+    assertEquals(8 * Math.PI, r.integralR(), 4e-4 * 8 * Math.PI);
+    assertEquals(16 * Math.PI / (a * a), r.integralR2(), 4e-4 * 16 * Math.PI / (a * a));
+    assertEquals(2 / (a * a), r.perelmanF(), 1e-4);
+    assertEquals(Math.log(2) - 1, r.perelmanW()[0], 1e-4, "W(a^2 / 2) = ln 2 - 1");
+    assertEquals("undefined_2d", r.regime());
+    assertEquals(1 / (a * a), r.kbarMedian(), 1e-5);
+    assertEquals(1 - Math.exp(-1), r.nis(), 1e-5, "NIS = 1 - exp(-|K| ell^2) with ell^2 = a^2");
+  }
+
+  @Test
+  void aFlatGaussianLatentHasFEqualNOverSigmaSquaredAndWZeroAtTheSoliton() {
+    double c = 2;
+    double s = 0.5; // sigma^2 = c^2 s^2 = 1
+    double[] lo = {-6 * s, -6 * s};
+    double[] hi = {6 * s, 6 * s};
+    int g = 128;
+    GridValue[] v = values(p -> new double[] {c * (0.6 * p[0] + 0.8 * p[1]), c * (0.8 * p[0] - 0.6 * p[1]), 0}, grid(g, lo, hi), p -> {
+      double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
+      return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
+    }, null);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, new double[] {0.5, 2}, 1);
+    // The support mask (q >= 1e-3 max q) cuts the Gaussian at r^2 = 2 s^2 ln 1000, where the
+    // closed form E[r^2 | r^2 < rho^2] = 2 s^2 (1 - (1 + x) e^-x) / (1 - e^-x), x = ln 1000, applies.
+    double x = Math.log(1000);
+    double truncated = 2 * (1 - (1 + x) / 1000) / (1 - 1 / 1000.0);
+    assertEquals(truncated, r.perelmanF(), 2e-3 * truncated);
+    assertEquals(2, r.perelmanF(), 0.01 * 2, "F = n / sigma^2 up to the mask");
+    assertEquals(0, r.integralR2(), 1e-9);
+    // W(tau) = tau F + E[f] - (n/2) log(4 pi tau) - n, f = log c^2 + log(2 pi s^2) + r^2 / (2 s^2) + log Z on
+    // the mask (Z its Gaussian mass): W(sigma^2 / 2) = 0 untruncated (the Gaussian soliton).
+    for (int t = 0; t < 2; t++) {
+      double tau = r.taus()[t];
+      double expected = tau * truncated + Math.log(c * c * 2 * Math.PI * s * s) + truncated / 2 + Math.log(1 - 1 / 1000.0)
+          - Math.log(4 * Math.PI * tau) - 2;
+      assertEquals(expected, r.perelmanW()[t], 2e-3, "W(" + tau + ")");
+    }
+    assertEquals(0, r.perelmanW()[0], 0.02, "W(sigma^2 / 2) = 0 up to the mask");
+  }
+
+  @Test
+  void aThreeDimensionalHemisphereGivesLambdaOneOverASquared() {
+    double a = 2;
+    double[] lo = {-1, -1, -1};
+    double[] hi = {1, 1, 1};
+    int g = 12;
+    GridValue[] v = values(p -> new double[] {p[0], p[1], p[2], Math.sqrt(a * a - p[0] * p[0] - p[1] * p[1] - p[2] * p[2])},
+        grid(g, lo, hi), p -> new double[] {1, 0, 0, 0}, null);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, null, 1);
+    assertEquals(1 / (a * a), r.lambdaHat(), 1e-5, "Lambda = (n-1)(n-2) / (2 a^2)");
+    assertEquals(0, r.lambdaIqr(), 1e-5);
+    assertEquals("dS", r.regime());
+    assertEquals(6 / (a * a) * r.maskVolume(), r.integralR(), 1e-4 * r.integralR());
+    assertEquals(5, r.taus().length);
+  }
+
+  @Test
+  void aRemovedClusterIsADensityDeficitWithAMassPointOnIt() {
+    double[] lo = {-5, -5};
+    double[] hi = {8, 5};
+    int g = 130;
+    Function<double[], Double> normal0 = p -> Math.exp(-(p[0] * p[0] + p[1] * p[1]) / 2) / (2 * Math.PI);
+    Function<double[], Double> normal3 = p -> Math.exp(-((p[0] - 3) * (p[0] - 3) + p[1] * p[1]) / 2) / (2 * Math.PI);
+    // The reference has 40% of its mass at (3, 0), training only 20%: the deficit is
+    // 0.2 * TV(N(0), N(3)) = 0.2 (2 Phi(1.5) - 1).
+    GridValue[] v = values(p -> new double[] {p[0], p[1], 0}, grid(g, lo, hi),
+        p -> new double[] {0.8 * normal0.apply(p) + 0.2 * normal3.apply(p), 0, 0}, p -> 0.6 * normal0.apply(p) + 0.4 * normal3.apply(p));
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, null, 1);
+    double phi15 = 0.9331927987311419;
+    assertEquals(0.2 * (2 * phi15 - 1), r.dis(), 1e-4);
+    assertEquals(1, r.informationMass(), 1e-4);
+    List<LatentSummary.MassPoint> mass = r.massPoints();
+    assertEquals(1, mass.size(), mass.toString());
+    // The grid is symmetric in z2, so the peak is a tie of two cells: one of them is kept.
+    assertTrue(Math.abs(mass.get(0).z()[0] - 3) < 0.2 && Math.abs(mass.get(0).z()[1]) < 0.1, "the deficit peaks at (3, 0): "
+        + java.util.Arrays.toString(mass.get(0).z()));
+    assertEquals("rho_ins", r.massDensity());
+  }
+
+  @Test
+  void weightedQuantilesAndTrimmedMeans() {
+    WeightedQuantiles q = new WeightedQuantiles(new double[] {5, 1, 3, 100}, new double[] {1, 1, 2, 0});
+    assertEquals(3, q.quantile(0.5));
+    assertEquals(1, q.quantile(0.1));
+    assertEquals(5, q.quantile(0.9));
+    assertEquals(3, q.trimmedMean(0.25), 1e-12, "trimming a quarter from each end leaves the two 3s");
+    assertEquals((5 + 1 + 6) / 4.0, q.trimmedMean(0), 1e-12);
+  }
+}
