@@ -61,6 +61,54 @@ def blob_image(side=12, sd=2.0):
     return [float(torch.exp(torch.tensor(-((r - c) ** 2 + (k - c) ** 2) / (2 * sd * sd)))) for r in range(side) for k in range(side)]
 
 
+class Affine(torch.nn.Module):
+    """T1: psi(z) = A z + b, g = [[10, -1], [-1, 6]], R = 0."""
+
+    def forward(self, z):
+        a = torch.tensor([[1.0, 2.0], [0.0, 1.0], [3.0, -1.0]], dtype=torch.float64)
+        return z @ a.t() + torch.tensor([1.0, -2.0, 0.0], dtype=torch.float64)
+
+
+class Sphere(torch.nn.Module):
+    """T2: a sphere of radius 2 in (theta, phi): R = 2 / a^2 = 0.5, integral of R dmu = 8 pi."""
+
+    def forward(self, z):
+        t, p = z[:, 0], z[:, 1]
+        return 2.0 * torch.stack([torch.sin(t) * torch.cos(p), torch.sin(t) * torch.sin(p), torch.cos(t)], 1)
+
+
+class Pseudosphere(torch.nn.Module):
+    """T3: (sech u cos v, sech u sin v, u - tanh u), R = -2."""
+
+    def forward(self, z):
+        u, v = z[:, 0], z[:, 1]
+        return torch.stack([torch.cos(v) / torch.cosh(u), torch.sin(v) / torch.cosh(u), u - torch.tanh(u)], 1)
+
+
+class SwissRollSurface(torch.nn.Module):
+    """T4: (t cos t, y, t sin t), flat: R = 0 while |H|^2 = |II|^2 > 0."""
+
+    def forward(self, z):
+        t, y = z[:, 0], z[:, 1]
+        return torch.stack([t * torch.cos(t), y, t * torch.sin(t)], 1)
+
+
+class ThreeSphere(torch.nn.Module):
+    """T5: (r sin th cos ph, r sin th sin ph, r cos th, sqrt(1 - r^2)), R = 6, Lambda = 1."""
+
+    def forward(self, z):
+        r, th, ph = z[:, 0], z[:, 1], z[:, 2]
+        return torch.stack([r * torch.sin(th) * torch.cos(ph), r * torch.sin(th) * torch.sin(ph), r * torch.cos(th),
+                            torch.sqrt(1 - r * r)], 1)
+
+
+def export_decoders():
+    """Closed-form decoders of the latent-curvature digest (section 6), float64 in and out, for latent-geometry."""
+    for name, module in [("affine", Affine()), ("sphere-2", Sphere()), ("pseudosphere", Pseudosphere()),
+                         ("swiss-roll-surface", SwissRollSurface()), ("three-sphere", ThreeSphere())]:
+        torch.jit.script(module).save(str(OUT / f"decoder-{name}.pt"))
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     export("relu-mlp-3-8-6-2", torch.nn.Sequential(
@@ -71,6 +119,7 @@ def main():
     export_gaussian_eps("gaussian-eps", [0.5, -0.3], 0.16)
     # Images N(blob, 0.1^2 I) on 12 x 12 pixels, for the lmd job.
     export_gaussian_eps("gaussian-image-eps", blob_image(), 0.01)
+    export_decoders()
 
 
 if __name__ == "__main__":

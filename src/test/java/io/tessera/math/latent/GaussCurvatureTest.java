@@ -163,4 +163,19 @@ class GaussCurvatureTest {
       }
     }
   }
+
+  /** The digest's T10: a ReLU vertex inside the stencil fails the convergence check; a single fold does not. */
+  @Test
+  void aKinkInsideTheStencilFailsTheConvergenceCheck() {
+    UnaryOperator<double[]> vertex = z -> new double[] {z[0], z[1], Math.max(0, z[0]) + Math.max(0, z[1])};
+    double[] unit = {1, 1};
+    FiniteDifferenceGeometry.Outcome[] near = FiniteDifferenceGeometry.at(rows(vertex), new double[][] {{3e-5, -2e-5}}, unit, 1e-4);
+    assertFalse(near[0].converged(), "both axes inside the stencil: R " + near[0].geometry().scalarCurvature());
+    FiniteDifferenceGeometry.Outcome[] fold = FiniteDifferenceGeometry.at(rows(vertex), new double[][] {{3e-5, 0.5}}, unit, 1e-4);
+    assertTrue(fold[0].converged());
+    assertEquals(0, fold[0].geometry().scalarCurvature(), 1e-6);
+    FiniteDifferenceGeometry.Outcome[] smooth = FiniteDifferenceGeometry.at(rows(p -> sphere(2, p)), new double[][] {{1, 1}}, unit, 1e-4);
+    assertTrue(smooth[0].converged());
+    assertEquals(0.5, smooth[0].geometry().scalarCurvature(), 1e-6);
+  }
 }

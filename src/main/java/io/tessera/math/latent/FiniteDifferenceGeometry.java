@@ -1,0 +1,66 @@
+package io.tessera.math.latent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Geometry from finite-difference jets with the digest's convergence check (section 2c): R at
+ * steps eta and eta / 2 must agree to 1e-4 S + 1e-14, S = |H|^2 + |II|^2 (the size of the two terms
+ * that cancel in R); points that fail are retried at eta / 4 against eta / 2, and flagged when
+ * that fails too (a kink of the activation inside the stencil, typically).
+ */
+public final class FiniteDifferenceGeometry {
+  /** One point: the finer step's geometry, R at both steps compared, and whether they agreed. */
+  public record Outcome(PointGeometry geometry, double coarseR, boolean converged, double step) {}
+
+  private FiniteDifferenceGeometry() {}
+
+  /**
+   * @param scales per latent coordinate, the unit of the step (the codes' robust spread, or 1)
+   * @param eta the relative step
+   */
+  public static Outcome[] at(UnaryOperator<double[][]> decoder, double[][] points, double[] scales, double eta) {
+    PointGeometry[] coarse = geometry(decoder, points, scales, eta);
+    PointGeometry[] fine = geometry(decoder, points, scales, eta / 2);
+    Outcome[] out = new Outcome[points.length];
+    List<Integer> retry = new ArrayList<>();
+    for (int p = 0; p < points.length; p++) {
+      if (agree(coarse[p], fine[p])) {
+        out[p] = new Outcome(fine[p], coarse[p].scalarCurvature(), true, eta / 2);
+      } else {
+        retry.add(p);
+      }
+    }
+    if (!retry.isEmpty()) {
+      double[][] again = retry.stream().map(p -> points[p]).toArray(double[][]::new);
+      PointGeometry[] finer = geometry(decoder, again, scales, eta / 4);
+      for (int k = 0; k < again.length; k++) {
+        int p = retry.get(k);
+        out[p] = new Outcome(finer[k], fine[p].scalarCurvature(), agree(fine[p], finer[k]), eta / 4);
+      }
+    }
+    return out;
+  }
+
+  private static boolean agree(PointGeometry coarse, PointGeometry fine) {
+    if (coarse.degenerate() || fine.degenerate()) {
+      return coarse.degenerate() == fine.degenerate();
+    }
+    double scale = fine.meanCurvatureNorm2() + fine.secondFormNorm2();
+    return Math.abs(coarse.scalarCurvature() - fine.scalarCurvature()) <= 1e-4 * scale + 1e-14;
+  }
+
+  private static PointGeometry[] geometry(UnaryOperator<double[][]> decoder, double[][] points, double[] scales, double eta) {
+    double[] steps = new double[scales.length];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = eta * scales[i];
+    }
+    Jet[] jets = FiniteDifferenceJets.of(decoder, points, steps);
+    PointGeometry[] g = new PointGeometry[jets.length];
+    for (int p = 0; p < jets.length; p++) {
+      g[p] = GaussCurvature.of(jets[p]);
+    }
+    return g;
+  }
+}
