@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tessera generate <kind>}: a seeded synthetic dataset, or a regular 2-D grid, as Parquet. */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a synthetic dataset or a grid as Parquet.")
 final class GenerateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "KIND", description = "regression, circle-annulus, xor, swiss-roll, moons, circles, s-curve, three-gaussians, mixture (made on the executors, for large n), or grid.")
+  @Parameters(index = "0", paramLabel = "KIND", description = "regression, circle-annulus, xor, swiss-roll, moons, circles, s-curve, three-gaussians, swiss-roll-3d, mixture (made on the executors, for large n), or grid.")
   String kind;
 
   @Option(names = "--out", required = true, paramLabel = "DATASET", description = "Dataset URI to write.")

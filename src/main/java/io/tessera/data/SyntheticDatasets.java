@@ -28,7 +28,9 @@ public final class SyntheticDatasets {
     /** theta = 3 pi (u - 1/2); (sin theta, sign(theta) (cos theta - 1)). */
     S_CURVE,
     /** Three Gaussians (sigma 1) in Haar-random 2-D planes of R^dim with N(0, 3^2 I) offsets; label = component. */
-    THREE_GAUSSIANS;
+    THREE_GAUSSIANS,
+    /** The 3-D Swiss roll (scikit-learn's recipe): t = 1.5 pi (1 + 2u), (t cos t, 21 v, t sin t); target = t. */
+    SWISS_ROLL_3D;
 
     public static Kind parse(String name) {
       try {
@@ -59,6 +61,7 @@ public final class SyntheticDatasets {
       case CIRCLES -> circles(n, random);
       case S_CURVE -> sCurve(n, random);
       case THREE_GAUSSIANS -> threeGaussians(n, dim, random);
+      case SWISS_ROLL_3D -> swissRoll3d(n, random);
     };
   }
 
@@ -134,6 +137,17 @@ public final class SyntheticDatasets {
       x[i] = new float[] {(float) Math.sin(t), (float) (Math.signum(t) * (Math.cos(t) - 1))};
     }
     return new LabeledPoints(x, null, null);
+  }
+
+  private static LabeledPoints swissRoll3d(int n, SplittableRandom r) {
+    float[][] x = new float[n][];
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = 1.5 * Math.PI * (1 + 2 * r.nextDouble());
+      double y = 21 * r.nextDouble();
+      x[i] = new float[] {(float) (t[i] * Math.cos(t[i])), (float) y, (float) (t[i] * Math.sin(t[i]))};
+    }
+    return new LabeledPoints(x, null, t);
   }
 
   private static LabeledPoints threeGaussians(int n, int dim, SplittableRandom r) {

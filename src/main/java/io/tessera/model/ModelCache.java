@@ -12,6 +12,7 @@ public final class ModelCache {
   private static final Map<String, Network> MODELS = new ConcurrentHashMap<>();
   private static final Map<String, DiffusionModel> DIFFUSION = new ConcurrentHashMap<>();
   private static final Map<String, FeatureEncoder> FEATURES = new ConcurrentHashMap<>();
+  private static final Map<String, LatentModel> LATENT = new ConcurrentHashMap<>();
 
   private ModelCache() {}
 
@@ -21,6 +22,10 @@ public final class ModelCache {
 
   public static FeatureEncoder features(String uri, DevicePolicy device, Configuration hadoopConf) {
     return FEATURES.computeIfAbsent(uri + "|" + device, key -> ModelLoader.loadFeatures(uri, device, hadoopConf));
+  }
+
+  public static LatentModel latent(String uri, int latentDim, DevicePolicy device, Configuration hadoopConf) {
+    return LATENT.computeIfAbsent(uri + "|" + latentDim + "|" + device, key -> ModelLoader.loadLatent(uri, latentDim, device, hadoopConf));
   }
 
   public static DiffusionModel diffusion(String uri, DevicePolicy device, Configuration hadoopConf) {

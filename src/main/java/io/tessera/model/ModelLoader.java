@@ -74,6 +74,28 @@ public final class ModelLoader {
     return DiffusionModel.load(local, policy.resolve());
   }
 
+  /**
+   * A model for latent geometry: a Tessera autoencoder directory (encoder and exact decoder), or a
+   * float64 TorchScript decoder of latent dimension {@code latentDim} (no encoder).
+   */
+  public static LatentModel loadLatent(String uri, int latentDim, DevicePolicy policy, Configuration hadoopConf) {
+    Path local = localCopy(uri, hadoopConf);
+    Device device = policy.resolve();
+    if (Files.isDirectory(local)) {
+      if (!AutoencoderCard.isAutoencoder(local)) {
+        throw new TesseraException("model " + uri + " is not an autoencoder (" + AutoencoderCard.FORMAT + "); train one with tessera train-autoencoder");
+      }
+      Autoencoder autoencoder = Autoencoder.load(local, device);
+      return new LatentModel(autoencoder.decoder(), autoencoder);
+    }
+    if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
+      String name = local.getFileName().toString();
+      String id = name.substring(0, name.length() - TORCHSCRIPT_SUFFIX.length()) + "-" + sha256Prefix(local);
+      return new LatentModel(new TorchScriptDecoder(id, uri, openTorchScript(local, uri, null, device), latentDim, device), null);
+    }
+    throw new TesseraException("unrecognised model " + uri + ": expected an autoencoder directory or a TorchScript decoder .pt");
+  }
+
   /** A TorchScript file as a DJL model; failures name {@code label} (the URI the user gave). */
   static Model openTorchScript(Path file, String label, java.util.Map<String, ?> options, Device device) {
     String fileName = file.getFileName().toString();

@@ -31,6 +31,18 @@ class SyntheticDatasetsTest {
   }
 
   @Test
+  void theThreeDimensionalSwissRollFollowsItsParametrisation() {
+    LabeledPoints p = SyntheticDatasets.generate(Kind.SWISS_ROLL_3D, 500, 2, 3);
+    for (int i = 0; i < p.size(); i++) {
+      double t = p.targets()[i];
+      float[] x = p.features()[i];
+      assertTrue(t >= 1.5 * Math.PI && t <= 4.5 * Math.PI && x[1] >= 0 && x[1] <= 21);
+      assertEquals(t * Math.cos(t), x[0], 1e-5 * t);
+      assertEquals(t * Math.sin(t), x[2], 1e-5 * t);
+    }
+  }
+
+  @Test
   void regressionTargetIsTheLiuToyFunction() {
     LabeledPoints p = SyntheticDatasets.generate(Kind.REGRESSION, 1000, 1, 2);
     for (int i = 0; i < p.size(); i++) {

@@ -1,0 +1,70 @@
+package io.tessera.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tessera.TesseraException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The card of an MLP autoencoder that Tessera trained (model-card.json, format
+ * tessera-autoencoder-v1): encoder inputDim - hidden - latentDim, decoder latentDim - reversed
+ * hidden - inputDim, {@code activation} after every hidden layer and {@code outputActivation}
+ * (identity or sigmoid) on the reconstruction.
+ */
+public record AutoencoderCard(
+    @JsonProperty(required = true) String format,
+    @JsonProperty(required = true) String modelId,
+    @JsonProperty(required = true) int inputDim,
+    @JsonProperty(required = true) int latentDim,
+    @JsonProperty(required = true) List<Integer> hidden,
+    @JsonProperty(required = true) String activation,
+    @JsonProperty(required = true) String outputActivation,
+    String dataset,
+    long rows,
+    long seed,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    Map<String, Double> metrics,
+    Map<String, String> versions,
+    String createdAt) {
+
+  public static final String FORMAT = "tessera-autoencoder-v1";
+  static final String PARAMS_NAME = "autoencoder";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public void write(Path dir) throws IOException {
+    JSON.writeValue(dir.resolve(ModelCard.FILE_NAME).toFile(), this);
+  }
+
+  /** Whether a model directory holds an autoencoder (its card's format says so). */
+  public static boolean isAutoencoder(Path dir) {
+    Path file = dir.resolve(ModelCard.FILE_NAME);
+    try {
+      return Files.exists(file) && FORMAT.equals(JSON.readTree(Files.readAllBytes(file)).path("format").asText());
+    } catch (IOException e) {
+      throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static AutoencoderCard read(Path dir) {
+    Path file = dir.resolve(ModelCard.FILE_NAME);
+    try {
+      return JSON.readValue(Files.readAllBytes(file), AutoencoderCard.class);
+    } catch (IOException e) {
+      throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
