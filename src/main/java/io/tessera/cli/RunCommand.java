@@ -6,6 +6,7 @@ import io.tessera.config.ConfigLoader;
 import io.tessera.config.DiffusionLoglikConfig;
 import io.tessera.config.HammingNeighboursConfig;
 import io.tessera.config.JacobiansConfig;
+import io.tessera.config.LatentGeometryConfig;
 import io.tessera.config.LmdConfig;
 import io.tessera.config.MapTransferConfig;
 import io.tessera.config.PatternsConfig;
@@ -20,6 +21,7 @@ import io.tessera.jobs.DiffusionLoglikJob;
 import io.tessera.jobs.HammingNeighboursJob;
 import io.tessera.jobs.JacobiansJob;
 import io.tessera.jobs.JobRun;
+import io.tessera.jobs.LatentGeometryJob;
 import io.tessera.jobs.LmdJob;
 import io.tessera.jobs.MapTransferJob;
 import io.tessera.jobs.PatternsJob;
@@ -78,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
       Map.entry(JacobiansJob.NAME, new Job<>(JacobiansConfig.class, JacobiansJob::run)),
       Map.entry(DiffusionLoglikJob.NAME, new Job<>(DiffusionLoglikConfig.class, DiffusionLoglikJob::run)),
       Map.entry(LmdJob.NAME, new Job<>(LmdConfig.class, LmdJob::run)),
+      Map.entry(LatentGeometryJob.NAME, new Job<>(LatentGeometryConfig.class, LatentGeometryJob::run)),
       Map.entry(ClusterMapsJob.NAME, new Job<>(ClusterMapsConfig.class, ClusterMapsJob::run)),
       Map.entry(MapTransferJob.NAME, new Job<>(MapTransferConfig.class, MapTransferJob::run))));
 

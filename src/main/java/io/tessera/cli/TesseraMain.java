@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       ReproduceSattelbergCommand.class,
       TrainDiffusionCommand.class,
+      TrainAutoencoderCommand.class,
       ReproduceTuCommand.class,
       ReproduceLmdCommand.class,
       CatalogCommand.class,

@@ -28,6 +28,11 @@ record ModelRef(String uri, DevicePolicy device, HadoopConfSnapshot hadoopConf) 
     return ModelCache.diffusion(uri, device, hadoopConf.toConfiguration());
   }
 
+  /** The model as a decoder for latent geometry; {@code latentDim} matters for TorchScript decoders only. */
+  io.tessera.model.LatentModel latent(Integer latentDim) {
+    return ModelCache.latent(uri, latentDim == null ? 0 : latentDim, device, hadoopConf.toConfiguration());
+  }
+
   /** The model as a classifier's penultimate-layer features. */
   FeatureEncoder features() {
     return ModelCache.features(uri, device, hadoopConf.toConfiguration());

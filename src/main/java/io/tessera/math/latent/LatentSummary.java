@@ -32,9 +32,11 @@ public final class LatentSummary {
 
   public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, double[] taus, double cN) {
     int n = points[0].z().length;
+    // Without codes there is no density: the mask is the whole box and F, W, the masses are undefined.
+    boolean hasDensity = !Double.isNaN(points[0].pTrain());
     double maxP = 0;
     for (GridValue p : points) {
-      maxP = Math.max(maxP, p.pTrain());
+      maxP = hasDensity ? Math.max(maxP, p.pTrain()) : maxP;
     }
     boolean[] mask = new boolean[points.length];
     long maskPoints = 0;
@@ -52,21 +54,22 @@ public final class LatentSummary {
       }
       double dmu = p.sqrtDetG() * cellVolume;
       volume += dmu;
-      mask[k] = p.pTrain() >= MASK * maxP;
+      mask[k] = !hasDensity || p.pTrain() >= MASK * maxP;
       if (mask[k]) {
         maskPoints++;
         maskVolume += dmu;
         intR += p.scalarCurvature() * dmu;
         intR2 += p.scalarCurvature() * p.scalarCurvature() * dmu;
-        qMass += p.pTrain() * cellVolume;
+        qMass += hasDensity ? p.pTrain() * cellVolume : 0;
       }
     }
     double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
     // e^-f dmu = q dz with q the training density renormalised on the mask: F and W are averages under q.
-    double f = 0;
+    double f = hasDensity ? 0 : Double.NaN;
     double[] w = new double[tauValues.length];
+    java.util.Arrays.fill(w, hasDensity ? 0 : Double.NaN);
     for (int k = 0; k < points.length; k++) {
-      if (!mask[k]) {
+      if (!mask[k] || !hasDensity) {
         continue;
       }
       GridValue p = points[k];
@@ -84,7 +87,7 @@ public final class LatentSummary {
     String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
     double curvatureScale = n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0]);
     double nis = 1 - Math.exp(-curvatureScale * ell2 / cN);
-    double infoMass = 0;
+    double infoMass = hasDensity ? 0 : Double.NaN;
     double insMass = 0;
     for (int k = 0; k < points.length; k++) {
       if (!points[k].degenerate()) {
@@ -92,7 +95,7 @@ public final class LatentSummary {
         insMass += hasRef ? Math.max(0, points[k].pRef() - points[k].pTrain()) * cellVolume : 0;
       }
     }
-    List<MassPoint> mass = massPoints(points, resolution, cellVolume, hasRef);
+    List<MassPoint> mass = hasDensity ? massPoints(points, resolution, cellVolume, hasRef) : List.of();
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
         hasRef ? "rho_ins" : "rho_info", mass);

@@ -1,0 +1,253 @@
+package io.tessera.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import io.tessera.TesseraException;
+import io.tessera.config.LatentGeometryConfig;
+import io.tessera.math.latent.GaussianKde;
+import io.tessera.math.latent.GridValue;
+import io.tessera.math.latent.LatentSummary;
+import io.tessera.model.LatentDecoder;
+import io.tessera.model.LatentModel;
+import io.tessera.tables.TableSchema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The {@code latent-geometry} job (Sreehari et al., Lazarev; digest latent-curvature.md): the
+ * geometry of a decoder's pullback metric over a latent grid and at the encoded samples, one row
+ * per point in latent_points, and the run's totals, Lambda, NIS, DIS and mass-like points in
+ * latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked
+ * finite differences for TorchScript ones.
+ */
+public final class LatentGeometryJob {
+  public static final String NAME = "latent-geometry";
+  public static final String TABLE = "latent_points";
+  public static final String SUMMARY = "latent_summary";
+  private static final StructType CODES = new StructType().add("id", DataTypes.LongType).add("split", DataTypes.StringType)
+      .add("code", DataTypes.createArrayType(DataTypes.DoubleType));
+
+  private LatentGeometryJob() {}
+
+  public static JobRun.Result run(SparkSession spark, LatentGeometryConfig cfg) {
+    JobRun.Description description = new JobRun.Description(NAME, cfg, cfg.input(), cfg.model(), cfg.runId(), cfg.output());
+    return JobRun.execute(spark, description, run -> execute(run, cfg));
+  }
+
+  /** A latent_points row from its identity, the geometry columns and the distortion. */
+  static Row row(String modelId, String kind, long pointId, String split, Integer label, Object[] geometry, Double sse, Double mse) {
+    Object[] values = new Object[5 + geometry.length + 2];
+    values[0] = modelId;
+    values[1] = kind;
+    values[2] = pointId;
+    values[3] = split;
+    values[4] = label;
+    System.arraycopy(geometry, 0, values, 5, geometry.length);
+    values[values.length - 2] = sse;
+    values[values.length - 1] = mse;
+    return RowFactory.create(values);
+  }
+
+  private static JobRun.Counts execute(JobRun run, LatentGeometryConfig cfg) {
+    SparkSession spark = run.spark();
+    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    if (cfg.declaredLatentDim() == null && cfg.model().endsWith(".pt")) {
+      throw new TesseraException("a TorchScript decoder needs latent_dim or a box: its latent dimension cannot be read from the file");
+    }
+    LatentModel latent = model.latent(cfg.declaredLatentDim());
+    LatentDecoder decoder = latent.decoder();
+    int n = decoder.latentDim();
+    if (cfg.box() != null && cfg.box().size() != n) {
+      throw new TesseraException("the box has " + cfg.box().size() + " axes but the decoder's latent dimension is " + n);
+    }
+    boolean exact = switch (cfg.route()) {
+      case "exact" -> {
+        if (decoder.exactJets() == null) {
+          throw new TesseraException("route exact needs an MLP decoder Tessera trained; " + cfg.model() + " is a black box: use fd");
+        }
+        yield true;
+      }
+      case "fd" -> false;
+      default -> decoder.exactJets() != null;
+    };
+    long gridPoints = cfg.resolution() == 0 ? 0 : (long) Math.pow(cfg.resolution(), n);
+    if (cfg.resolution() > 0 && (n > LatentGeometryConfig.MAX_GRID_DIM || gridPoints > LatentGeometryConfig.MAX_GRID_POINTS)) {
+      throw new TesseraException("a grid of " + cfg.resolution() + "^" + n + " points is too large (latent dimension at most "
+          + LatentGeometryConfig.MAX_GRID_DIM + ", at most " + LatentGeometryConfig.MAX_GRID_POINTS + " points); set resolution: 0 for the samples alone");
+    }
+
+    ValidatedInput.Rows input = null;
+    double[][] trainCodes = null;
+    double[][] refCodes = null;
+    if (cfg.input() != null) {
+      if (latent.autoencoder() == null) {
+        throw new TesseraException("encoding " + cfg.input() + " needs an encoder: give an autoencoder directory (tessera train-autoencoder), "
+            + "or drop input and give a box");
+      }
+      input = ValidatedInput.load(run, cfg.input(), cfg.splits(), latent.autoencoder().card().inputDim(), cfg.quarantine(), cfg.partitions());
+      Dataset<Row> codes = input.valid().mapPartitions(new LatentSamplePartition(model, null, null, cfg.batchSize()), Encoders.row(CODES))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      trainCodes = subset(codes, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
+      refCodes = cfg.referenceSplit() == null ? null : subset(codes, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
+      codes.unpersist();
+    }
+    double[][] box = box(cfg, trainCodes, n);
+    LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta());
+    Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
+        new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes), refCodes == null ? null : new GaussianKde(refCodes)));
+    StructType schema = TableSchema.load(TABLE).dataSchema();
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (gridPoints > 0) {
+      int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
+      parts.add(spark.range(0, gridPoints, 1, partitions).as(Encoders.LONG()).mapPartitions(
+          new LatentGridPartition(model, cfg.declaredLatentDim(), geometry, densities, box[0], box[1], cfg.resolution(), cfg.batchSize()),
+          Encoders.row(schema)));
+    }
+    if (input != null) {
+      parts.add(input.valid().mapPartitions(new LatentSamplePartition(model, geometry, densities, cfg.batchSize()), Encoders.row(schema)));
+    }
+    long rowsOut = run.stage(TABLE, parts.stream().reduce(Dataset::union).orElseThrow());
+    Dataset<Row> points = run.staged(TABLE);
+    Row summary = summary(points, cfg, decoder, exact, box, gridPoints, trainCodes, refCodes);
+    run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));
+    densities.destroy();
+    return new JobRun.Counts(input == null ? gridPoints : input.rowsIn(), rowsOut, input == null ? 0 : input.rejected());
+  }
+
+  /** Up to {@code limit} codes of one split, chosen by a seeded hash of the id, so the same whatever the partitioning. */
+  private static double[][] subset(Dataset<Row> codes, String split, int limit, long seed, int n, String input) {
+    List<Row> rows = codes.where(col("split").equalTo(split)).orderBy(expr("xxhash64(id, " + seed + "L)"), col("id"))
+        .limit(limit).select("code").collectAsList();
+    if (rows.size() < n + 2) {
+      throw new TesseraException("input " + input + ": split '" + split + "' has " + rows.size() + " samples; a density in "
+          + n + " dimensions needs at least " + (n + 2));
+    }
+    return rows.stream().map(r -> r.getList(0).stream().mapToDouble(v -> (Double) v).toArray()).toArray(double[][]::new);
+  }
+
+  /** {lo, hi}: the configured box, or the codes' 0.5th to 99.5th percentiles widened by 10% of that range per side. */
+  private static double[][] box(LatentGeometryConfig cfg, double[][] codes, int n) {
+    double[][] box = new double[2][n];
+    for (int d = 0; d < n; d++) {
+      if (cfg.box() != null) {
+        box[0][d] = cfg.box().get(d).get(0);
+        box[1][d] = cfg.box().get(d).get(1);
+      } else {
+        double[] values = column(codes, d);
+        double lo = percentile(values, 0.005);
+        double hi = percentile(values, 0.995);
+        box[0][d] = lo - 0.1 * (hi - lo);
+        box[1][d] = hi + 0.1 * (hi - lo);
+      }
+    }
+    return box;
+  }
+
+  /** Robust spread per coordinate, IQR / 1.349, the unit of the finite-difference step; 1 without codes. */
+  private static double[] scales(double[][] codes, int n) {
+    double[] s = new double[n];
+    for (int d = 0; d < n; d++) {
+      double iqr = codes == null ? 0 : percentile(column(codes, d), 0.75) - percentile(column(codes, d), 0.25);
+      s[d] = iqr > 0 ? iqr / 1.349 : 1;
+    }
+    return s;
+  }
+
+  private static double[] column(double[][] codes, int d) {
+    double[] v = new double[codes.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = codes[i][d];
+    }
+    Arrays.sort(v);
+    return v;
+  }
+
+  private static double percentile(double[] sorted, double q) {
+    double at = q * (sorted.length - 1);
+    int i = (int) Math.floor(at);
+    int j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
+  }
+
+  private static Row summary(Dataset<Row> points, LatentGeometryConfig cfg, LatentDecoder decoder, boolean exact, double[][] box,
+      long gridPoints, double[][] trainCodes, double[][] refCodes) {
+    Dataset<Row> samples = points.where("point_kind = 'sample'");
+    Row distortion = samples.selectExpr("count(*)", "CAST(avg(CAST(d_mse AS DECIMAL(38, 18))) AS DOUBLE)").first();
+    // ell^2 = E|x|^2 - |E x|^2 over the decoded training codes (over the grid without samples).
+    Dataset<Row> spread = trainCodes != null ? samples.where(col("split").equalTo(cfg.trainSplit())) : points.where("point_kind = 'grid'");
+    double ell2 = lengthScale(spread);
+    LatentSummary.Result r = null;
+    long fdFailed = 0;
+    if (gridPoints > 0) {
+      List<Row> grid = points.where("point_kind = 'grid'")
+          .select("point_id", "z", "log_sqrt_det_g", "scalar_curvature", "degenerate", "p_train", "p_ref", "grad_f_norm2", "fd_converged")
+          .orderBy("point_id").collectAsList();
+      GridValue[] values = new GridValue[grid.size()];
+      for (int i = 0; i < values.length; i++) {
+        Row g = grid.get(i);
+        values[i] = new GridValue(g.getList(1).stream().mapToDouble(v -> (Double) v).toArray(), g.getDouble(2),
+            g.isNullAt(3) ? Double.NaN : g.getDouble(3), g.getBoolean(4), g.isNullAt(5) ? Double.NaN : g.getDouble(5),
+            g.isNullAt(6) ? Double.NaN : g.getDouble(6), g.isNullAt(7) ? 0 : g.getDouble(7));
+        fdFailed += !g.isNullAt(8) && !g.getBoolean(8) ? 1 : 0;
+      }
+      double cell = 1;
+      for (int d = 0; d < box[0].length; d++) {
+        cell *= (box[1][d] - box[0][d]) / cfg.resolution();
+      }
+      double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
+      r = LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN());
+    }
+    List<Row> mass = new ArrayList<>();
+    if (r != null) {
+      r.massPoints().forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass())));
+    }
+    return RowFactory.create(decoder.id(), decoder.latentDim(), decoder.ambientDim(), exact ? LatentPointRows.EXACT : LatentPointRows.FD,
+        cfg.resolution(), box[0], box[1], gridPoints, r == null ? null : r.maskPoints(), r == null ? null : r.degenerate(), fdFailed,
+        distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), trainCodes == null ? 0 : trainCodes.length,
+        refCodes == null ? 0 : refCodes.length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),
+        value(r, LatentSummary.Result::integralR), value(r, LatentSummary.Result::integralR2), value(r, LatentSummary.Result::perelmanF),
+        r == null ? null : r.taus(), r == null ? null : r.perelmanW(), value(r, LatentSummary.Result::lambdaHat),
+        value(r, LatentSummary.Result::lambdaIqr), value(r, LatentSummary.Result::lambdaTrimmedMean), value(r, LatentSummary.Result::kbarMedian),
+        r == null ? null : r.regime(), Double.isNaN(ell2) ? null : ell2, value(r, LatentSummary.Result::nis), cfg.cN(), value(r, LatentSummary.Result::informationMass),
+        value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass);
+  }
+
+  /** A summary figure, NULL where it is undefined (NaN) or there is no grid. */
+  private static Double value(LatentSummary.Result r, java.util.function.ToDoubleFunction<LatentSummary.Result> f) {
+    if (r == null) {
+      return null;
+    }
+    double v = f.applyAsDouble(r);
+    return Double.isNaN(v) ? null : v;
+  }
+
+  /**
+   * ell^2 = E|x|^2 - |E x|^2 over the decoded points. The sums are taken in DECIMAL(38, 18), which
+   * adds exactly, so the figure does not depend on the order partitions are combined in.
+   */
+  private static double lengthScale(Dataset<Row> rows) {
+    Row total = rows.selectExpr("count(*)", "sum(CAST(aggregate(decoded, 0D, (acc, d) -> acc + d * d) AS DECIMAL(38, 18)))").first();
+    long count = total.getLong(0);
+    if (count == 0) {
+      return Double.NaN;
+    }
+    double m2 = 0;
+    for (Row c : rows.selectExpr("posexplode(decoded) AS (k, v)").groupBy("k").agg(expr("sum(CAST(v AS DECIMAL(38, 18)))")).collectAsList()) {
+      double mean = c.getDecimal(1).doubleValue() / count;
+      m2 += mean * mean;
+    }
+    return total.getDecimal(1).doubleValue() / count - m2;
+  }
+}

@@ -1,0 +1,187 @@
+package io.tessera.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.SchemaShapes;
+import io.tessera.TestSpark;
+import io.tessera.TesseraException;
+import io.tessera.config.LatentGeometryConfig;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.Splits;
+import io.tessera.data.SyntheticDatasets;
+import io.tessera.math.latent.SmoothActivation;
+import io.tessera.model.AutoencoderSpec;
+import io.tessera.model.DevicePolicy;
+import io.tessera.tables.TableSchema;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The latent-geometry job on the digest's closed-form decoders, shipped as float64 TorchScript
+ * modules (scripts/make-torchscript-fixtures.py) and run through the same path as users' decoders,
+ * and on an autoencoder Tessera trains: exact jets against finite differences, densities, scores.
+ */
+class LatentGeometryJobTest {
+  @TempDir Path tmp;
+
+  private static String decoder(String name) {
+    return Path.of("src/test/resources/models/decoder-" + name + ".pt").toAbsolutePath().toString();
+  }
+
+  private static LatentGeometryConfig grid(String decoder, String out, List<List<Double>> box, int resolution, int partitions, String runId) {
+    return new LatentGeometryConfig(decoder, out, null, null, null, null, box, resolution, "auto", null, null, null, null, null, 64,
+        partitions, "cpu", runId, false, null);
+  }
+
+  private static Row summary(String out, String runId) {
+    return TestSpark.get().read().parquet(out + "/latent_summary/run_id=" + runId).first();
+  }
+
+  @Test
+  void closedFormDecodersGiveTheirCurvatureAndTotals() {
+    SparkSession spark = TestSpark.get();
+    String out = tmp.resolve("closed").toString();
+    LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, List.of(List.of(0.0, Math.PI), List.of(0.0, 2 * Math.PI)), 64, 3, "sphere"));
+    Row sphere = summary(out, "sphere");
+    assertEquals("fd", sphere.getAs("route"));
+    assertEquals(0L, sphere.<Long>getAs("fd_failed"));
+    assertEquals(16 * Math.PI, sphere.<Double>getAs("volume"), 1e-3 * 16 * Math.PI, "area 4 pi a^2, a = 2");
+    assertEquals(8 * Math.PI, sphere.<Double>getAs("integral_r"), 1e-3 * 8 * Math.PI, "Gauss-Bonnet: the integral of R dmu is 8 pi");
+    assertEquals("undefined_2d", sphere.getAs("regime"));
+    assertEquals(0.25, sphere.<Double>getAs("kbar_median"), 1e-6);
+    Row r = spark.read().parquet(out + "/latent_points/run_id=sphere")
+        .selectExpr("min(scalar_curvature)", "max(scalar_curvature)", "count(*)", "count(p_train)", "min(gaussian_curvature)").first();
+    assertEquals(0.5, r.getDouble(0), 1e-6, "R = 2 / a^2 everywhere");
+    assertEquals(0.5, r.getDouble(1), 1e-6);
+    assertEquals(64 * 64, r.getLong(2));
+    assertEquals(0, r.getLong(3), "no codes, no density");
+    assertEquals(0.25, r.getDouble(4), 1e-6);
+
+    LatentGeometryJob.run(spark, grid(decoder("pseudosphere"), out, List.of(List.of(0.5, 3.0), List.of(0.0, 2 * Math.PI)), 64, 2, "pseudo"));
+    Row pseudo = summary(out, "pseudo");
+    assertEquals(4.947952, pseudo.<Double>getAs("volume"), 1e-3 * 4.947952);
+    assertEquals(-9.895903, pseudo.<Double>getAs("integral_r"), 1e-3 * 9.895903);
+    double pseudoError = spark.read().parquet(out + "/latent_points/run_id=pseudo").selectExpr("max(abs(scalar_curvature + 2))").first()
+        .getDouble(0);
+    assertTrue(pseudoError < 2e-5, "R = -2 everywhere, off by " + pseudoError);
+
+    LatentGeometryJob.run(spark, grid(decoder("swiss-roll-surface"), out, List.of(List.of(5.0, 14.0), List.of(0.0, 21.0)), 24, 2, "roll"));
+    Row roll = spark.read().parquet(out + "/latent_points/run_id=roll")
+        .selectExpr("max(abs(scalar_curvature) / second_form_norm2)", "min(second_form_norm2)").first();
+    assertTrue(roll.getDouble(0) < 1e-5, "R = 0 though |H|^2 = |II|^2 > 0: " + roll.getDouble(0));
+    assertTrue(roll.getDouble(1) > 1e-3);
+
+    LatentGeometryJob.run(spark, grid(decoder("affine"), out, List.of(List.of(-1.0, 1.0), List.of(-1.0, 1.0)), 8, 1, "affine"));
+    Row affine = spark.read().parquet(out + "/latent_points/run_id=affine")
+        .selectExpr("max(abs(scalar_curvature))", "max(abs(log_sqrt_det_g - ln(sqrt(59D))))", "first(metric)").first();
+    assertTrue(affine.getDouble(0) < 1e-6);
+    assertTrue(affine.getDouble(1) < 1e-9);
+    assertEquals(List.of(10.0, -1.0, 6.0), affine.getList(2).stream().map(v -> Math.round((Double) v * 1e6) / 1e6).toList());
+
+    LatentGeometryJob.run(spark, grid(decoder("three-sphere"), out, List.of(List.of(0.1, 0.9), List.of(0.3, 2.8), List.of(0.0, 6.0)), 10, 2,
+        "s3"));
+    Row s3 = summary(out, "s3");
+    assertEquals(1, s3.<Double>getAs("lambda_hat"), 1e-4, "Lambda = (n - 2) R / (2n) = 1 for R = 6");
+    assertEquals("dS", s3.getAs("regime"));
+    assertEquals(6, spark.read().parquet(out + "/latent_points/run_id=s3").selectExpr("avg(scalar_curvature)").first().getDouble(0), 1e-4);
+
+    for (String table : List.of(LatentGeometryJob.TABLE, LatentGeometryJob.SUMMARY)) {
+      assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),
+          table + " as written");
+    }
+  }
+
+  @Test
+  void theGridRowsDoNotDependOnPartitioningOrBatchSize() {
+    SparkSession spark = TestSpark.get();
+    String out = tmp.resolve("partitions").toString();
+    List<List<Double>> box = List.of(List.of(0.2, 2.9), List.of(0.0, 6.0));
+    LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, box, 20, 1, "one"));
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("sphere-2"), out, null, null, null, null, box, 20, "fd", null, null, null,
+        null, null, 7, 5, "cpu", "five", false, null));
+    var one = spark.read().parquet(out + "/latent_points/run_id=one");
+    var five = spark.read().parquet(out + "/latent_points/run_id=five");
+    assertEquals(400, five.count());
+    assertEquals(0, one.exceptAll(five).count());
+    assertEquals(0, spark.read().parquet(out + "/latent_summary/run_id=one").exceptAll(spark.read().parquet(out + "/latent_summary/run_id=five"))
+        .count());
+  }
+
+  @Test
+  void anAutoencoderGetsExactCurvatureDensitiesAndScores() {
+    SparkSession spark = TestSpark.get();
+    String data = tmp.resolve("gaussians").toString();
+    DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 900, 4, 3), Splits.trainTest(900, 0.3), data,
+        false);
+    String model = tmp.resolve("ae").toString();
+    AutoencoderTrainJob.run(spark, data, model, new AutoencoderSpec("ae-gaussians", 2, List.of(16, 16), SmoothActivation.TANH,
+        SmoothActivation.IDENTITY, 30, 64, 3e-3, 1, DevicePolicy.CPU, data), line -> {});
+    String out = tmp.resolve("ae-out").toString();
+    JobRun.Result exact = LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, "exact",
+        null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null));
+    assertEquals(900, exact.counts().rowsIn());
+    assertEquals(24 * 24 + 900, exact.counts().rowsOut());
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, "fd", null, null, null, null, 3L,
+        128, 2, "cpu", "fd", false, null));
+
+    // Exact jets and finite differences agree point by point, to the convergence check's 1e-4 of |H|^2 + |II|^2.
+    Row worst = spark.sql("SELECT max(abs(e.scalar_curvature - f.scalar_curvature) / (f.mean_curvature_norm2 + f.second_form_norm2)),"
+        + " count(*), sum(CASE WHEN f.fd_converged THEN 1 ELSE 0 END) FROM parquet.`" + out + "/latent_points/run_id=exact` e"
+        + " JOIN parquet.`" + out + "/latent_points/run_id=fd` f USING (point_kind, point_id) WHERE NOT e.degenerate").first();
+    assertTrue(worst.getDouble(0) < 1e-4, "exact and fd curvature differ by " + worst.getDouble(0));
+    assertEquals(worst.getLong(1), worst.getLong(2), "every fd point converged on a tanh decoder");
+
+    // Distortion is |x - D(E(x))|^2 with the decoded point the table holds.
+    List<Row> samples = spark.sql("SELECT p.d_sse, p.d_mse, p.decoded, d.features FROM parquet.`" + out + "/latent_points/run_id=exact` p"
+        + " JOIN parquet.`" + data + "` d ON p.point_id = d.id WHERE p.point_kind = 'sample'").collectAsList();
+    assertEquals(900, samples.size());
+    for (Row s : samples) {
+      List<Double> decoded = s.getList(2);
+      List<Float> x = s.getList(3);
+      double sse = 0;
+      for (int k = 0; k < 3; k++) {
+        sse += (x.get(k) - decoded.get(k)) * (x.get(k) - decoded.get(k));
+      }
+      assertEquals(sse, s.getDouble(0), 1e-9 * Math.max(1, sse));
+      assertEquals(sse / 3, s.getDouble(1), 1e-9 * Math.max(1, sse));
+    }
+    Row summary = summary(out, "exact");
+    assertEquals("exact", summary.getAs("route"));
+    assertEquals(630, summary.<Integer>getAs("kde_codes"));
+    assertEquals(270, summary.<Integer>getAs("ref_codes"));
+    double nis = summary.getAs("nis");
+    double dis = summary.getAs("dis");
+    assertTrue(nis >= 0 && nis <= 1 && dis >= 0 && dis <= 1, "NIS " + nis + ", DIS " + dis);
+    assertTrue(summary.<Double>getAs("information_mass") > 0.9, "the box holds the training density: " + summary.getAs("information_mass"));
+    assertTrue(Double.isFinite(summary.<Double>getAs("perelman_f")) && summary.<Double>getAs("ell2") > 0);
+    assertFalse(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "rho_ins has local maxima");
+  }
+
+  @Test
+  void misconfigurationsAreClearErrors() {
+    SparkSession spark = TestSpark.get();
+    String out = tmp.resolve("bad").toString();
+    TesseraException noDim = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
+        decoder("sphere-2"), out, null, null, null, 2, null, 8, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null)));
+    assertTrue(noDim.getMessage().contains("box"), noDim.getMessage());
+    TesseraException exact = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
+        decoder("sphere-2"), out, null, null, null, null, List.of(List.of(0.0, 1.0), List.of(0.0, 1.0)), 8, "exact", null, null, null, null,
+        null, 64, 0, "cpu", "y", false, null)));
+    assertTrue(exact.getMessage().contains("use fd"), exact.getMessage());
+    TesseraException big = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, grid(decoder("three-sphere"), out,
+        List.of(List.of(0.1, 0.9), List.of(0.3, 2.8), List.of(0.0, 6.0)), 200, 1, "z")));
+    assertTrue(big.getMessage().contains("too large"), big.getMessage());
+    // A box with an axis the decoder ignores: J loses rank everywhere, and the summary says so.
+    LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, List.of(List.of(0.1, 1.0), List.of(0.0, 1.0), List.of(0.0, 1.0)), 4, 1, "w"));
+    Row ignored = summary(out, "w");
+    assertEquals(64L, ignored.<Long>getAs("degenerate_points"));
+    assertEquals(0L, ignored.<Long>getAs("mask_points"));
+  }
+}
