@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write an HTML report of runs (--run), or draw one figure (a subcommand).",
     subcommands = {ReportRegionsCommand.class, ReportGradientsCommand.class, ReportDualSpaceCommand.class,
-        ReportRocCommand.class, ReportLoglikCommand.class, ReportInpaintingCommand.class})
+        ReportRocCommand.class, ReportLoglikCommand.class, ReportInpaintingCommand.class, ReportLatentCommand.class})
 final class ReportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -115,7 +115,7 @@ class LatentGeometryJobTest {
   }
 
   @Test
-  void anAutoencoderGetsExactCurvatureDensitiesAndScores() {
+  void anAutoencoderGetsExactCurvatureDensitiesAndScores() throws java.io.IOException {
     SparkSession spark = TestSpark.get();
     String data = tmp.resolve("gaussians").toString();
     DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 900, 4, 3), Splits.trainTest(900, 0.3), data,
@@ -162,6 +162,14 @@ class LatentGeometryJobTest {
     assertTrue(summary.<Double>getAs("information_mass") > 0.9, "the box holds the training density: " + summary.getAs("information_mass"));
     assertTrue(Double.isFinite(summary.<Double>getAs("perelman_f")) && summary.<Double>getAs("ell2") > 0);
     assertFalse(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "rho_ins has local maxima");
+
+    Path png = tmp.resolve("latent.png");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "latent", "--run", "exact", "--root", out,
+        "--out", png.toString()), err.toString());
+    io.tessera.PngChecks.assertFigure(png, 1200, 400);
+    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "latent", "--run", "nope", "--root", out,
+        "--out", png.toString()));
   }
 
   @Test

@@ -139,8 +139,8 @@ public final class LatentSummary {
 
   /**
    * Local maxima among all 3^n - 1 grid neighbours of rho_ins (rho_info without a reference
-   * set), keeping those of at least 5% of the largest; the mass is rho dmu over the maximum's
-   * 3^n block.
+   * set), interior cells only, keeping those of at least 5% of the largest; the mass is rho dmu
+   * over the maximum's 3^n block.
    */
   static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency) {
     int n = points[0].z().length;
@@ -154,13 +154,16 @@ public final class LatentSummary {
     if (max <= 0) {
       return found;
     }
+    int full = (int) Math.pow(3, n);
     for (int k = 0; k < points.length; k++) {
-      if (rho[k] < 0.05 * max) {
+      List<Integer> block = neighbourhood(k, n, resolution);
+      // A maximum on the box's edge is the box's doing, not the density's: only interior cells count.
+      if (rho[k] < 0.05 * max || block.size() < full) {
         continue;
       }
       boolean strict = true;
       double mass = 0;
-      for (int neighbour : neighbourhood(k, n, resolution)) {
+      for (int neighbour : block) {
         // Ties (symmetric grids make them) go to the lower id, so a two-cell peak keeps one.
         if (neighbour != k && (rho[neighbour] > rho[k] || (rho[neighbour] == rho[k] && neighbour < k))) {
           strict = false;
