@@ -164,7 +164,7 @@ class CommandsTest {
       io.tessera.config.ConfigLoader.load(config, List.of(), RunCommand.configType(job));
       jobs++;
     }
-    assertEquals(13, jobs);
+    assertEquals(14, jobs);
     io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), RunCommand.configType("region-census"));
     io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-mnist.yaml"), List.of(), io.tessera.config.LiuMnistConfig.class);
     var sattelberg = io.tessera.config.ConfigLoader.load(Path.of("conf", "sattelberg-mnist.yaml"), List.of(),
