@@ -4,8 +4,8 @@
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE latent_points.
 CREATE TABLE IF NOT EXISTS latent_points (
   model_id STRING COMMENT 'autoencoder card id, or TorchScript decoder name and content hash',
-  point_kind STRING COMMENT 'grid or sample',
-  point_id BIGINT COMMENT 'grid index, or the sample id',
+  point_kind STRING COMMENT 'grid, mc (a draw from the training codes'' density) or sample',
+  point_id BIGINT COMMENT 'grid index, draw number, or the sample id',
   split STRING COMMENT 'the sample''s split; NULL on the grid',
   label INT,
   z ARRAY<DOUBLE> COMMENT 'latent point (the code of a sample)',

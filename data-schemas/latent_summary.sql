@@ -1,5 +1,5 @@
 -- One row per `latent-geometry` run: totals over the latent grid (midpoint rule) on the support
--- mask {p_train >= 1e-3 max p_train}, Perelman's functionals with the data-induced potential,
+-- mask {p_train >= 1e-3 max p_train}, or by Monte Carlo over the codes' density without a grid, Perelman's functionals with the data-induced potential,
 -- Lambda from vacuum points, and the inadequacy scores (docs: ../shared/methods/latent-curvature.md).
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE latent_summary.
 CREATE TABLE IF NOT EXISTS latent_summary (
@@ -11,7 +11,9 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   box_lo ARRAY<DOUBLE>,
   box_hi ARRAY<DOUBLE>,
   grid_points BIGINT,
-  mask_points BIGINT COMMENT 'grid points in the support mask (all non-degenerate ones without codes)',
+  mc_samples BIGINT COMMENT 'Monte Carlo points drawn from the training codes'' density',
+  totals_from STRING COMMENT 'grid (midpoint rule on the mask), mc (Monte Carlo over the density''s support) or NULL',
+  mask_points BIGINT COMMENT 'grid points in the support mask (all non-degenerate ones without codes); mc: points used',
   degenerate_points BIGINT,
   fd_failed BIGINT COMMENT 'grid points whose finite differences did not converge',
   samples BIGINT COMMENT 'encoded samples written',
@@ -37,7 +39,9 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   insufficiency_mass DOUBLE COMMENT 'integral of max(0, p_ref - p_train): the total-variation deficit',
   dis DOUBLE COMMENT 'data inadequacy = insufficiency_mass; NULL without a reference split',
   mass_density STRING COMMENT 'the density whose maxima are the mass-like points: rho_ins, or rho_info without a reference',
-  mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE>> COMMENT 'local maxima of at least 5% of the largest',
+  mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE>> COMMENT 'grid: interior local maxima of at least 5% of the largest',
+  ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / q',
+  integral_r2_se DOUBLE COMMENT 'mc: standard error of the integral of R^2',
   run_id STRING
 ) USING parquet
 PARTITIONED BY (run_id)

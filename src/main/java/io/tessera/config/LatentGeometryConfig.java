@@ -15,6 +15,8 @@ import java.util.List;
  * @param latentDim for TorchScript decoders without a box: their latent dimension
  * @param box per latent axis [lo, hi]; null: the codes' 0.5th to 99.5th percentiles widened by 10% per side
  * @param resolution grid points per axis (latent dimension at most 3); 0: no grid
+ * @param mcSamples Monte Carlo points drawn from the training codes' density (any latent
+ *     dimension; the totals come from them when there is no grid); 0: none
  * @param route exact (MLP decoders' jets), fd (finite differences of forward passes) or auto
  * @param fdEta relative step of the finite differences, times each code coordinate's robust spread
  * @param kdeCodes at most this many codes per density: a seeded subset beyond that
@@ -31,6 +33,7 @@ public record LatentGeometryConfig(
     Integer latentDim,
     List<List<Double>> box,
     Integer resolution,
+    Integer mcSamples,
     String route,
     Double fdEta,
     Integer kdeCodes,
@@ -51,6 +54,7 @@ public record LatentGeometryConfig(
   public LatentGeometryConfig {
     trainSplit = trainSplit == null ? "train" : trainSplit;
     resolution = resolution == null ? 64 : resolution;
+    mcSamples = mcSamples == null ? 0 : mcSamples;
     route = route == null ? "auto" : route;
     fdEta = fdEta == null ? 1e-4 : fdEta;
     kdeCodes = kdeCodes == null ? 20_000 : kdeCodes;
@@ -65,6 +69,12 @@ public record LatentGeometryConfig(
     }
     if (resolution < 0 || resolution == 1) {
       throw new TesseraException("resolution must be 0 (no grid) or at least 2, got " + resolution);
+    }
+    if (mcSamples < 0 || mcSamples > MAX_GRID_POINTS) {
+      throw new TesseraException("mc_samples must be in 0.." + MAX_GRID_POINTS + ", got " + mcSamples);
+    }
+    if (mcSamples > 0 && input == null) {
+      throw new TesseraException("mc_samples draws from the training codes' density: give an input to encode");
     }
     if (!(fdEta > 0 && fdEta < 0.1) || kdeCodes < 2 || !(cN > 0)) {
       throw new TesseraException("fd_eta must be in (0, 0.1), kde_codes >= 2 and c_n > 0");

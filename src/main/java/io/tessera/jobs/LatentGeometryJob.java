@@ -27,8 +27,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The {@code latent-geometry} job (Sreehari et al., Lazarev; digest latent-curvature.md): the
- * geometry of a decoder's pullback metric over a latent grid and at the encoded samples, one row
- * per point in latent_points, and the run's totals, Lambda, NIS, DIS and mass-like points in
+ * geometry of a decoder's pullback metric over a latent grid, at Monte Carlo draws from the codes'
+ * density and at the encoded samples, one row per point in latent_points, and the run's totals, Lambda, NIS, DIS and mass-like points in
  * latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked
  * finite differences for TorchScript ones.
  */
@@ -109,11 +109,15 @@ public final class LatentGeometryJob {
         new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes), refCodes == null ? null : new GaussianKde(refCodes)));
     StructType schema = TableSchema.load(TABLE).dataSchema();
     List<Dataset<Row>> parts = new ArrayList<>();
+    int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
     if (gridPoints > 0) {
-      int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
-      parts.add(spark.range(0, gridPoints, 1, partitions).as(Encoders.LONG()).mapPartitions(
-          new LatentGridPartition(model, cfg.declaredLatentDim(), geometry, densities, box[0], box[1], cfg.resolution(), cfg.batchSize()),
+      parts.add(spark.range(0, gridPoints, 1, partitions).as(Encoders.LONG()).mapPartitions(new LatentPointsPartition(model,
+          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.grid(box[0], box[1], cfg.resolution()), cfg.batchSize()),
           Encoders.row(schema)));
+    }
+    if (cfg.mcSamples() > 0) {
+      parts.add(spark.range(0, cfg.mcSamples(), 1, partitions).as(Encoders.LONG()).mapPartitions(new LatentPointsPartition(model,
+          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), Encoders.row(schema)));
     }
     if (input != null) {
       parts.add(input.valid().mapPartitions(new LatentSamplePartition(model, geometry, densities, cfg.batchSize()), Encoders.row(schema)));
@@ -190,8 +194,9 @@ public final class LatentGeometryJob {
     double ell2 = lengthScale(spread);
     LatentSummary.Result r = null;
     long fdFailed = 0;
-    if (gridPoints > 0) {
-      List<Row> grid = points.where("point_kind = 'grid'")
+    String totals = gridPoints > 0 ? LatentPointSource.GRID : cfg.mcSamples() > 0 ? LatentPointSource.MONTE_CARLO : null;
+    if (totals != null) {
+      List<Row> grid = points.where(col("point_kind").equalTo(totals))
           .select("point_id", "z", "log_sqrt_det_g", "scalar_curvature", "degenerate", "p_train", "p_ref", "grad_f_norm2", "fd_converged")
           .orderBy("point_id").collectAsList();
       GridValue[] values = new GridValue[grid.size()];
@@ -207,21 +212,23 @@ public final class LatentGeometryJob {
         cell *= (box[1][d] - box[0][d]) / cfg.resolution();
       }
       double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
-      r = LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN());
+      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN())
+          : LatentSummary.monteCarlo(values, ell2, taus, cfg.cN());
     }
     List<Row> mass = new ArrayList<>();
     if (r != null) {
       r.massPoints().forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass())));
     }
     return RowFactory.create(decoder.id(), decoder.latentDim(), decoder.ambientDim(), exact ? LatentPointRows.EXACT : LatentPointRows.FD,
-        cfg.resolution(), box[0], box[1], gridPoints, r == null ? null : r.maskPoints(), r == null ? null : r.degenerate(), fdFailed,
+        cfg.resolution(), box[0], box[1], gridPoints, (long) cfg.mcSamples(), totals, r == null ? null : r.maskPoints(), r == null ? null : r.degenerate(), fdFailed,
         distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), trainCodes == null ? 0 : trainCodes.length,
         refCodes == null ? 0 : refCodes.length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),
         value(r, LatentSummary.Result::integralR), value(r, LatentSummary.Result::integralR2), value(r, LatentSummary.Result::perelmanF),
         r == null ? null : r.taus(), r == null ? null : r.perelmanW(), value(r, LatentSummary.Result::lambdaHat),
         value(r, LatentSummary.Result::lambdaIqr), value(r, LatentSummary.Result::lambdaTrimmedMean), value(r, LatentSummary.Result::kbarMedian),
         r == null ? null : r.regime(), Double.isNaN(ell2) ? null : ell2, value(r, LatentSummary.Result::nis), cfg.cN(), value(r, LatentSummary.Result::informationMass),
-        value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass);
+        value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass,
+        value(r, LatentSummary.Result::effectiveSamples), value(r, LatentSummary.Result::integralR2Error));
   }
 
   /** A summary figure, NULL where it is undefined (NaN) or there is no grid. */

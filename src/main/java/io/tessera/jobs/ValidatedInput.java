@@ -65,8 +65,9 @@ final class ValidatedInput {
       throw new TesseraException("input " + input + ": column id has duplicate value " + first.get(0).getAs(DatasetIO.ID) + " in split '"
           + first.get(0).getAs(DatasetIO.SPLIT) + "' (ids name samples in every output table; set quarantine: true to divert all copies to _rejects)");
     }
-    return rows.join(org.apache.spark.sql.functions.broadcast(repeated).withColumn(REASON, org.apache.spark.sql.functions.concat(lit("column id: value "), col(DatasetIO.ID).cast("string"),
-            lit(" repeats in its split"))), JoinKeys.of(DatasetIO.SPLIT, DatasetIO.ID), "left");
+    Dataset<Row> reasons = org.apache.spark.sql.functions.broadcast(repeated).withColumn(REASON,
+        org.apache.spark.sql.functions.concat(lit("column id: value "), col(DatasetIO.ID).cast("string"), lit(" repeats in its split")));
+    return rows.join(reasons, JoinKeys.of(DatasetIO.SPLIT, DatasetIO.ID), "left");
   }
 
   /** Fails when an id repeats anywhere in the rows, across splits too; {@code why} says which job needs that. */

@@ -36,7 +36,7 @@ class LatentGeometryJobTest {
   }
 
   private static LatentGeometryConfig grid(String decoder, String out, List<List<Double>> box, int resolution, int partitions, String runId) {
-    return new LatentGeometryConfig(decoder, out, null, null, null, null, box, resolution, "auto", null, null, null, null, null, 64,
+    return new LatentGeometryConfig(decoder, out, null, null, null, null, box, resolution, null, "auto", null, null, null, null, null, 64,
         partitions, "cpu", runId, false, null);
   }
 
@@ -104,7 +104,7 @@ class LatentGeometryJobTest {
     String out = tmp.resolve("partitions").toString();
     List<List<Double>> box = List.of(List.of(0.2, 2.9), List.of(0.0, 6.0));
     LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, box, 20, 1, "one"));
-    LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("sphere-2"), out, null, null, null, null, box, 20, "fd", null, null, null,
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("sphere-2"), out, null, null, null, null, box, 20, null, "fd", null, null, null,
         null, null, 7, 5, "cpu", "five", false, null));
     var one = spark.read().parquet(out + "/latent_points/run_id=one");
     var five = spark.read().parquet(out + "/latent_points/run_id=five");
@@ -124,11 +124,11 @@ class LatentGeometryJobTest {
     AutoencoderTrainJob.run(spark, data, model, new AutoencoderSpec("ae-gaussians", 2, List.of(16, 16), SmoothActivation.TANH,
         SmoothActivation.IDENTITY, 30, 64, 3e-3, 1, DevicePolicy.CPU, data), line -> {});
     String out = tmp.resolve("ae-out").toString();
-    JobRun.Result exact = LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, "exact",
+    JobRun.Result exact = LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "exact",
         null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null));
     assertEquals(900, exact.counts().rowsIn());
     assertEquals(24 * 24 + 900, exact.counts().rowsOut());
-    LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, "fd", null, null, null, null, 3L,
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "fd", null, null, null, null, 3L,
         128, 2, "cpu", "fd", false, null));
 
     // Exact jets and finite differences agree point by point, to the convergence check's 1e-4 of |H|^2 + |II|^2.
@@ -163,6 +163,27 @@ class LatentGeometryJobTest {
     assertTrue(Double.isFinite(summary.<Double>getAs("perelman_f")) && summary.<Double>getAs("ell2") > 0);
     assertFalse(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "rho_ins has local maxima");
 
+    // Monte Carlo totals, for any latent dimension: draws from the training codes' density.
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 0, 600, "exact", null, null, null,
+        null, 3L, 128, 3, "cpu", "mc", false, null));
+    Row mc = summary(out, "mc");
+    assertEquals("mc", mc.getAs("totals_from"));
+    assertEquals(600L, spark.read().parquet(out + "/latent_points/run_id=mc").where("point_kind = 'mc'").count());
+    assertTrue(mc.<Double>getAs("ess") > 0 && mc.<Double>getAs("ess") <= 600, "ESS " + mc.getAs("ess"));
+    assertTrue(mc.<Double>getAs("integral_r2_se") >= 0 && mc.<Double>getAs("nis") >= 0 && mc.<Double>getAs("dis") >= 0);
+    String data10 = tmp.resolve("gaussians-10").toString();
+    DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 600, 5, 10), Splits.trainTest(600, 0.3),
+        data10, false);
+    String model4 = tmp.resolve("ae4").toString();
+    AutoencoderTrainJob.run(spark, data10, model4, new AutoencoderSpec("ae4", 4, List.of(16), SmoothActivation.SOFTPLUS,
+        SmoothActivation.IDENTITY, 5, 64, 3e-3, 2, DevicePolicy.CPU, data10), line -> {});
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(model4, out, data10, "train", "test", null, null, 0, 400, "auto", null, null, null,
+        null, 3L, 128, 2, "cpu", "four", false, null));
+    Row four = summary(out, "four");
+    assertEquals(4, four.<Integer>getAs("latent_dim"));
+    assertTrue(List.of("dS", "AdS", "flat").contains(four.<String>getAs("regime")), four.<String>getAs("regime"));
+    assertTrue(Double.isFinite(four.<Double>getAs("lambda_hat")));
+
     Path png = tmp.resolve("latent.png");
     java.io.StringWriter err = new java.io.StringWriter();
     assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "latent", "--run", "exact", "--root", out,
@@ -177,10 +198,10 @@ class LatentGeometryJobTest {
     SparkSession spark = TestSpark.get();
     String out = tmp.resolve("bad").toString();
     TesseraException noDim = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
-        decoder("sphere-2"), out, null, null, null, 2, null, 8, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null)));
+        decoder("sphere-2"), out, null, null, null, 2, null, 8, null, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null)));
     assertTrue(noDim.getMessage().contains("box"), noDim.getMessage());
     TesseraException exact = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
-        decoder("sphere-2"), out, null, null, null, null, List.of(List.of(0.0, 1.0), List.of(0.0, 1.0)), 8, "exact", null, null, null, null,
+        decoder("sphere-2"), out, null, null, null, null, List.of(List.of(0.0, 1.0), List.of(0.0, 1.0)), 8, null, "exact", null, null, null, null,
         null, 64, 0, "cpu", "y", false, null)));
     assertTrue(exact.getMessage().contains("use fd"), exact.getMessage());
     TesseraException big = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, grid(decoder("three-sphere"), out,

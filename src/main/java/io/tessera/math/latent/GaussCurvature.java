@@ -29,7 +29,8 @@ public final class GaussCurvature {
     }
     QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(dim, n);
     double[] metric = metricUpper(jet.tangents());
-    if (!qr.decompose(j.copy())) { // a zero column: rank-deficient
+    // Fewer data dimensions than latent ones, or a zero column: J cannot have rank n.
+    if (dim < n || !qr.decompose(j.copy())) {
       return degenerate(n, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, metric);
     }
     DMatrixRMaj q = qr.getQ(null, true);

@@ -14,6 +14,7 @@ public final class GaussianKde implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double[][] whitened;
+  private final double[][] factor;
   private final double[][] inverseFactor;
   private final double normaliser;
 
@@ -49,9 +50,11 @@ public final class GaussianKde implements java.io.Serializable {
     for (int i = 0; i < n; i++) {
       logDet += Math.log(lower.get(i, i));
     }
+    this.factor = new double[n][n];
     this.inverseFactor = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
+        factor[i][j] = lower.get(i, j);
         inverseFactor[i][j] = inverse.get(i, j);
       }
     }
@@ -91,6 +94,23 @@ public final class GaussianKde implements java.io.Serializable {
       out[j + 1] = g * normaliser;
     }
     return out;
+  }
+
+  /** A draw from the density: a code chosen uniformly plus kernel noise L e, e ~ N(0, I). */
+  public double[] sample(java.util.SplittableRandom random) {
+    double[] w = whitened[random.nextInt(whitened.length)];
+    int n = w.length;
+    double[] shifted = new double[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = w[i] + random.nextGaussian();
+    }
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        z[i] += factor[i][j] * shifted[j];
+      }
+    }
+    return z;
   }
 
   private double[] whiten(double[] z) {

@@ -26,7 +26,7 @@ public final class LatentSummary {
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
       double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
       double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
-      String massDensity, List<MassPoint> massPoints) {}
+      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error) {}
 
   private LatentSummary() {}
 
@@ -83,7 +83,11 @@ public final class LatentSummary {
       }
     }
     boolean hasRef = !Double.isNaN(points[0].pRef());
-    double[] lambda = lambdaStatistics(points, mask, n, hasRef, cellVolume);
+    double[] dmu = new double[points.length];
+    for (int k = 0; k < points.length; k++) {
+      dmu[k] = points[k].degenerate() ? 0 : points[k].sqrtDetG() * cellVolume;
+    }
+    double[] lambda = lambdaStatistics(points, mask, n, hasRef, dmu);
     String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
     double curvatureScale = n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0]);
     double nis = 1 - Math.exp(-curvatureScale * ell2 / cN);
@@ -98,15 +102,84 @@ public final class LatentSummary {
     List<MassPoint> mass = hasDensity ? massPoints(points, resolution, cellVolume, hasRef) : List.of();
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
-        hasRef ? "rho_ins" : "rho_info", mass);
+        hasRef ? "rho_ins" : "rho_info", mass, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * The same totals by Monte Carlo (digest section 3, any latent dimension): {@code points} drawn
+   * from q, the training codes' KDE, whose density at each point is its pTrain. Integrals over
+   * supp q are means of h w with weights w = sqrt(det g) / q; F and W are plain means under q; DIS
+   * is the mean of max(0, p_ref - q) / q. Reports the effective sample size (sum w)^2 / sum w^2 and
+   * the standard error of the integral of R^2. No grid, so no mass-like points.
+   */
+  public static Result monteCarlo(GridValue[] points, double ell2, double[] taus, double cN) {
+    int n = points[0].z().length;
+    double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
+    long degenerate = 0;
+    double sumW = 0;
+    double sumW2 = 0;
+    double intR = 0;
+    double intR2 = 0;
+    double intR2Sq = 0;
+    double f = 0;
+    double[] w = new double[tauValues.length];
+    double deficit = 0;
+    boolean hasRef = !Double.isNaN(points[0].pRef());
+    boolean[] use = new boolean[points.length];
+    int used = 0;
+    for (int k = 0; k < points.length; k++) {
+      GridValue p = points[k];
+      if (p.degenerate() || !(p.pTrain() > 0)) {
+        degenerate += p.degenerate() ? 1 : 0;
+        continue;
+      }
+      use[k] = true;
+      used++;
+      double weight = p.sqrtDetG() / p.pTrain();
+      double r = p.scalarCurvature();
+      sumW += weight;
+      sumW2 += weight * weight;
+      intR += r * weight;
+      intR2 += r * r * weight;
+      intR2Sq += (r * r * weight) * (r * r * weight);
+      double integrand = r + p.gradF2();
+      f += integrand;
+      double potential = p.logSqrtDetG() - Math.log(p.pTrain());
+      for (int t = 0; t < tauValues.length; t++) {
+        w[t] += tauValues[t] * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tauValues[t]) - n;
+      }
+      deficit += hasRef ? Math.max(0, p.pRef() - p.pTrain()) / p.pTrain() : 0;
+    }
+    double count = used;
+    for (int t = 0; t < w.length; t++) {
+      w[t] /= count;
+    }
+    double meanR2 = intR2 / count;
+    double r2Error = Math.sqrt(Math.max(0, intR2Sq / count - meanR2 * meanR2) / count);
+    double[] lambda = monteCarloLambda(points, use, n, hasRef);
+    String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
+    double nis = 1 - Math.exp(-(n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0])) * ell2 / cN);
+    double volume = sumW / count;
+    return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
+        lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
+        hasRef ? "rho_ins" : "rho_info", List.of(), sumW * sumW / sumW2, r2Error);
+  }
+
+  /** lambdaStatistics with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */
+  private static double[] monteCarloLambda(GridValue[] points, boolean[] use, int n, boolean hasRef) {
+    double[] weights = new double[points.length];
+    for (int k = 0; k < points.length; k++) {
+      weights[k] = use[k] ? points[k].sqrtDetG() / points[k].pTrain() : 0;
+    }
+    return lambdaStatistics(points, use, n, hasRef, weights);
   }
 
   /**
    * {Lambda-hat, its IQR, its 10% trimmed mean, the median mean sectional curvature}: per point
-   * lambda = (n - 2) R / (2n), dmu-weighted over the vacuum points (rho_ins at most its median on
+   * lambda = (n - 2) R / (2n), weighted (by dmu on a grid) over the vacuum points (rho_ins at most its median on
    * the mask; every mask point without a reference set).
    */
-  private static double[] lambdaStatistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double cellVolume) {
+  private static double[] lambdaStatistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double[] weights) {
     double threshold = Double.POSITIVE_INFINITY;
     if (hasRef) {
       List<Double> ins = new ArrayList<>();
@@ -121,20 +194,20 @@ public final class LatentSummary {
     List<double[]> vacuum = new ArrayList<>();
     for (int k = 0; k < points.length; k++) {
       if (mask[k] && (!hasRef || points[k].insufficiencyDensity() <= threshold)) {
-        vacuum.add(new double[] {points[k].scalarCurvature(), points[k].sqrtDetG() * cellVolume});
+        vacuum.add(new double[] {points[k].scalarCurvature(), weights[k]});
       }
     }
     double[] lambdas = new double[vacuum.size()];
     double[] kbar = new double[vacuum.size()];
-    double[] weights = new double[vacuum.size()];
+    double[] vacuumWeights = new double[vacuum.size()];
     for (int i = 0; i < lambdas.length; i++) {
       lambdas[i] = (n - 2) * vacuum.get(i)[0] / (2.0 * n);
       kbar[i] = n > 1 ? vacuum.get(i)[0] / (n * (n - 1.0)) : 0;
-      weights[i] = vacuum.get(i)[1];
+      vacuumWeights[i] = vacuum.get(i)[1];
     }
-    WeightedQuantiles l = new WeightedQuantiles(lambdas, weights);
+    WeightedQuantiles l = new WeightedQuantiles(lambdas, vacuumWeights);
     return new double[] {l.quantile(0.5), l.quantile(0.75) - l.quantile(0.25), l.trimmedMean(0.1),
-        new WeightedQuantiles(kbar, weights).quantile(0.5)};
+        new WeightedQuantiles(kbar, vacuumWeights).quantile(0.5)};
   }
 
   /**

@@ -128,6 +128,7 @@ class GaussCurvatureTest {
     assertTrue(g.degenerate());
     assertTrue(Double.isNaN(g.scalarCurvature()));
     assertFalse(fd(z -> new double[] {z[0], z[1], 0}, 0.5, 0.5).degenerate());
+    assertTrue(fd(z -> new double[] {z[0] + z[1]}, 0.5, 0.5).degenerate(), "a 2-D latent cannot immerse in a line");
   }
 
   @Test

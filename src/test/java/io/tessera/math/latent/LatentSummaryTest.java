@@ -149,4 +149,49 @@ class LatentSummaryTest {
     assertEquals(3, q.trimmedMean(0.25), 1e-12, "trimming a quarter from each end leaves the two 3s");
     assertEquals((5 + 1 + 6) / 4.0, q.trimmedMean(0), 1e-12);
   }
+
+  /** T9 by Monte Carlo: no mask here, so F = n / sigma^2 and W(sigma^2 / 2) = 0 exactly, up to sampling error. */
+  @Test
+  void monteCarloRecoversTheGaussianSolitonWithoutTruncation() {
+    double c = 2;
+    double s = 0.5;
+    int samples = 40_000;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    double[][] z = new double[samples][];
+    for (int i = 0; i < samples; i++) {
+      z[i] = new double[] {s * random.nextGaussian(), s * random.nextGaussian()};
+    }
+    GridValue[] v = values(p -> new double[] {c * (0.6 * p[0] + 0.8 * p[1]), c * (0.8 * p[0] - 0.6 * p[1]), 0}, z, p -> {
+      double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
+      return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
+    }, null);
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new double[] {0.5, 2}, 1);
+    // |grad f|^2_g = |z|^2 / (s^4 c^2), a chi-square with 2 degrees of freedom: sd 2, standard error 0.01.
+    assertEquals(2, r.perelmanF(), 0.04, "F = n / sigma^2");
+    assertEquals(0, r.perelmanW()[0], 0.04, "W(sigma^2 / 2) = 0");
+    assertEquals(2 * (2 - 0.5 + 0.5 * Math.log(1 / 4.0)), r.perelmanW()[1], 0.1, "W(2)");
+    assertEquals(0, r.integralR2(), 1e-9);
+    assertTrue(r.effectiveSamples() > 0 && r.effectiveSamples() <= samples);
+  }
+
+  @Test
+  void monteCarloGivesLambdaOfAFourDimensionalHemisphere() {
+    double a = 2;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    double[][] z = new double[3000][4];
+    for (double[] p : z) {
+      for (int k = 0; k < 4; k++) {
+        p[k] = random.nextDouble(-1, 1);
+      }
+    }
+    GridValue[] v = values(p -> {
+      double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3];
+      return new double[] {p[0], p[1], p[2], p[3], Math.sqrt(a * a - r2)};
+    }, z, p -> new double[] {1 / 16.0, 0, 0, 0, 0}, null);
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, null, 1);
+    assertEquals(3 / (a * a), r.lambdaHat(), 1e-5, "Lambda = (n-1)(n-2) / (2 a^2) for n = 4");
+    assertEquals("dS", r.regime());
+    assertEquals(12 / (a * a) * r.volume(), r.integralR(), 1e-5 * r.integralR(), "R = 12 / a^2 is constant");
+    assertTrue(r.massPoints().isEmpty());
+  }
 }
