@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       TrainAutoencoderCommand.class,
       ReproduceTuCommand.class,
       ReproduceLmdCommand.class,
+      ReproduceSreehariCommand.class,
       CatalogCommand.class,
       PipelineCommand.class
     })

@@ -30,7 +30,8 @@ import org.apache.spark.storage.StorageLevel;
  * geometry of a decoder's pullback metric over a latent grid, at Monte Carlo draws from the codes'
  * density and at the encoded samples, one row per point in latent_points, and the run's totals, Lambda, NIS, DIS and mass-like points in
  * latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked
- * finite differences for TorchScript ones.
+ * finite differences for TorchScript ones. With an autoencoder the input is data to encode; with a
+ * decoder alone (Tessera's or TorchScript) the input's features are the codes themselves.
  */
 public final class LatentGeometryJob {
   public static final String NAME = "latent-geometry";
@@ -92,12 +93,10 @@ public final class LatentGeometryJob {
     double[][] trainCodes = null;
     double[][] refCodes = null;
     if (cfg.input() != null) {
-      if (latent.autoencoder() == null) {
-        throw new TesseraException("encoding " + cfg.input() + " needs an encoder: give an autoencoder directory (tessera train-autoencoder), "
-            + "or drop input and give a box");
-      }
-      input = ValidatedInput.load(run, cfg.input(), cfg.splits(), latent.autoencoder().card().inputDim(), cfg.quarantine(), cfg.partitions());
-      Dataset<Row> codes = input.valid().mapPartitions(new LatentSamplePartition(model, null, null, cfg.batchSize()), Encoders.row(CODES))
+      // With an autoencoder the input is data to encode; with a decoder alone its features are the codes.
+      int inputDim = latent.autoencoder() != null ? latent.autoencoder().card().inputDim() : n;
+      input = ValidatedInput.load(run, cfg.input(), cfg.splits(), inputDim, cfg.quarantine(), cfg.partitions());
+      Dataset<Row> codes = input.valid().mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), null, null, cfg.batchSize()), Encoders.row(CODES))
           .persist(StorageLevel.MEMORY_AND_DISK());
       trainCodes = subset(codes, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
       refCodes = cfg.referenceSplit() == null ? null : subset(codes, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
@@ -120,7 +119,7 @@ public final class LatentGeometryJob {
           cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), Encoders.row(schema)));
     }
     if (input != null) {
-      parts.add(input.valid().mapPartitions(new LatentSamplePartition(model, geometry, densities, cfg.batchSize()), Encoders.row(schema)));
+      parts.add(input.valid().mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities, cfg.batchSize()), Encoders.row(schema)));
     }
     long rowsOut = run.stage(TABLE, parts.stream().reduce(Dataset::union).orElseThrow());
     Dataset<Row> points = run.staged(TABLE);

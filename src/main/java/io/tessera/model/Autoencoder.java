@@ -29,7 +29,8 @@ public final class Autoencoder {
     this.device = device;
     SequentialBlock block = (SequentialBlock) model.getBlock();
     this.encoder = AutoencoderBlocks.encoder(block);
-    this.decoder = AutoencoderBlocks.decoderJets(block, SmoothActivation.parse(card.activation()), SmoothActivation.parse(card.outputActivation()));
+    this.decoder = AutoencoderBlocks.jets(AutoencoderBlocks.decoder(block), SmoothActivation.parse(card.activation()),
+        SmoothActivation.parse(card.outputActivation()));
   }
 
   public static Autoencoder load(Path dir, Device device) {
@@ -38,6 +39,17 @@ public final class Autoencoder {
         SmoothActivation.parse(card.outputActivation()));
     Model model = TesseraModelFormat.loadParameters(dir, AutoencoderCard.PARAMS_NAME, block, device);
     return new Autoencoder(card, model, device);
+  }
+
+  /** A decoder Tessera trained alone on given codes (format tessera-decoder-v1). */
+  static LatentDecoder loadDecoder(Path dir, Device device) {
+    AutoencoderCard card = AutoencoderCard.read(dir);
+    SmoothActivation activation = SmoothActivation.parse(card.activation());
+    SmoothActivation output = SmoothActivation.parse(card.outputActivation());
+    SequentialBlock block = AutoencoderBlocks.decoderOnly(card.inputDim(), card.hidden(), activation, output);
+    try (Model model = TesseraModelFormat.loadParameters(dir, AutoencoderCard.PARAMS_NAME, block, device)) {
+      return decoder(card.modelId(), AutoencoderBlocks.jets(block, activation, output));
+    }
   }
 
   public AutoencoderCard card() {
@@ -60,7 +72,10 @@ public final class Autoencoder {
   }
 
   public LatentDecoder decoder() {
-    String id = card.modelId();
+    return decoder(card.modelId(), decoder);
+  }
+
+  private static LatentDecoder decoder(String id, SmoothMlpJets decoder) {
     return new LatentDecoder() {
       @Override
       public String id() {

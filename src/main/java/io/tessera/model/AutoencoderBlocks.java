@@ -17,11 +17,17 @@ final class AutoencoderBlocks {
 
   /** [encoder, decoder] as one block: inputDim - hidden - latent - reversed hidden - inputDim. */
   static SequentialBlock build(int inputDim, int latentDim, List<Integer> hidden, SmoothActivation activation, SmoothActivation output) {
-    SequentialBlock decoder = MlpBlocks.build(reversed(hidden), inputDim, djl(activation));
+    return new SequentialBlock().add(MlpBlocks.build(hidden, latentDim, djl(activation)))
+        .add(decoderOnly(inputDim, reversed(hidden), activation, output));
+  }
+
+  /** A decoder alone: latent - hidden - dataDim. */
+  static SequentialBlock decoderOnly(int dataDim, List<Integer> hidden, SmoothActivation activation, SmoothActivation output) {
+    SequentialBlock decoder = MlpBlocks.build(hidden, dataDim, djl(activation));
     if (output != SmoothActivation.IDENTITY) {
       decoder.add(djl(output));
     }
-    return new SequentialBlock().add(MlpBlocks.build(hidden, latentDim, djl(activation))).add(decoder);
+    return decoder;
   }
 
   static SequentialBlock encoder(SequentialBlock autoencoder) {
@@ -32,9 +38,9 @@ final class AutoencoderBlocks {
     return (SequentialBlock) autoencoder.getChildren().get(1).getValue();
   }
 
-  /** The trained decoder in float64, for exact jets. */
-  static SmoothMlpJets decoderJets(SequentialBlock autoencoder, SmoothActivation activation, SmoothActivation output) {
-    MlpWeights w = MlpBlocks.weightsOf(decoder(autoencoder));
+  /** A trained decoder block in float64, for exact jets. */
+  static SmoothMlpJets jets(SequentialBlock decoder, SmoothActivation activation, SmoothActivation output) {
+    MlpWeights w = MlpBlocks.weightsOf(decoder);
     double[][][] weights = new double[w.layers()][][];
     double[][] biases = new double[w.layers()][];
     List<SmoothActivation> activations = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.util.Map;
  * The card of an MLP autoencoder that Tessera trained (model-card.json, format
  * tessera-autoencoder-v1): encoder inputDim - hidden - latentDim, decoder latentDim - reversed
  * hidden - inputDim, {@code activation} after every hidden layer and {@code outputActivation}
- * (identity or sigmoid) on the reconstruction.
+ * (identity or sigmoid) on the reconstruction. Format tessera-decoder-v1 is a decoder alone,
+ * latentDim - hidden - inputDim, trained on given codes.
  */
 public record AutoencoderCard(
     @JsonProperty(required = true) String format,
@@ -37,6 +38,7 @@ public record AutoencoderCard(
     String createdAt) {
 
   public static final String FORMAT = "tessera-autoencoder-v1";
+  public static final String DECODER_FORMAT = "tessera-decoder-v1";
   static final String PARAMS_NAME = "autoencoder";
 
   private static final ObjectMapper JSON =
@@ -49,11 +51,11 @@ public record AutoencoderCard(
     JSON.writeValue(dir.resolve(ModelCard.FILE_NAME).toFile(), this);
   }
 
-  /** Whether a model directory holds an autoencoder (its card's format says so). */
-  public static boolean isAutoencoder(Path dir) {
+  /** The format a model directory's card names, or null without a card. */
+  public static String format(Path dir) {
     Path file = dir.resolve(ModelCard.FILE_NAME);
     try {
-      return Files.exists(file) && FORMAT.equals(JSON.readTree(Files.readAllBytes(file)).path("format").asText());
+      return Files.exists(file) ? JSON.readTree(Files.readAllBytes(file)).path("format").asText() : null;
     } catch (IOException e) {
       throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);
     }

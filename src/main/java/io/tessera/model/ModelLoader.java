@@ -75,15 +75,21 @@ public final class ModelLoader {
   }
 
   /**
-   * A model for latent geometry: a Tessera autoencoder directory (encoder and exact decoder), or a
-   * float64 TorchScript decoder of latent dimension {@code latentDim} (no encoder).
+   * A model for latent geometry: a Tessera autoencoder directory (encoder and exact decoder), a
+   * Tessera decoder directory, or a float64 TorchScript decoder of latent dimension
+   * {@code latentDim} (the last two without an encoder: inputs are codes).
    */
   public static LatentModel loadLatent(String uri, int latentDim, DevicePolicy policy, Configuration hadoopConf) {
     Path local = localCopy(uri, hadoopConf);
     Device device = policy.resolve();
     if (Files.isDirectory(local)) {
-      if (!AutoencoderCard.isAutoencoder(local)) {
-        throw new TesseraException("model " + uri + " is not an autoencoder (" + AutoencoderCard.FORMAT + "); train one with tessera train-autoencoder");
+      String format = AutoencoderCard.format(local);
+      if (AutoencoderCard.DECODER_FORMAT.equals(format)) {
+        return new LatentModel(Autoencoder.loadDecoder(local, device), null);
+      }
+      if (!AutoencoderCard.FORMAT.equals(format)) {
+        throw new TesseraException("model " + uri + " is neither an autoencoder (" + AutoencoderCard.FORMAT + ") nor a decoder ("
+            + AutoencoderCard.DECODER_FORMAT + "); train one with tessera train-autoencoder");
       }
       Autoencoder autoencoder = Autoencoder.load(local, device);
       return new LatentModel(autoencoder.decoder(), autoencoder);

@@ -171,6 +171,9 @@ class CommandsTest {
         io.tessera.config.SattelbergMnistConfig.class);
     assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
     io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.config.TuFig5Config.class);
+    var sreehari = io.tessera.config.ConfigLoader.load(Path.of("conf", "sreehari-mnist.yaml"), List.of(),
+        io.tessera.config.SreehariMnistConfig.class);
+    assertEquals(List.of(3, 7), sreehari.removedDigits());
     var lmd = io.tessera.config.ConfigLoader.load(Path.of("conf", "lmd-mnist.yaml"), List.of(), io.tessera.config.LmdMnistConfig.class);
     assertEquals(List.of("inpaint", "diffuse-denoise"), lmd.lifts());
   }

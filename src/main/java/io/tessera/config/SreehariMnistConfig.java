@@ -1,0 +1,62 @@
+package io.tessera.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import java.util.List;
+
+/**
+ * Sreehari et al.'s MNIST experiment in reduced form (see conf/sreehari-mnist.yaml and the digest's
+ * section 4.6): two classifiers x two training sets, the second with most of two digits removed;
+ * each classifier's penultimate features, PCA to latentDim and a post-hoc smooth decoder give a
+ * latent space whose curvature (NIS) and density deficit against held-out codes (DIS) are scored.
+ *
+ * @param keepFraction the share of the pooled images in D_A (seeded per image); the rest is the reference set
+ * @param removedDigits the digits D_B loses most of
+ * @param removedFraction the share of those digits' D_A images D_B drops (seeded per image)
+ */
+public record SreehariMnistConfig(
+    @JsonProperty(required = true) String images,
+    @JsonProperty(required = true) String labels,
+    @JsonProperty(required = true) String testImages,
+    @JsonProperty(required = true) String testLabels,
+    @JsonProperty(required = true) String output,
+    Double keepFraction,
+    List<Integer> removedDigits,
+    Double removedFraction,
+    Integer latentDim,
+    List<Integer> mlpHidden,
+    List<Integer> cnnConvFilters,
+    List<Integer> cnnHidden,
+    Integer classifierEpochs,
+    List<Integer> decoderHidden,
+    Integer decoderEpochs,
+    Integer mcSamples,
+    Integer kdeCodes,
+    Boolean reuseModels,
+    Long seed,
+    String device) {
+
+  public SreehariMnistConfig {
+    keepFraction = keepFraction == null ? 0.7 : keepFraction;
+    removedDigits = removedDigits == null ? List.of(3, 7) : removedDigits;
+    removedFraction = removedFraction == null ? 0.8 : removedFraction;
+    latentDim = latentDim == null ? 4 : latentDim;
+    mlpHidden = mlpHidden == null ? List.of(128, 64) : mlpHidden;
+    cnnConvFilters = cnnConvFilters == null ? List.of(6, 16) : cnnConvFilters;
+    cnnHidden = cnnHidden == null ? List.of(120, 84) : cnnHidden;
+    classifierEpochs = classifierEpochs == null ? 5 : classifierEpochs;
+    decoderHidden = decoderHidden == null ? List.of(256, 512) : decoderHidden;
+    decoderEpochs = decoderEpochs == null ? 30 : decoderEpochs;
+    mcSamples = mcSamples == null ? 4000 : mcSamples;
+    kdeCodes = kdeCodes == null ? 20_000 : kdeCodes;
+    reuseModels = reuseModels == null || reuseModels;
+    seed = seed == null ? 1L : seed;
+    device = device == null ? "auto" : device;
+    if (!(keepFraction > 0 && keepFraction < 1) || !(removedFraction >= 0 && removedFraction <= 1)) {
+      throw new TesseraException("keep_fraction must be in (0, 1) and removed_fraction in [0, 1]");
+    }
+    if (latentDim < 1 || mcSamples < 100 || classifierEpochs < 1 || decoderEpochs < 1) {
+      throw new TesseraException("latent_dim, classifier_epochs and decoder_epochs must be >= 1 and mc_samples >= 100");
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.tessera.jobs;
+
+import io.tessera.config.LatentGeometryConfig;
+import io.tessera.config.SreehariMnistConfig;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.LabeledPoints;
+import io.tessera.data.MnistImport;
+import io.tessera.math.Seeds;
+import io.tessera.math.latent.SmoothActivation;
+import io.tessera.model.AutoencoderCard;
+import io.tessera.model.AutoencoderSpec;
+import io.tessera.model.AutoencoderTrainer;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.FeatureEncoder;
+import io.tessera.model.ModelCard;
+import io.tessera.model.TesseraModelFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.spark.ml.feature.PCA;
+import org.apache.spark.ml.feature.PCAModel;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Sreehari et al.'s MNIST experiment, reduced (digest section 4.6): the pooled IDX images split
+ * (seeded per image) into D_A and a reference set; D_B is D_A without most of two digits. For each
+ * network (N_A an MLP, N_B a small CNN) and training set, the classifier's penultimate features,
+ * PCA (MLlib) to latentDim and a softplus/sigmoid decoder trained on the frozen codes make a latent
+ * space; latent-geometry then scores it by Monte Carlo: NIS from Lambda, DIS from the density
+ * deficit of the reference codes against the training codes.
+ */
+public final class SreehariMnistReproduction {
+  private static final StructType FEATURES = new StructType().add("id", DataTypes.LongType).add("split", DataTypes.StringType)
+      .add("label", DataTypes.IntegerType).add("f", new VectorUDT());
+
+  private SreehariMnistReproduction() {}
+
+  /** One case of the 2 x 2 design and its scores. */
+  public record Case(String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
+      Double kbarMedian, Double ell2, Double ess, double decoderMse) {}
+
+  public static List<Case> run(SparkSession spark, SreehariMnistConfig cfg, Consumer<String> progress) {
+    MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    LabeledPoints pool = LabeledPoints.concat(mnist.train(), mnist.test());
+    List<Integer> dA = new ArrayList<>();
+    List<Integer> reference = new ArrayList<>();
+    for (int i = 0; i < pool.size(); i++) {
+      (Seeds.forSample(cfg.seed(), i, "sreehari-keep").nextDouble() < cfg.keepFraction() ? dA : reference).add(i);
+    }
+    List<Integer> dB = dA.stream().filter(i -> !(cfg.removedDigits().contains(pool.labels()[i])
+        && Seeds.forSample(cfg.seed(), i, "sreehari-remove").nextDouble() < cfg.removedFraction())).toList();
+    progress.accept(String.format(Locale.ROOT, "pool %d images: D_A %d, reference %d, D_B %d (%.0f%% of digits %s removed)", pool.size(),
+        dA.size(), reference.size(), dB.size(), 100 * cfg.removedFraction(), cfg.removedDigits()));
+    DevicePolicy device = DevicePolicy.parse(cfg.device());
+    List<Case> cases = new ArrayList<>();
+    for (String network : List.of("N_A", "N_B")) {
+      for (String data : List.of("D_A", "D_B")) {
+        List<Integer> train = data.equals("D_A") ? dA : dB;
+        cases.add(runCase(spark, cfg, device, pool, network, data, train, reference, progress));
+      }
+    }
+    return cases;
+  }
+
+  private static Case runCase(SparkSession spark, SreehariMnistConfig cfg, DevicePolicy device, LabeledPoints pool, String network,
+      String data, List<Integer> train, List<Integer> reference, Consumer<String> progress) {
+    String name = "sreehari-" + network.toLowerCase(Locale.ROOT).replace("_", "") + "-" + data.toLowerCase(Locale.ROOT).replace("_", "");
+    String trainData = cfg.output() + "/datasets/" + name + "-images";
+    DatasetIO.write(spark, subset(pool, train), java.util.Collections.nCopies(train.size(), "train"), trainData, true);
+    boolean cnn = network.equals("N_B");
+    String classifier = cfg.output() + "/models/" + name + "-classifier";
+    if (!reusable(cfg, classifier, progress)) {
+      progress.accept(name + ": train " + (cnn ? "CNN " + cfg.cnnConvFilters() + " + " + cfg.cnnHidden() : "MLP " + cfg.mlpHidden())
+          + " on " + train.size() + " images");
+      TrainJob.run(spark, new TrainJob.Request(trainData, classifier, name + "-classifier", ModelCard.Task.CLASSIFICATION,
+          cnn ? cfg.cnnHidden() : cfg.mlpHidden(), cfg.classifierEpochs(), 128, 1e-3, cfg.seed(), device, cnn ? cfg.cnnConvFilters() : List.of()),
+          line -> progress.accept("  " + line));
+    }
+
+    // Penultimate features of the training and reference images, then PCA fitted on the training ones.
+    List<Row> rows = new ArrayList<>();
+    try (FeatureEncoder encoder = TesseraModelFormat.features(Path.of(classifier), device.resolve())) {
+      addFeatures(rows, encoder, pool, train, "train");
+      addFeatures(rows, encoder, pool, reference, "ref");
+    }
+    Dataset<Row> features = spark.createDataFrame(rows, FEATURES);
+    PCAModel pca = new PCA().setK(cfg.latentDim()).setInputCol("f").setOutputCol("z").fit(features.where("split = 'train'"));
+    List<Row> projected = pca.transform(features).select("id", "split", "label", "z").orderBy("id", "split").collectAsList();
+    float[][] codes = new float[projected.size()][];
+    int[] labels = new int[projected.size()];
+    List<String> splits = new ArrayList<>();
+    List<Integer> trainRows = new ArrayList<>();
+    for (int k = 0; k < codes.length; k++) {
+      Row r = projected.get(k);
+      double[] z = ((org.apache.spark.ml.linalg.Vector) r.get(3)).toArray();
+      codes[k] = new float[z.length];
+      for (int d = 0; d < z.length; d++) {
+        codes[k][d] = (float) z[d];
+      }
+      labels[k] = r.getInt(2);
+      splits.add(r.getString(1));
+      if (r.getString(1).equals("train")) {
+        trainRows.add(k);
+      }
+    }
+    String codeData = cfg.output() + "/datasets/" + name + "-codes";
+    DatasetIO.write(spark, new LabeledPoints(codes, labels, null), splits, codeData, true);
+
+    // The post-hoc decoder: codes of the training images to the images themselves, encoder frozen.
+    String decoder = cfg.output() + "/models/" + name + "-decoder";
+    double decoderMse;
+    if (reusable(cfg, decoder, progress)) {
+      decoderMse = AutoencoderCard.read(Path.of(decoder)).metrics().get("train_mse");
+    } else {
+      int dim = pool.dim();
+      float[] z = new float[trainRows.size() * cfg.latentDim()];
+      float[] x = new float[trainRows.size() * dim];
+      for (int k = 0; k < trainRows.size(); k++) {
+        System.arraycopy(codes[trainRows.get(k)], 0, z, k * cfg.latentDim(), cfg.latentDim());
+        System.arraycopy(pool.features()[(int) projected.get(trainRows.get(k)).getLong(0)], 0, x, k * dim, dim);
+      }
+      progress.accept(name + ": train decoder " + cfg.latentDim() + "-" + cfg.decoderHidden() + "-" + dim + " (softplus, sigmoid)");
+      AutoencoderSpec spec = new AutoencoderSpec(name + "-decoder", cfg.latentDim(), cfg.decoderHidden(), SmoothActivation.SOFTPLUS,
+          SmoothActivation.SIGMOID, cfg.decoderEpochs(), 128, 1e-3, cfg.seed(), device, trainData);
+      decoderMse = ModelOutput.write(spark.sparkContext().hadoopConfiguration(), decoder,
+          dir -> AutoencoderTrainer.trainDecoder(z, x, trainRows.size(), dim, spec, dir, line -> progress.accept("  " + line)))
+          .metrics().get("train_mse");
+    }
+
+    progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");
+    LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder, cfg.output(), codeData, "train", "ref", null, null, 0, cfg.mcSamples(),
+        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null));
+    Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
+    return new Case(network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
+        s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse);
+  }
+
+  private static void addFeatures(List<Row> rows, FeatureEncoder encoder, LabeledPoints pool, List<Integer> ids, String split) {
+    int dim = pool.dim();
+    int batch = 512;
+    for (int start = 0; start < ids.size(); start += batch) {
+      int n = Math.min(batch, ids.size() - start);
+      float[] x = new float[n * dim];
+      for (int k = 0; k < n; k++) {
+        System.arraycopy(pool.features()[ids.get(start + k)], 0, x, k * dim, dim);
+      }
+      float[] f = encoder.features(x, n);
+      int fd = encoder.featureDim();
+      for (int k = 0; k < n; k++) {
+        double[] v = new double[fd];
+        for (int d = 0; d < fd; d++) {
+          v[d] = f[k * fd + d];
+        }
+        int id = ids.get(start + k);
+        rows.add(RowFactory.create((long) id, split, pool.labels()[id], Vectors.dense(v)));
+      }
+    }
+  }
+
+  private static LabeledPoints subset(LabeledPoints pool, List<Integer> ids) {
+    return new LabeledPoints(ids.stream().map(i -> pool.features()[i]).toArray(float[][]::new),
+        ids.stream().mapToInt(i -> pool.labels()[i]).toArray(), null);
+  }
+
+  private static boolean reusable(SreehariMnistConfig cfg, String dir, Consumer<String> progress) {
+    boolean reuse = cfg.reuseModels() && Files.exists(Path.of(dir).resolve(ModelCard.FILE_NAME));
+    if (reuse) {
+      progress.accept("reusing the model in " + dir);
+    }
+    return reuse;
+  }
+}

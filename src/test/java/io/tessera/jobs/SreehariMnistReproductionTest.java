@@ -1,0 +1,76 @@
+package io.tessera.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.TestSpark;
+import io.tessera.config.SreehariMnistConfig;
+import io.tessera.data.IdxFixtures;
+import io.tessera.math.Seeds;
+import io.tessera.model.AutoencoderCard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sreehari et al.'s 2 x 2 design end to end on tiny 16x16 IDX files: the splits, the models, the codes and the scores. */
+class SreehariMnistReproductionTest {
+  @TempDir Path tmp;
+
+  @Test
+  void scoresTwoNetworksOnTwoTrainingSets() throws Exception {
+    int[] trainLabels = java.util.stream.IntStream.range(0, 100).map(i -> i % 10).toArray();
+    int[] testLabels = java.util.stream.IntStream.range(0, 50).map(i -> i % 10).toArray();
+    Path images = Files.write(tmp.resolve("train-images"), digits(trainLabels, 3));
+    Path labels = Files.write(tmp.resolve("train-labels"), IdxFixtures.labels(trainLabels));
+    Path testImages = Files.write(tmp.resolve("test-images"), digits(testLabels, 4));
+    Path testLabelFile = Files.write(tmp.resolve("test-labels"), IdxFixtures.labels(testLabels));
+    String out = tmp.resolve("out").toString();
+    SreehariMnistConfig cfg = new SreehariMnistConfig(images.toString(), labels.toString(), testImages.toString(), testLabelFile.toString(),
+        out, 0.7, List.of(3, 7), 0.8, 2, List.of(8, 6), List.of(2, 3), List.of(6), 1, List.of(8, 8), 2, 200, null, false, 1L, "cpu");
+
+    List<SreehariMnistReproduction.Case> cases = SreehariMnistReproduction.run(TestSpark.get(), cfg, line -> {});
+
+    // The split, recomputed independently from the per-image seeds.
+    int kept = 0;
+    int removed = 0;
+    for (int i = 0; i < 150; i++) {
+      int label = i < 100 ? trainLabels[i] : testLabels[i - 100];
+      if (Seeds.forSample(1L, i, "sreehari-keep").nextDouble() < 0.7) {
+        kept++;
+        removed += (label == 3 || label == 7) && Seeds.forSample(1L, i, "sreehari-remove").nextDouble() < 0.8 ? 1 : 0;
+      }
+    }
+    assertTrue(removed > 0);
+    assertEquals(List.of("N_A/D_A", "N_A/D_B", "N_B/D_A", "N_B/D_B"), cases.stream().map(c -> c.network() + "/" + c.data()).toList());
+    for (SreehariMnistReproduction.Case c : cases) {
+      assertEquals(c.data().equals("D_A") ? kept : kept - removed, c.trainImages(), c.toString());
+      assertTrue(c.nis() >= 0 && c.nis() <= 1 && c.dis() >= 0 && c.dis() <= 1, c.toString());
+      assertEquals(AutoencoderCard.DECODER_FORMAT, AutoencoderCard.read(Path.of(out, "models", c.runId() + "-decoder")).format());
+      var codes = TestSpark.get().read().parquet(out + "/datasets/" + c.runId() + "-codes");
+      assertEquals(c.trainImages() + 150 - kept, codes.count(), "training and reference codes");
+      assertEquals(2, codes.first().getList(codes.first().fieldIndex("features")).size());
+      assertEquals("mc", TestSpark.get().read().parquet(out + "/latent_summary/run_id=" + c.runId()).first().getAs("totals_from"));
+    }
+    assertEquals(4, TestSpark.get().read().parquet(out + "/runs").where("job = 'latent-geometry' AND status = 'SUCCEEDED'").count());
+  }
+
+  /** 16 x 16 IDX images: a bright bar whose row is the label, plus seeded noise, so that features and codes spread. */
+  private static byte[] digits(int[] labels, long seed) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeInt(0x803);
+    out.writeInt(labels.length);
+    out.writeInt(16);
+    out.writeInt(16);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    for (int label : labels) {
+      for (int p = 0; p < 256; p++) {
+        int bar = p / 16 == label + 3 ? 180 : 0;
+        out.writeByte(Math.min(255, bar + random.nextInt(70)));
+      }
+    }
+    return bytes.toByteArray();
+  }
+}
