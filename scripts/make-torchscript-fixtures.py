@@ -77,6 +77,15 @@ class Sphere(torch.nn.Module):
         return 2.0 * torch.stack([torch.sin(t) * torch.cos(p), torch.sin(t) * torch.sin(p), torch.cos(t)], 1)
 
 
+class ReparametrisedSphere(torch.nn.Module):
+    """T8: the radius-2 sphere after phi(w) = (w1 + 0.2 sin w2, w2 + 0.1 w1^2): still R = 0.5."""
+
+    def forward(self, w):
+        t = w[:, 0] + 0.2 * torch.sin(w[:, 1])
+        p = w[:, 1] + 0.1 * w[:, 0] * w[:, 0]
+        return 2.0 * torch.stack([torch.sin(t) * torch.cos(p), torch.sin(t) * torch.sin(p), torch.cos(t)], 1)
+
+
 class Pseudosphere(torch.nn.Module):
     """T3: (sech u cos v, sech u sin v, u - tanh u), R = -2."""
 
@@ -104,7 +113,7 @@ class ThreeSphere(torch.nn.Module):
 
 def export_decoders():
     """Closed-form decoders of the latent-curvature digest (section 6), float64 in and out, for latent-geometry."""
-    for name, module in [("affine", Affine()), ("sphere-2", Sphere()), ("pseudosphere", Pseudosphere()),
+    for name, module in [("affine", Affine()), ("sphere-2", Sphere()), ("sphere-2-reparametrised", ReparametrisedSphere()), ("pseudosphere", Pseudosphere()),
                          ("swiss-roll-surface", SwissRollSurface()), ("three-sphere", ThreeSphere())]:
         torch.jit.script(module).save(str(OUT / f"decoder-{name}.pt"))
 

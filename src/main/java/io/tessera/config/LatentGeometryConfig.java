@@ -2,6 +2,7 @@ package io.tessera.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
+import io.tessera.math.latent.Potential;
 import io.tessera.model.DevicePolicy;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
  * @param kdeCodes at most this many codes per density: a seeded subset beyond that
  * @param taus the tau values of Perelman's W; null: ell^2 x {0.01, 0.03, 0.1, 0.3, 1}
  * @param cN the NIS constant c_N
+ * @param potential f of Perelman's F and W: zero (the default) or data (f = log sqrt(det g) - log q, the digest's proposal)
  * @param batchSize latent points per decoder call (each needs 1 + 2n + 2n(n-1) forward rows on the fd route)
  */
 public record LatentGeometryConfig(
@@ -45,7 +47,8 @@ public record LatentGeometryConfig(
     String device,
     String runId,
     Boolean quarantine,
-    List<String> splits) {
+    List<String> splits,
+    String potential) {
 
   public static final List<String> ROUTES = List.of("auto", "exact", "fd");
   public static final int MAX_GRID_DIM = 3;
@@ -64,6 +67,8 @@ public record LatentGeometryConfig(
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
+    potential = potential == null ? "zero" : potential;
+    Potential.parse(potential);
     if (!ROUTES.contains(route)) {
       throw new TesseraException("route must be one of " + ROUTES + ", got '" + route + "'");
     }
@@ -102,6 +107,10 @@ public record LatentGeometryConfig(
   /** The latent dimension a TorchScript decoder is probed with: the box's, else latent_dim; null when unknown. */
   public Integer declaredLatentDim() {
     return box != null ? Integer.valueOf(box.size()) : latentDim;
+  }
+
+  public Potential potentialKind() {
+    return Potential.parse(potential);
   }
 
   public DevicePolicy devicePolicy() {

@@ -211,8 +211,8 @@ public final class LatentGeometryJob {
         cell *= (box[1][d] - box[0][d]) / cfg.resolution();
       }
       double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
-      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN())
-          : LatentSummary.monteCarlo(values, ell2, taus, cfg.cN());
+      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN(), cfg.potentialKind())
+          : LatentSummary.monteCarlo(values, ell2, taus, cfg.cN(), cfg.potentialKind());
     }
     List<Row> mass = new ArrayList<>();
     if (r != null) {
@@ -223,7 +223,7 @@ public final class LatentGeometryJob {
         distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), trainCodes == null ? 0 : trainCodes.length,
         refCodes == null ? 0 : refCodes.length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),
         value(r, LatentSummary.Result::integralR), value(r, LatentSummary.Result::integralR2), value(r, LatentSummary.Result::perelmanF),
-        r == null ? null : r.taus(), r == null ? null : r.perelmanW(), value(r, LatentSummary.Result::lambdaHat),
+        cfg.potential(), r == null ? null : r.taus(), r == null ? null : r.perelmanW(), value(r, LatentSummary.Result::lambdaHat),
         value(r, LatentSummary.Result::lambdaIqr), value(r, LatentSummary.Result::lambdaTrimmedMean), value(r, LatentSummary.Result::kbarMedian),
         r == null ? null : r.regime(), Double.isNaN(ell2) ? null : ell2, value(r, LatentSummary.Result::nis), cfg.cN(), value(r, LatentSummary.Result::informationMass),
         value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass,

@@ -37,7 +37,7 @@ class LatentGeometryJobTest {
 
   private static LatentGeometryConfig grid(String decoder, String out, List<List<Double>> box, int resolution, int partitions, String runId) {
     return new LatentGeometryConfig(decoder, out, null, null, null, null, box, resolution, null, "auto", null, null, null, null, null, 64,
-        partitions, "cpu", runId, false, null);
+        partitions, "cpu", runId, false, null, null);
   }
 
   private static Row summary(String out, String runId) {
@@ -63,6 +63,14 @@ class LatentGeometryJobTest {
     assertEquals(64 * 64, r.getLong(2));
     assertEquals(0, r.getLong(3), "no codes, no density");
     assertEquals(0.25, r.getDouble(4), 1e-6);
+
+    // T8: the same sphere after a nonlinear change of coordinates has the same curvature everywhere.
+    LatentGeometryJob.run(spark, grid(decoder("sphere-2-reparametrised"), out, List.of(List.of(0.5, 2.0), List.of(0.5, 5.0)), 16, 2, "reparam"));
+    Row reparam = spark.read().parquet(out + "/latent_points/run_id=reparam")
+        .selectExpr("max(abs(scalar_curvature - 0.5))", "count(*)", "sum(CAST(degenerate AS INT))").first();
+    assertTrue(reparam.getDouble(0) < 1e-5, "curvature is invariant under reparametrisation, off by " + reparam.getDouble(0));
+    assertEquals(256L, reparam.getLong(1));
+    assertEquals(0L, reparam.getLong(2));
 
     LatentGeometryJob.run(spark, grid(decoder("pseudosphere"), out, List.of(List.of(0.5, 3.0), List.of(0.0, 2 * Math.PI)), 64, 2, "pseudo"));
     Row pseudo = summary(out, "pseudo");
@@ -105,7 +113,7 @@ class LatentGeometryJobTest {
     List<List<Double>> box = List.of(List.of(0.2, 2.9), List.of(0.0, 6.0));
     LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, box, 20, 1, "one"));
     LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("sphere-2"), out, null, null, null, null, box, 20, null, "fd", null, null, null,
-        null, null, 7, 5, "cpu", "five", false, null));
+        null, null, 7, 5, "cpu", "five", false, null, null));
     var one = spark.read().parquet(out + "/latent_points/run_id=one");
     var five = spark.read().parquet(out + "/latent_points/run_id=five");
     assertEquals(400, five.count());
@@ -125,11 +133,11 @@ class LatentGeometryJobTest {
         SmoothActivation.IDENTITY, 30, 64, 3e-3, 1, DevicePolicy.CPU, data), line -> {});
     String out = tmp.resolve("ae-out").toString();
     JobRun.Result exact = LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "exact",
-        null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null));
+        null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null, null));
     assertEquals(900, exact.counts().rowsIn());
     assertEquals(24 * 24 + 900, exact.counts().rowsOut());
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "fd", null, null, null, null, 3L,
-        128, 2, "cpu", "fd", false, null));
+        128, 2, "cpu", "fd", false, null, null));
 
     // Exact jets and finite differences agree point by point, to the convergence check's 1e-4 of |H|^2 + |II|^2.
     Row worst = spark.sql("SELECT max(abs(e.scalar_curvature - f.scalar_curvature) / (f.mean_curvature_norm2 + f.second_form_norm2)),"
@@ -165,7 +173,7 @@ class LatentGeometryJobTest {
 
     // Monte Carlo totals, for any latent dimension: draws from the training codes' density.
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 0, 600, "exact", null, null, null,
-        null, 3L, 128, 3, "cpu", "mc", false, null));
+        null, 3L, 128, 3, "cpu", "mc", false, null, null));
     Row mc = summary(out, "mc");
     assertEquals("mc", mc.getAs("totals_from"));
     assertEquals(600L, spark.read().parquet(out + "/latent_points/run_id=mc").where("point_kind = 'mc'").count());
@@ -178,7 +186,7 @@ class LatentGeometryJobTest {
     AutoencoderTrainJob.run(spark, data10, model4, new AutoencoderSpec("ae4", 4, List.of(16), SmoothActivation.SOFTPLUS,
         SmoothActivation.IDENTITY, 5, 64, 3e-3, 2, DevicePolicy.CPU, data10), line -> {});
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model4, out, data10, "train", "test", null, null, 0, 400, "auto", null, null, null,
-        null, 3L, 128, 2, "cpu", "four", false, null));
+        null, 3L, 128, 2, "cpu", "four", false, null, null));
     Row four = summary(out, "four");
     assertEquals(4, four.<Integer>getAs("latent_dim"));
     assertTrue(List.of("dS", "AdS", "flat").contains(four.<String>getAs("regime")), four.<String>getAs("regime"));
@@ -198,11 +206,11 @@ class LatentGeometryJobTest {
     SparkSession spark = TestSpark.get();
     String out = tmp.resolve("bad").toString();
     TesseraException noDim = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
-        decoder("sphere-2"), out, null, null, null, 2, null, 8, null, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null)));
+        decoder("sphere-2"), out, null, null, null, 2, null, 8, null, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null, null)));
     assertTrue(noDim.getMessage().contains("box"), noDim.getMessage());
     TesseraException exact = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
         decoder("sphere-2"), out, null, null, null, null, List.of(List.of(0.0, 1.0), List.of(0.0, 1.0)), 8, null, "exact", null, null, null, null,
-        null, 64, 0, "cpu", "y", false, null)));
+        null, 64, 0, "cpu", "y", false, null, null)));
     assertTrue(exact.getMessage().contains("use fd"), exact.getMessage());
     TesseraException big = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, grid(decoder("three-sphere"), out,
         List.of(List.of(0.1, 0.9), List.of(0.3, 2.8), List.of(0.0, 6.0)), 200, 1, "z")));

@@ -30,7 +30,7 @@ public final class LatentSummary {
 
   private LatentSummary() {}
 
-  public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, double[] taus, double cN) {
+  public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, double[] taus, double cN, Potential potentialKind) {
     int n = points[0].z().length;
     // Without codes there is no density: the mask is the whole box and F, W, the masses are undefined.
     boolean hasDensity = !Double.isNaN(points[0].pTrain());
@@ -64,15 +64,25 @@ public final class LatentSummary {
       }
     }
     double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
-    // e^-f dmu = q dz with q the training density renormalised on the mask: F and W are averages under q.
-    double f = hasDensity ? 0 : Double.NaN;
+    // DATA: e^-f dmu = q dz with q the training density renormalised on the mask, so F and W are
+    // averages under q. ZERO: plain integrals over the mask.
+    boolean data = potentialKind == Potential.DATA;
+    double f = data && !hasDensity ? Double.NaN : 0;
     double[] w = new double[tauValues.length];
-    java.util.Arrays.fill(w, hasDensity ? 0 : Double.NaN);
+    java.util.Arrays.fill(w, data && !hasDensity ? Double.NaN : 0);
     for (int k = 0; k < points.length; k++) {
-      if (!mask[k] || !hasDensity) {
+      if (!mask[k] || (data && !hasDensity)) {
         continue;
       }
       GridValue p = points[k];
+      if (!data) {
+        double dmu = p.sqrtDetG() * cellVolume;
+        f += p.scalarCurvature() * dmu;
+        for (int t = 0; t < tauValues.length; t++) {
+          w[t] += zeroPotentialW(p.scalarCurvature(), tauValues[t], n) * dmu;
+        }
+        continue;
+      }
       double q = p.pTrain() * cellVolume / qMass;
       double potential = p.logSqrtDetG() - Math.log(p.pTrain() / qMass);
       double integrand = p.scalarCurvature() + p.gradF2();
@@ -112,7 +122,7 @@ public final class LatentSummary {
    * is the mean of max(0, p_ref - q) / q. Reports the effective sample size (sum w)^2 / sum w^2 and
    * the standard error of the integral of R^2. No grid, so no mass-like points.
    */
-  public static Result monteCarlo(GridValue[] points, double ell2, double[] taus, double cN) {
+  public static Result monteCarlo(GridValue[] points, double ell2, double[] taus, double cN, Potential potentialKind) {
     int n = points[0].z().length;
     double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
     long degenerate = 0;
@@ -142,11 +152,18 @@ public final class LatentSummary {
       intR += r * weight;
       intR2 += r * r * weight;
       intR2Sq += (r * r * weight) * (r * r * weight);
-      double integrand = r + p.gradF2();
-      f += integrand;
-      double potential = p.logSqrtDetG() - Math.log(p.pTrain());
-      for (int t = 0; t < tauValues.length; t++) {
-        w[t] += tauValues[t] * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tauValues[t]) - n;
+      if (potentialKind == Potential.ZERO) {
+        f += r * weight;
+        for (int t = 0; t < tauValues.length; t++) {
+          w[t] += zeroPotentialW(r, tauValues[t], n) * weight;
+        }
+      } else {
+        double integrand = r + p.gradF2();
+        f += integrand;
+        double potential = p.logSqrtDetG() - Math.log(p.pTrain());
+        for (int t = 0; t < tauValues.length; t++) {
+          w[t] += tauValues[t] * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tauValues[t]) - n;
+        }
       }
       deficit += hasRef ? Math.max(0, p.pRef() - p.pTrain()) / p.pTrain() : 0;
     }
@@ -281,6 +298,11 @@ public final class LatentSummary {
       }
     }
     return ids;
+  }
+
+  /** W's integrand per unit dmu with f = 0: (tau R - n)(4 pi tau)^(-n/2). */
+  private static double zeroPotentialW(double r, double tau, int n) {
+    return (tau * r - n) * Math.pow(4 * Math.PI * tau, -0.5 * n);
   }
 
   /**

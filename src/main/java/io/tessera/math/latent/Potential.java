@@ -1,0 +1,25 @@
+package io.tessera.math.latent;
+
+import io.tessera.TesseraException;
+import java.util.Locale;
+
+/**
+ * The potential f of Perelman's F and W. ZERO: f = 0, so F = integral of R dmu and W(tau) =
+ * integral of (tau R - n)(4 pi tau)^(-n/2) dmu (no normalisation constraint). DATA: the digest's
+ * data-induced f = log sqrt(det g) - log q, which makes e^-f dmu the code distribution q.
+ */
+public enum Potential {
+  ZERO, DATA;
+
+  public static Potential parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new TesseraException("unknown potential '" + name + "'; use zero or data");
+    }
+  }
+
+  public String displayName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
