@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS latent_points (
   rho_info DOUBLE COMMENT 'p_train / sqrt(det g)',
   rho_ins DOUBLE COMMENT 'max(0, p_ref - p_train) / sqrt(det g)',
   grad_f_norm2 DOUBLE COMMENT '|grad f|^2_g, f = log sqrt(det g) - log p_train',
+  energy_density DOUBLE COMMENT 'T00 = rho + (c/2) |grad rho|^2_g of rho_ins (rho_info without a reference)',
   d_sse DOUBLE COMMENT 'samples: |x - D(E(x))|^2; NULL on the grid',
   d_mse DOUBLE COMMENT 'd_sse / N',
   run_id STRING COMMENT 'the run that wrote the row'

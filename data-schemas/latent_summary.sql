@@ -39,10 +39,11 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   information_mass DOUBLE COMMENT 'integral of p_train over the box (about 1 when the box holds the codes)',
   insufficiency_mass DOUBLE COMMENT 'integral of max(0, p_ref - p_train): the total-variation deficit',
   dis DOUBLE COMMENT 'data inadequacy = insufficiency_mass; NULL without a reference split',
-  mass_density STRING COMMENT 'the density whose maxima are the mass-like points: rho_ins, or rho_info without a reference',
+  mass_density STRING COMMENT 'the density whose maxima are the mass-like points: rho_ins, or rho_info without a reference, or their energy density',
   mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE>> COMMENT 'grid: interior local maxima of at least 5% of the largest',
   ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / q',
   integral_r2_se DOUBLE COMMENT 'mc: standard error of the integral of R^2',
+  energy_mass DOUBLE COMMENT 'integral of T00 dmu: the total energy mass M',
   run_id STRING
 ) USING parquet
 PARTITIONED BY (run_id)

@@ -23,6 +23,9 @@ import java.util.List;
  * @param kdeCodes at most this many codes per density: a seeded subset beyond that
  * @param taus the tau values of Perelman's W; null: ell^2 x {0.01, 0.03, 0.1, 0.3, 1}
  * @param cN the NIS constant c_N
+ * @param massDensity what mass-like points are maxima of: rho (rho_ins, or rho_info without a
+ *     reference; the digest's choice) or energy (T00 = rho + (c/2) |grad rho|^2_g, the paper's)
+ * @param energyC the constant c of T00
  * @param potential f of Perelman's F and W: zero (the default) or data (f = log sqrt(det g) - log q, the digest's proposal)
  * @param batchSize latent points per decoder call (each needs 1 + 2n + 2n(n-1) forward rows on the fd route)
  */
@@ -48,7 +51,9 @@ public record LatentGeometryConfig(
     String runId,
     Boolean quarantine,
     List<String> splits,
-    String potential) {
+    String potential,
+    String massDensity,
+    Double energyC) {
 
   public static final List<String> ROUTES = List.of("auto", "exact", "fd");
   public static final int MAX_GRID_DIM = 3;
@@ -68,6 +73,11 @@ public record LatentGeometryConfig(
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
     potential = potential == null ? "zero" : potential;
+    massDensity = massDensity == null ? "rho" : massDensity;
+    energyC = energyC == null ? 1.0 : energyC;
+    if (!List.of("rho", "energy").contains(massDensity) || !(energyC >= 0)) {
+      throw new TesseraException("mass_density must be rho or energy and energy_c >= 0, got " + massDensity + ", " + energyC);
+    }
     Potential.parse(potential);
     if (!ROUTES.contains(route)) {
       throw new TesseraException("route must be one of " + ROUTES + ", got '" + route + "'");

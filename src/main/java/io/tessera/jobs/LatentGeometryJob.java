@@ -103,7 +103,7 @@ public final class LatentGeometryJob {
       codes.unpersist();
     }
     double[][] box = box(cfg, trainCodes, n);
-    LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta());
+    LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta(), cfg.energyC());
     Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
         new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes), refCodes == null ? null : new GaussianKde(refCodes)));
     StructType schema = TableSchema.load(TABLE).dataSchema();
@@ -196,14 +196,15 @@ public final class LatentGeometryJob {
     String totals = gridPoints > 0 ? LatentPointSource.GRID : cfg.mcSamples() > 0 ? LatentPointSource.MONTE_CARLO : null;
     if (totals != null) {
       List<Row> grid = points.where(col("point_kind").equalTo(totals))
-          .select("point_id", "z", "log_sqrt_det_g", "scalar_curvature", "degenerate", "p_train", "p_ref", "grad_f_norm2", "fd_converged")
+          .select("point_id", "z", "log_sqrt_det_g", "scalar_curvature", "degenerate", "p_train", "p_ref", "grad_f_norm2", "fd_converged",
+              "energy_density")
           .orderBy("point_id").collectAsList();
       GridValue[] values = new GridValue[grid.size()];
       for (int i = 0; i < values.length; i++) {
         Row g = grid.get(i);
         values[i] = new GridValue(g.getList(1).stream().mapToDouble(v -> (Double) v).toArray(), g.getDouble(2),
             g.isNullAt(3) ? Double.NaN : g.getDouble(3), g.getBoolean(4), g.isNullAt(5) ? Double.NaN : g.getDouble(5),
-            g.isNullAt(6) ? Double.NaN : g.getDouble(6), g.isNullAt(7) ? 0 : g.getDouble(7));
+            g.isNullAt(6) ? Double.NaN : g.getDouble(6), g.isNullAt(7) ? 0 : g.getDouble(7), g.isNullAt(9) ? Double.NaN : g.getDouble(9));
         fdFailed += !g.isNullAt(8) && !g.getBoolean(8) ? 1 : 0;
       }
       double cell = 1;
@@ -211,8 +212,8 @@ public final class LatentGeometryJob {
         cell *= (box[1][d] - box[0][d]) / cfg.resolution();
       }
       double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
-      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, taus, cfg.cN(), cfg.potentialKind())
-          : LatentSummary.monteCarlo(values, ell2, taus, cfg.cN(), cfg.potentialKind());
+      LatentSummary.Settings settings = new LatentSummary.Settings(taus, cfg.cN(), cfg.potentialKind(), "energy".equals(cfg.massDensity()));
+      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, settings) : LatentSummary.monteCarlo(values, ell2, settings);
     }
     List<Row> mass = new ArrayList<>();
     if (r != null) {
@@ -227,7 +228,8 @@ public final class LatentGeometryJob {
         value(r, LatentSummary.Result::lambdaIqr), value(r, LatentSummary.Result::lambdaTrimmedMean), value(r, LatentSummary.Result::kbarMedian),
         r == null ? null : r.regime(), Double.isNaN(ell2) ? null : ell2, value(r, LatentSummary.Result::nis), cfg.cN(), value(r, LatentSummary.Result::informationMass),
         value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass,
-        value(r, LatentSummary.Result::effectiveSamples), value(r, LatentSummary.Result::integralR2Error));
+        value(r, LatentSummary.Result::effectiveSamples), value(r, LatentSummary.Result::integralR2Error),
+        value(r, LatentSummary.Result::energyMass));
   }
 
   /** A summary figure, NULL where it is undefined (NaN) or there is no grid. */

@@ -16,12 +16,13 @@ import java.util.List;
  *
  * @param exact whether to use the decoder's exact jets (it must have them)
  * @param scales per latent coordinate, the unit of the finite-difference step
+ * @param energyC the constant c of the energy density T00 = rho + (c/2) |grad rho|^2_g
  */
-record LatentPointRows(boolean exact, double[] scales, double eta) implements Serializable {
+record LatentPointRows(boolean exact, double[] scales, double eta, double energyC) implements Serializable {
   static final String EXACT = "exact";
   static final String FD = "fd";
 
-  /** Columns z .. grad_f_norm2 of latent_points, in order, per point. */
+  /** Columns z .. energy_density of latent_points, in order, per point. */
   List<Object[]> of(LatentDecoder decoder, double[][] points, LatentDensities densities) {
     int n = decoder.latentDim();
     PointGeometry[] geometry = new PointGeometry[points.length];
@@ -48,7 +49,8 @@ record LatentPointRows(boolean exact, double[] scales, double eta) implements Se
       PointGeometry g = geometry[p];
       Double r = g.degenerate() ? null : g.scalarCurvature();
       double[] train = densities.train() == null ? null : densities.train().densityAndGradient(points[p]);
-      Double pRef = densities.reference() == null ? null : densities.reference().densityAndGradient(points[p])[0];
+      double[] ref = densities.reference() == null ? null : densities.reference().densityAndGradient(points[p]);
+      Double pRef = ref == null ? null : ref[0];
       double sqrtDet = Math.exp(g.logSqrtDetG());
       rows.add(new Object[] {
           points[p], decoded[p], g.logSqrtDetG(), g.conditionG(), g.metricUpper(), g.degenerate(), r,
@@ -56,8 +58,18 @@ record LatentPointRows(boolean exact, double[] scales, double eta) implements Se
           r == null ? null : (n - 2) * r / (2.0 * n), exact ? EXACT : FD, converged[p],
           train == null ? null : train[0], pRef, train == null ? null : train[0] / sqrtDet,
           train == null || pRef == null ? null : Math.max(0, pRef - train[0]) / sqrtDet,
-          train == null || g.degenerate() || !(train[0] > 0) ? null : LatentSummary.gradF2(g, train)});
+          train == null || g.degenerate() || !(train[0] > 0) ? null : LatentSummary.gradF2(g, train),
+          train == null || g.degenerate() ? null : LatentSummary.energyDensity(g, ref == null ? train : difference(ref, train), energyC)});
     }
     return rows;
+  }
+
+  /** p_ref - p_train with its gradient: the deficit whose rho is rho_ins. */
+  private static double[] difference(double[] ref, double[] train) {
+    double[] d = new double[ref.length];
+    for (int k = 0; k < d.length; k++) {
+      d[k] = ref[k] - train[k];
+    }
+    return d;
   }
 }

@@ -139,7 +139,7 @@ public final class SreehariMnistReproduction {
 
     progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");
     LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder, cfg.output(), codeData, "train", "ref", null, null, 0, cfg.mcSamples(),
-        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null, null));
+        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null, null, null, null));
     Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
     return new Case(network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
         s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse);

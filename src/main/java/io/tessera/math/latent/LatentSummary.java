@@ -19,18 +19,29 @@ public final class LatentSummary {
   public static final double MASK = 1e-3;
   public static final double[] TAU_FACTORS = {0.01, 0.03, 0.1, 0.3, 1};
 
-  /** A mass-like point: a strict local maximum of the density on the grid. */
+  /**
+   * What the totals are taken with.
+   *
+   * @param taus the tau values of W; null: ell2 x {0.01, 0.03, 0.1, 0.3, 1}
+   * @param massByEnergy whether mass-like points are maxima of the energy density T00 rather than of rho
+   */
+  public record Settings(double[] taus, double cN, Potential potential, boolean massByEnergy) {}
+
+  /** A mass-like point: a local maximum of the density (or its energy density) on the grid. */
   public record MassPoint(long pointId, double[] z, double density, double mass) {}
 
   public record Result(
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
       double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
       double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
-      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error) {}
+      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass) {}
 
   private LatentSummary() {}
 
-  public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, double[] taus, double cN, Potential potentialKind) {
+  public static Result of(GridValue[] points, int resolution, double cellVolume, double ell2, Settings settings) {
+    double[] taus = settings.taus();
+    double cN = settings.cN();
+    Potential potentialKind = settings.potential();
     int n = points[0].z().length;
     // Without codes there is no density: the mask is the whole box and F, W, the masses are undefined.
     boolean hasDensity = !Double.isNaN(points[0].pTrain());
@@ -109,10 +120,14 @@ public final class LatentSummary {
         insMass += hasRef ? Math.max(0, points[k].pRef() - points[k].pTrain()) * cellVolume : 0;
       }
     }
-    List<MassPoint> mass = hasDensity ? massPoints(points, resolution, cellVolume, hasRef) : List.of();
+    List<MassPoint> mass = hasDensity ? massPoints(points, resolution, cellVolume, hasRef, settings.massByEnergy()) : List.of();
+    double energyMass = hasDensity ? 0 : Double.NaN;
+    for (GridValue p : points) {
+      energyMass += p.degenerate() || !hasDensity ? 0 : p.energy() * p.sqrtDetG() * cellVolume;
+    }
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
-        hasRef ? "rho_ins" : "rho_info", mass, Double.NaN, Double.NaN);
+        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass);
   }
 
   /**
@@ -122,7 +137,10 @@ public final class LatentSummary {
    * is the mean of max(0, p_ref - q) / q. Reports the effective sample size (sum w)^2 / sum w^2 and
    * the standard error of the integral of R^2. No grid, so no mass-like points.
    */
-  public static Result monteCarlo(GridValue[] points, double ell2, double[] taus, double cN, Potential potentialKind) {
+  public static Result monteCarlo(GridValue[] points, double ell2, Settings settings) {
+    double[] taus = settings.taus();
+    double cN = settings.cN();
+    Potential potentialKind = settings.potential();
     int n = points[0].z().length;
     double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
     long degenerate = 0;
@@ -134,6 +152,7 @@ public final class LatentSummary {
     double f = 0;
     double[] w = new double[tauValues.length];
     double deficit = 0;
+    double energy = 0;
     boolean hasRef = !Double.isNaN(points[0].pRef());
     boolean[] use = new boolean[points.length];
     int used = 0;
@@ -166,6 +185,7 @@ public final class LatentSummary {
         }
       }
       deficit += hasRef ? Math.max(0, p.pRef() - p.pTrain()) / p.pTrain() : 0;
+      energy += p.energy() * weight;
     }
     double count = used;
     for (int t = 0; t < w.length; t++) {
@@ -179,7 +199,8 @@ public final class LatentSummary {
     double volume = sumW / count;
     return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
         lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
-        hasRef ? "rho_ins" : "rho_info", List.of(), sumW * sumW / sumW2, r2Error);
+        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), List.of(), sumW * sumW / sumW2, r2Error,
+        energy / count);
   }
 
   /** lambdaStatistics with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */
@@ -229,15 +250,16 @@ public final class LatentSummary {
 
   /**
    * Local maxima among all 3^n - 1 grid neighbours of rho_ins (rho_info without a reference
-   * set), interior cells only, keeping those of at least 5% of the largest; the mass is rho dmu
+   * set), or of its energy density T00, interior cells only, keeping those of at least 5% of the largest; the mass is rho dmu
    * over the maximum's 3^n block.
    */
-  static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency) {
+  static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency, boolean byEnergy) {
     int n = points[0].z().length;
     double[] rho = new double[points.length];
     double max = 0;
     for (int k = 0; k < points.length; k++) {
-      rho[k] = points[k].degenerate() ? 0 : insufficiency ? points[k].insufficiencyDensity() : points[k].informationDensity();
+      GridValue p = points[k];
+      rho[k] = p.degenerate() ? 0 : byEnergy ? p.energy() : insufficiency ? p.insufficiencyDensity() : p.informationDensity();
       max = Math.max(max, rho[k]);
     }
     List<MassPoint> found = new ArrayList<>();
@@ -303,6 +325,24 @@ public final class LatentSummary {
   /** W's integrand per unit dmu with f = 0: (tau R - n)(4 pi tau)^(-n/2). */
   private static double zeroPotentialW(double r, double tau, int n) {
     return (tau * r - n) * Math.pow(4 * Math.PI * tau, -0.5 * n);
+  }
+
+  /**
+   * The energy density T00 = rho + (c/2) |grad rho|^2_g of rho = d / sqrt(det g) (digest section
+   * 4.2), d a coordinate density with its gradient {d, dd/dz^1, ...}; d <= 0 gives 0.
+   */
+  public static double energyDensity(PointGeometry geometry, double[] densityAndGradient, double c) {
+    double d = densityAndGradient[0];
+    if (!(d > 0)) {
+      return 0;
+    }
+    int n = geometry.latentDim();
+    double sqrtDet = Math.exp(geometry.logSqrtDetG());
+    double[] grad = new double[n];
+    for (int k = 0; k < n; k++) {
+      grad[k] = (densityAndGradient[k + 1] - d * geometry.gradLogSqrtDetG()[k]) / sqrtDet;
+    }
+    return d / sqrtDet + 0.5 * c * geometry.inverseNorm2(grad);
   }
 
   /**

@@ -43,7 +43,7 @@ class LatentSummaryTest {
       PointGeometry g = GaussCurvature.of(jets[k]);
       double[] p = pTrain.apply(z[k]);
       out[k] = new GridValue(z[k], g.logSqrtDetG(), g.scalarCurvature(), g.degenerate(), p[0], pRef == null ? Double.NaN : pRef.apply(z[k]),
-          LatentSummary.gradF2(g, p));
+          LatentSummary.gradF2(g, p), LatentSummary.energyDensity(g, p, 1));
     }
     return out;
   }
@@ -58,7 +58,8 @@ class LatentSummaryTest {
     // q uniform on the sphere: sin(theta) / (4 pi) in (theta, phi), so f = log(4 pi a^2) is constant.
     GridValue[] v = values(p -> GaussCurvatureTest.sphere(a, p), z,
         p -> new double[] {Math.sin(p[0]) / (4 * Math.PI), Math.cos(p[0]) / (4 * Math.PI), 0}, null);
-    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), a * a, new double[] {a * a / 2}, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), a * a,
+        new LatentSummary.Settings(new double[] {a * a / 2}, 1, Potential.DATA, false));
     assertEquals(0, r.degenerate());
     assertEquals(4 * Math.PI * a * a, r.volume(), 4e-4 * 4 * Math.PI * a * a);
     // The mask drops the cells at the poles where sin(theta) < 1e-3, a 1e-6 share of the area.
@@ -69,7 +70,8 @@ class LatentSummaryTest {
     assertEquals("undefined_2d", r.regime());
     assertEquals(1 / (a * a), r.kbarMedian(), 1e-5);
     // f = 0: F is the integral of R dmu, 8 pi, and W(tau) = (2 tau / a^2 - 2) 4 pi a^2 / (4 pi tau) = 2 - 2 a^2 / tau.
-    LatentSummary.Result zero = LatentSummary.of(v, g, cell(g, lo, hi), a * a, new double[] {a * a / 2}, 1, Potential.ZERO);
+    LatentSummary.Result zero = LatentSummary.of(v, g, cell(g, lo, hi), a * a,
+        new LatentSummary.Settings(new double[] {a * a / 2}, 1, Potential.ZERO, false));
     assertEquals(8 * Math.PI, zero.perelmanF(), 4e-4 * 8 * Math.PI);
     assertEquals(2 - 4, zero.perelmanW()[0], 4e-4 * 2);
     assertEquals(1 - Math.exp(-1), r.nis(), 1e-5, "NIS = 1 - exp(-|K| ell^2) with ell^2 = a^2");
@@ -86,7 +88,8 @@ class LatentSummaryTest {
       double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
       return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
     }, null);
-    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, new double[] {0.5, 2}, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1,
+        new LatentSummary.Settings(new double[] {0.5, 2}, 1, Potential.DATA, false));
     // The support mask (q >= 1e-3 max q) cuts the Gaussian at r^2 = 2 s^2 ln 1000, where the
     // closed form E[r^2 | r^2 < rho^2] = 2 s^2 (1 - (1 + x) e^-x) / (1 - e^-x), x = ln 1000, applies.
     double x = Math.log(1000);
@@ -113,7 +116,7 @@ class LatentSummaryTest {
     int g = 12;
     GridValue[] v = values(p -> new double[] {p[0], p[1], p[2], Math.sqrt(a * a - p[0] * p[0] - p[1] * p[1] - p[2] * p[2])},
         grid(g, lo, hi), p -> new double[] {1, 0, 0, 0}, null);
-    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, null, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, new LatentSummary.Settings(null, 1, Potential.DATA, false));
     assertEquals(1 / (a * a), r.lambdaHat(), 1e-5, "Lambda = (n-1)(n-2) / (2 a^2)");
     assertEquals(0, r.lambdaIqr(), 1e-5);
     assertEquals("dS", r.regime());
@@ -132,7 +135,7 @@ class LatentSummaryTest {
     // 0.2 * TV(N(0), N(3)) = 0.2 (2 Phi(1.5) - 1).
     GridValue[] v = values(p -> new double[] {p[0], p[1], 0}, grid(g, lo, hi),
         p -> new double[] {0.8 * normal0.apply(p) + 0.2 * normal3.apply(p), 0, 0}, p -> 0.6 * normal0.apply(p) + 0.4 * normal3.apply(p));
-    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, null, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.of(v, g, cell(g, lo, hi), 1, new LatentSummary.Settings(null, 1, Potential.DATA, false));
     double phi15 = 0.9331927987311419;
     assertEquals(0.2 * (2 * phi15 - 1), r.dis(), 1e-4);
     assertEquals(1, r.informationMass(), 1e-4);
@@ -169,7 +172,7 @@ class LatentSummaryTest {
       double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
       return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
     }, null);
-    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new double[] {0.5, 2}, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new LatentSummary.Settings(new double[] {0.5, 2}, 1, Potential.DATA, false));
     // |grad f|^2_g = |z|^2 / (s^4 c^2), a chi-square with 2 degrees of freedom: sd 2, standard error 0.01.
     assertEquals(2, r.perelmanF(), 0.04, "F = n / sigma^2");
     assertEquals(0, r.perelmanW()[0], 0.04, "W(sigma^2 / 2) = 0");
@@ -192,10 +195,22 @@ class LatentSummaryTest {
       double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3];
       return new double[] {p[0], p[1], p[2], p[3], Math.sqrt(a * a - r2)};
     }, z, p -> new double[] {1 / 16.0, 0, 0, 0, 0}, null);
-    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, null, 1, Potential.DATA);
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new LatentSummary.Settings(null, 1, Potential.DATA, false));
     assertEquals(3 / (a * a), r.lambdaHat(), 1e-5, "Lambda = (n-1)(n-2) / (2 a^2) for n = 4");
     assertEquals("dS", r.regime());
     assertEquals(12 / (a * a) * r.volume(), r.integralR(), 1e-5 * r.integralR(), "R = 12 / a^2 is constant");
     assertTrue(r.massPoints().isEmpty());
+  }
+
+  /** T00 = rho + (c/2) |grad rho|^2_g: on a flat chart with rho = N(0, I), rho (1 + (c/2) |z|^2 rho). */
+  @Test
+  void theEnergyDensityOfAGaussianOnAFlatChart() {
+    double[] z = {0.7, -0.4};
+    PointGeometry flat = GaussCurvature.of(FiniteDifferenceJets.of(GaussCurvatureTest.rows(p -> new double[] {p[0], p[1], 0}),
+        new double[][] {z}, new double[] {1e-4, 1e-4})[0]);
+    double rho = Math.exp(-(z[0] * z[0] + z[1] * z[1]) / 2) / (2 * Math.PI);
+    double[] density = {rho, -z[0] * rho, -z[1] * rho};
+    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), LatentSummary.energyDensity(flat, density, 3), 1e-12);
+    assertEquals(0, LatentSummary.energyDensity(flat, new double[] {-0.1, 0, 0}, 3), "no deficit, no energy");
   }
 }
