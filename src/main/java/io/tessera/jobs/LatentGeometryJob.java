@@ -28,8 +28,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The {@code latent-geometry} job (Sreehari et al., Lazarev; digest latent-curvature.md): the
  * geometry of a decoder's pullback metric over a latent grid, at Monte Carlo draws from the codes'
- * density and at the encoded samples, one row per point in latent_points, and the run's totals, Lambda, NIS, DIS and mass-like points in
- * latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked
+ * density and at the encoded samples, one row per point in latent_points, and the run's totals,
+ * Lambda, NIS, DIS and mass-like points in latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked
  * finite differences for TorchScript ones. With an autoencoder the input is data to encode; with a
  * decoder alone (Tessera's or TorchScript) the input's features are the codes themselves.
  */
