@@ -37,8 +37,6 @@ public final class LatentGeometryJob {
   public static final String NAME = "latent-geometry";
   public static final String TABLE = "latent_points";
   public static final String SUMMARY = "latent_summary";
-  private static final StructType CODES = new StructType().add("id", DataTypes.LongType).add("split", DataTypes.StringType)
-      .add("code", DataTypes.createArrayType(DataTypes.DoubleType));
 
   private LatentGeometryJob() {}
 
@@ -90,17 +88,17 @@ public final class LatentGeometryJob {
     }
 
     ValidatedInput.Rows input = null;
+    Dataset<Row> coded = null;
     double[][] trainCodes = null;
     double[][] refCodes = null;
     if (cfg.input() != null) {
       // With an autoencoder the input is data to encode; with a decoder alone its features are the codes.
       int inputDim = latent.autoencoder() != null ? latent.autoencoder().card().inputDim() : n;
       input = ValidatedInput.load(run, cfg.input(), cfg.splits(), inputDim, cfg.quarantine(), cfg.partitions());
-      Dataset<Row> codes = input.valid().mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), null, null, cfg.batchSize()), Encoders.row(CODES))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      trainCodes = subset(codes, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
-      refCodes = cfg.referenceSplit() == null ? null : subset(codes, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
-      codes.unpersist();
+      coded = input.valid().mapPartitions(new LatentCodesPartition(model, cfg.declaredLatentDim(), cfg.batchSize()),
+          Encoders.row(LatentCodesPartition.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
+      trainCodes = subset(coded, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
+      refCodes = cfg.referenceSplit() == null ? null : subset(coded, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
     }
     double[][] box = box(cfg, trainCodes, n);
     LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta(), cfg.energyC());
@@ -119,9 +117,13 @@ public final class LatentGeometryJob {
           cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), Encoders.row(schema)));
     }
     if (input != null) {
-      parts.add(input.valid().mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities, cfg.batchSize()), Encoders.row(schema)));
+      parts.add(coded.mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities, cfg.batchSize()),
+          Encoders.row(schema)));
     }
     long rowsOut = run.stage(TABLE, parts.stream().reduce(Dataset::union).orElseThrow());
+    if (coded != null) {
+      coded.unpersist();
+    }
     Dataset<Row> points = run.staged(TABLE);
     Row summary = summary(points, cfg, decoder, exact, box, gridPoints, trainCodes, refCodes);
     run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));

@@ -1,6 +1,5 @@
 package io.tessera.jobs;
 
-import io.tessera.model.Autoencoder;
 import io.tessera.model.LatentModel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,10 +9,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * Executor side of latent-geometry over the samples: encode a batch (DJL; or take the features as
- * the codes when the model is a decoder alone), then the geometry at each code and the
- * reconstruction distortion |x - D(E(x))|^2 with the float64 decoder. With
- * {@code geometry} null, only (id, split, code) rows: the codes the densities are built from.
+ * Executor side of latent-geometry over the samples: the geometry at each code of
+ * {@link LatentCodesPartition}'s rows and, when the codes were encoded from data, the
+ * reconstruction distortion |x - D(E(x))|^2 with the float64 decoder.
  */
 final class LatentSamplePartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -33,47 +31,32 @@ final class LatentSamplePartition implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> input) {
+  public Iterator<Row> call(Iterator<Row> coded) {
     LatentModel latent = model.latent(latentDim);
-    Autoencoder autoencoder = latent.autoencoder();
-    int dim = autoencoder != null ? autoencoder.card().inputDim() : latent.decoder().latentDim();
-    return new BatchedIterator<>(input, batchSize, batch -> {
-      float[] x = ValidatedInput.features(batch, dim);
-      double[][] codes = autoencoder != null ? autoencoder.encode(x, batch.size()) : widen(x, batch.size(), dim);
-      List<Row> rows = new ArrayList<>(batch.size());
-      if (geometry == null) {
-        for (int i = 0; i < batch.size(); i++) {
-          rows.add(org.apache.spark.sql.RowFactory.create(batch.get(i).getLong(0), batch.get(i).getString(1), codes[i]));
-        }
-        return rows;
-      }
+    boolean encoded = latent.autoencoder() != null; // codes given as input have no data point to compare with
+    return new BatchedIterator<>(coded, batchSize, batch -> {
+      double[][] codes = batch.stream().map(r -> r.getList(4).stream().mapToDouble(v -> (Double) v).toArray()).toArray(double[][]::new);
       List<Object[]> columns = geometry.of(latent.decoder(), codes, densities.value());
+      List<Row> rows = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
+        Row r = batch.get(i);
         Double sse = null;
-        if (autoencoder != null) { // codes given as input have no data point to compare with
+        Double mse = null;
+        if (encoded) {
           double[] decoded = (double[]) columns.get(i)[1];
+          List<Float> x = r.getList(3);
           double sum = 0;
-          for (int k = 0; k < dim; k++) {
-            double d = x[i * dim + k] - decoded[k];
+          for (int k = 0; k < decoded.length; k++) {
+            double d = x.get(k) - decoded[k];
             sum += d * d;
           }
           sse = sum;
+          mse = sum / decoded.length;
         }
-        Row r = batch.get(i);
         rows.add(LatentGeometryJob.row(latent.decoder().id(), "sample", r.getLong(0), r.getString(1), r.isNullAt(2) ? null : r.getInt(2),
-            columns.get(i), sse, sse == null ? null : sse / dim));
+            columns.get(i), sse, mse));
       }
       return rows;
     });
-  }
-
-  private static double[][] widen(float[] x, int rows, int dim) {
-    double[][] z = new double[rows][dim];
-    for (int i = 0; i < rows; i++) {
-      for (int k = 0; k < dim; k++) {
-        z[i][k] = x[i * dim + k];
-      }
-    }
-    return z;
   }
 }

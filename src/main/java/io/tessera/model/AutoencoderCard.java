@@ -1,10 +1,7 @@
 package io.tessera.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tessera.TesseraException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +38,7 @@ public record AutoencoderCard(
   public static final String DECODER_FORMAT = "tessera-decoder-v1";
   static final String PARAMS_NAME = "autoencoder";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = CardJson.MAPPER;
 
   public void write(Path dir) throws IOException {
     JSON.writeValue(dir.resolve(ModelCard.FILE_NAME).toFile(), this);

@@ -2,10 +2,7 @@ package io.tessera.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tessera.TesseraException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,11 +41,7 @@ public record DiffusionCard(
   public static final String FORMAT = "tessera-ddpm-v1";
   public static final String SCHEDULE = "scaled-linear";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = CardJson.MAPPER;
 
   /** The card of a freshly trained model. */
   static DiffusionCard of(String modelId, int dataDim, EpsNetwork network, int timeEmbedding, int steps, String dataset, long rows,

@@ -2,10 +2,7 @@ package io.tessera.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tessera.TesseraException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,11 +49,7 @@ public record ModelCard(
     CLASSIFICATION
   }
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = CardJson.MAPPER;
 
   public boolean convolutional() {
     return CNN_FORMAT.equals(format);

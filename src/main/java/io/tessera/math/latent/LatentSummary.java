@@ -99,8 +99,7 @@ public final class LatentSummary {
       double integrand = p.scalarCurvature() + p.gradF2();
       f += q * integrand;
       for (int t = 0; t < tauValues.length; t++) {
-        double tau = tauValues[t];
-        w[t] += q * (tau * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tau) - n);
+        w[t] += q * dataPotentialW(integrand, potential, tauValues[t], n);
       }
     }
     boolean hasRef = !Double.isNaN(points[0].pRef());
@@ -109,9 +108,8 @@ public final class LatentSummary {
       dmu[k] = points[k].degenerate() ? 0 : points[k].sqrtDetG() * cellVolume;
     }
     double[] lambda = lambdaStatistics(points, mask, n, hasRef, dmu);
-    String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
-    double curvatureScale = n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0]);
-    double nis = 1 - Math.exp(-curvatureScale * ell2 / cN);
+    String regime = regime(n, lambda[0]);
+    double nis = nis(n, lambda, ell2, cN);
     double infoMass = hasDensity ? 0 : Double.NaN;
     double insMass = 0;
     for (int k = 0; k < points.length; k++) {
@@ -181,7 +179,7 @@ public final class LatentSummary {
         f += integrand;
         double potential = p.logSqrtDetG() - Math.log(p.pTrain());
         for (int t = 0; t < tauValues.length; t++) {
-          w[t] += tauValues[t] * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tauValues[t]) - n;
+          w[t] += dataPotentialW(integrand, potential, tauValues[t], n);
         }
       }
       deficit += hasRef ? Math.max(0, p.pRef() - p.pTrain()) / p.pTrain() : 0;
@@ -194,8 +192,8 @@ public final class LatentSummary {
     double meanR2 = intR2 / count;
     double r2Error = Math.sqrt(Math.max(0, intR2Sq / count - meanR2 * meanR2) / count);
     double[] lambda = monteCarloLambda(points, use, n, hasRef);
-    String regime = n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambda[0] > 0 ? "dS" : lambda[0] < 0 ? "AdS" : "flat";
-    double nis = 1 - Math.exp(-(n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0])) * ell2 / cN);
+    String regime = regime(n, lambda[0]);
+    double nis = nis(n, lambda, ell2, cN);
     double volume = sumW / count;
     return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
         lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
@@ -320,6 +318,21 @@ public final class LatentSummary {
       }
     }
     return ids;
+  }
+
+  /** Lambda's sign as the regime; every 2-D metric gives Lambda = 0, so there it is undefined. */
+  private static String regime(int n, double lambdaHat) {
+    return n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambdaHat > 0 ? "dS" : lambdaHat < 0 ? "AdS" : "flat";
+  }
+
+  /** NIS = 1 - exp(-|Lambda| ell^2 / c_N), with the median mean sectional curvature in place of Lambda in 2-D. */
+  private static double nis(int n, double[] lambda, double ell2, double cN) {
+    return 1 - Math.exp(-(n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0])) * ell2 / cN);
+  }
+
+  /** W's integrand under q with the data-induced potential: tau (R + |grad f|^2) + f - (n/2) log(4 pi tau) - n. */
+  private static double dataPotentialW(double integrand, double potential, double tau, int n) {
+    return tau * integrand + potential - 0.5 * n * Math.log(4 * Math.PI * tau) - n;
   }
 
   /** W's integrand per unit dmu with f = 0: (tau R - n)(4 pi tau)^(-n/2). */
