@@ -37,11 +37,12 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
         geometry[p] = GaussCurvature.of(jet);
       }
     } else {
-      decoded = decoder.decode(points);
+      decoded = new double[points.length][];
       FiniteDifferenceGeometry.Outcome[] outcomes = FiniteDifferenceGeometry.at(decoder::decode, points, scales, eta);
       for (int p = 0; p < points.length; p++) {
         geometry[p] = outcomes[p].geometry();
         converged[p] = outcomes[p].converged();
+        decoded[p] = outcomes[p].decoded();
       }
     }
     List<Object[]> rows = new ArrayList<>(points.length);

@@ -12,7 +12,6 @@ import io.tessera.model.DiffusionCard;
 import io.tessera.model.DiffusionTrainer;
 import io.tessera.model.EpsNetwork;
 import io.tessera.model.ModelCard;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +53,10 @@ public final class LmdMnistReproduction {
 
     DevicePolicy device = DevicePolicy.parse(cfg.device());
     String ddpmDir = cfg.output() + "/models/mnist-" + digits + "-unet";
-    DiffusionCard ddpm = reusable(cfg, ddpmDir, progress) ? DiffusionCard.read(Path.of(ddpmDir)) : trainDdpm(spark, cfg, inData, ddpmDir,
+    DiffusionCard ddpm = SavedModels.reusable(cfg.reuseModels(), ddpmDir, progress) ? DiffusionCard.read(Path.of(ddpmDir)) : trainDdpm(spark, cfg, inData, ddpmDir,
         device, progress);
     String cnnDir = cfg.output() + "/models/mnist-" + digits + "-cnn";
-    ModelCard cnn = reusable(cfg, cnnDir, progress) ? ModelCard.read(Path.of(cnnDir)) : TrainJob.run(spark, new TrainJob.Request(inData,
+    ModelCard cnn = SavedModels.reusable(cfg.reuseModels(), cnnDir, progress) ? ModelCard.read(Path.of(cnnDir)) : TrainJob.run(spark, new TrainJob.Request(inData,
         cnnDir, "mnist-" + digits + "-cnn", ModelCard.Task.CLASSIFICATION, cfg.classifierHidden(), cfg.classifierEpochs(), 128, 1e-3,
         cfg.seed(), device, cfg.classifierConvFilters()), line -> progress.accept("  " + line));
 
@@ -96,15 +95,6 @@ public final class LmdMnistReproduction {
     return DiffusionTrainJob.run(spark, data, dir, new DiffusionTrainer.Spec(Path.of(dir).getFileName().toString(),
         EpsNetwork.unet(cfg.channels()), cfg.timeEmbedding(), cfg.steps(), cfg.iterations(), cfg.batchSize(), cfg.learningRate(),
         cfg.seed(), device, data), line -> progress.accept("  " + line));
-  }
-
-  /** Whether a model saved earlier at {@code dir} is used as it is (and says so). */
-  private static boolean reusable(LmdMnistConfig cfg, String dir, Consumer<String> progress) {
-    boolean reuse = cfg.reuseModels() && Files.exists(Path.of(dir).resolve(ModelCard.FILE_NAME));
-    if (reuse) {
-      progress.accept("reusing the model in " + dir + " (reuse_models: false, or deleting it, trains it again)");
-    }
-    return reuse;
   }
 
   /** The first {@code limit} points whose label passes {@code keep}, in file order. */

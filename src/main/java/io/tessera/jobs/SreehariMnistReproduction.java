@@ -14,7 +14,6 @@ import io.tessera.model.DevicePolicy;
 import io.tessera.model.FeatureEncoder;
 import io.tessera.model.ModelCard;
 import io.tessera.model.TesseraModelFormat;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class SreehariMnistReproduction {
     DatasetIO.write(spark, subset(pool, train), java.util.Collections.nCopies(train.size(), "train"), trainData, true);
     boolean cnn = network.equals("N_B");
     String classifier = cfg.output() + "/models/" + name + "-classifier";
-    if (!reusable(cfg, classifier, progress)) {
+    if (!SavedModels.reusable(cfg.reuseModels(), classifier, progress)) {
       progress.accept(name + ": train " + (cnn ? "CNN " + cfg.cnnConvFilters() + " + " + cfg.cnnHidden() : "MLP " + cfg.mlpHidden())
           + " on " + train.size() + " images");
       TrainJob.run(spark, new TrainJob.Request(trainData, classifier, name + "-classifier", ModelCard.Task.CLASSIFICATION,
@@ -119,7 +118,7 @@ public final class SreehariMnistReproduction {
     // The post-hoc decoder: codes of the training images to the images themselves, encoder frozen.
     String decoder = cfg.output() + "/models/" + name + "-decoder";
     double decoderMse;
-    if (reusable(cfg, decoder, progress)) {
+    if (SavedModels.reusable(cfg.reuseModels(), decoder, progress)) {
       decoderMse = AutoencoderCard.read(Path.of(decoder)).metrics().get("train_mse");
     } else {
       int dim = pool.dim();
@@ -170,13 +169,5 @@ public final class SreehariMnistReproduction {
   private static LabeledPoints subset(LabeledPoints pool, List<Integer> ids) {
     return new LabeledPoints(ids.stream().map(i -> pool.features()[i]).toArray(float[][]::new),
         ids.stream().mapToInt(i -> pool.labels()[i]).toArray(), null);
-  }
-
-  private static boolean reusable(SreehariMnistConfig cfg, String dir, Consumer<String> progress) {
-    boolean reuse = cfg.reuseModels() && Files.exists(Path.of(dir).resolve(ModelCard.FILE_NAME));
-    if (reuse) {
-      progress.accept("reusing the model in " + dir);
-    }
-    return reuse;
   }
 }

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
  * that fails too (a kink of the activation inside the stencil, typically).
  */
 public final class FiniteDifferenceGeometry {
-  /** One point: the finer step's geometry, R at both steps compared, and whether they agreed. */
-  public record Outcome(PointGeometry geometry, double coarseR, boolean converged, double step) {}
+  /** One point: the finer step's geometry, R at both steps compared, whether they agreed, and the decoded point (the stencils' centre). */
+  public record Outcome(PointGeometry geometry, double coarseR, boolean converged, double step, double[] decoded) {}
 
   private FiniteDifferenceGeometry() {}
 
@@ -21,23 +21,24 @@ public final class FiniteDifferenceGeometry {
    * @param eta the relative step
    */
   public static Outcome[] at(UnaryOperator<double[][]> decoder, double[][] points, double[] scales, double eta) {
-    PointGeometry[] coarse = geometry(decoder, points, scales, eta);
-    PointGeometry[] fine = geometry(decoder, points, scales, eta / 2);
+    Jet[] coarseJets = jets(decoder, points, scales, eta);
+    PointGeometry[] coarse = geometry(coarseJets);
+    PointGeometry[] fine = geometry(jets(decoder, points, scales, eta / 2));
     Outcome[] out = new Outcome[points.length];
     List<Integer> retry = new ArrayList<>();
     for (int p = 0; p < points.length; p++) {
       if (agree(coarse[p], fine[p])) {
-        out[p] = new Outcome(fine[p], coarse[p].scalarCurvature(), true, eta / 2);
+        out[p] = new Outcome(fine[p], coarse[p].scalarCurvature(), true, eta / 2, coarseJets[p].value());
       } else {
         retry.add(p);
       }
     }
     if (!retry.isEmpty()) {
       double[][] again = retry.stream().map(p -> points[p]).toArray(double[][]::new);
-      PointGeometry[] finer = geometry(decoder, again, scales, eta / 4);
+      PointGeometry[] finer = geometry(jets(decoder, again, scales, eta / 4));
       for (int k = 0; k < again.length; k++) {
         int p = retry.get(k);
-        out[p] = new Outcome(finer[k], fine[p].scalarCurvature(), agree(fine[p], finer[k]), eta / 4);
+        out[p] = new Outcome(finer[k], fine[p].scalarCurvature(), agree(fine[p], finer[k]), eta / 4, coarseJets[p].value());
       }
     }
     return out;
@@ -51,12 +52,15 @@ public final class FiniteDifferenceGeometry {
     return Math.abs(coarse.scalarCurvature() - fine.scalarCurvature()) <= 1e-4 * scale + 1e-14;
   }
 
-  private static PointGeometry[] geometry(UnaryOperator<double[][]> decoder, double[][] points, double[] scales, double eta) {
+  private static Jet[] jets(UnaryOperator<double[][]> decoder, double[][] points, double[] scales, double eta) {
     double[] steps = new double[scales.length];
     for (int i = 0; i < steps.length; i++) {
       steps[i] = eta * scales[i];
     }
-    Jet[] jets = FiniteDifferenceJets.of(decoder, points, steps);
+    return FiniteDifferenceJets.of(decoder, points, steps);
+  }
+
+  private static PointGeometry[] geometry(Jet[] jets) {
     PointGeometry[] g = new PointGeometry[jets.length];
     for (int p = 0; p < jets.length; p++) {
       g[p] = GaussCurvature.of(jets[p]);
