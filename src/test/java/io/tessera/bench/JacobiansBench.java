@@ -41,7 +41,35 @@ public final class JacobiansBench {
       System.out.printf(Locale.ROOT, "%-44s %10.0f rows/s%n", "one-sample DJL autograd", one);
       System.out.printf(Locale.ROOT, "exact / batched autograd = %.2fx (target >= 5x); batched / one-sample autograd = %.2fx%n",
           exact / batched, batched / one);
+      // Both paths are GEMMs, so the ratio their multiply-adds allow is the most the exact path can gain.
+      double exactMacs = exactMacsPerSample();
+      double autogradMacs = autogradMacsPerSample();
+      System.out.printf(Locale.ROOT, "multiply-adds per sample: exact %.3fM, autograd %.3fM, arithmetic ceiling %.2fx%n",
+          exactMacs / 1e6, autogradMacs / 1e6, autogradMacs / exactMacs);
+      System.out.printf(Locale.ROOT, "achieved GMAC/s: exact %.1f, batched autograd %.1f, one-sample autograd %.1f%n",
+          exact / outputs * exactMacs / 1e9, batched / outputs * autogradMacs / 1e9, one / outputs * autogradMacs / 1e9);
     }
+  }
+
+  /** One forward pass of one sample. */
+  private static double forwardMacs() {
+    double macs = 0;
+    for (int l = 0; l + 1 < ARCHITECTURE.length; l++) {
+      macs += (double) ARCHITECTURE[l] * ARCHITECTURE[l + 1];
+    }
+    return macs;
+  }
+
+  /** The forward pass for the masks, then every output row pushed back through all but the last layer. */
+  private static double exactMacsPerSample() {
+    int last = ARCHITECTURE.length - 1;
+    double lastLayer = (double) ARCHITECTURE[last - 1] * ARCHITECTURE[last];
+    return forwardMacs() + ARCHITECTURE[last] * (forwardMacs() - lastLayer);
+  }
+
+  /** One forward and one input-gradient backward pass (the same multiply-adds) per output copy. */
+  private static double autogradMacsPerSample() {
+    return ARCHITECTURE[ARCHITECTURE.length - 1] * 2 * forwardMacs();
   }
 
   private static double rowsPerSecond(double seconds, int rowsPerCall, Runnable call) {
