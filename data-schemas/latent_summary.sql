@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   insufficiency_mass DOUBLE COMMENT 'integral of max(0, p_ref - p_train): the total-variation deficit',
   dis DOUBLE COMMENT 'data inadequacy = insufficiency_mass; NULL without a reference split',
   mass_density STRING COMMENT 'the density whose maxima are the mass-like points: rho_ins, or rho_info without a reference, or their energy density',
-  mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE>> COMMENT 'grid: interior local maxima of at least 5% of the largest',
+  mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE, label: INT>> COMMENT 'maxima of rho climbed by gradient ascent on log rho from the grid''s interior maxima (mc: from 32 codes; point_id: the grid point or sample started from), merged within half a bandwidth, kept at >= 5% of the largest rho and >= 1% mass within one bandwidth (mass); energy: the grid''s T00 maxima, mass over their 3^n block; label: majority label of the reference codes within one bandwidth',
   ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / q',
   integral_r2_se DOUBLE COMMENT 'mc: standard error of the integral of R^2',
   energy_mass DOUBLE COMMENT 'integral of T00 dmu: the total energy mass M',

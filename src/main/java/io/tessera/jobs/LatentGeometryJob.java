@@ -8,6 +8,7 @@ import io.tessera.config.LatentGeometryConfig;
 import io.tessera.math.latent.GaussianKde;
 import io.tessera.math.latent.GridValue;
 import io.tessera.math.latent.LatentSummary;
+import io.tessera.math.latent.MassPointSearch;
 import io.tessera.model.LatentDecoder;
 import io.tessera.model.LatentModel;
 import io.tessera.tables.TableSchema;
@@ -88,21 +89,24 @@ public final class LatentGeometryJob {
 
     ValidatedInput.Rows input = null;
     Dataset<Row> coded = null;
-    double[][] trainCodes = null;
-    double[][] refCodes = null;
+    MassPointSearch.LabelledCodes train = null;
+    MassPointSearch.LabelledCodes reference = null;
     if (cfg.input() != null) {
       // With an autoencoder the input is data to encode; with a decoder alone its features are the codes.
       int inputDim = latent.autoencoder() != null ? latent.autoencoder().card().inputDim() : n;
       input = ValidatedInput.load(run, cfg.input(), cfg.splits(), inputDim, cfg.quarantine(), cfg.partitions());
       coded = input.valid().mapPartitions(new LatentCodesPartition(model, cfg.declaredLatentDim(), cfg.batchSize()),
           Encoders.row(LatentCodesPartition.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
-      trainCodes = subset(coded, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
-      refCodes = cfg.referenceSplit() == null ? null : subset(coded, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
+      train = subset(coded, cfg.trainSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
+      reference = cfg.referenceSplit() == null ? null : subset(coded, cfg.referenceSplit(), cfg.kdeCodes(), cfg.seed(), n, cfg.input());
     }
+    double[][] trainCodes = train == null ? null : train.codes();
+    double[][] refCodes = reference == null ? null : reference.codes();
     double[][] box = box(cfg, trainCodes, n);
     LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta(), cfg.energyC());
-    Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
-        new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes), refCodes == null ? null : new GaussianKde(refCodes)));
+    LatentDensities kdes = new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes),
+        refCodes == null ? null : new GaussianKde(refCodes));
+    Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kdes);
     StructType schema = TableSchema.load(TABLE).dataSchema();
     List<Dataset<Row>> parts = new ArrayList<>();
     int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
@@ -124,21 +128,24 @@ public final class LatentGeometryJob {
       coded.unpersist();
     }
     Dataset<Row> points = run.staged(TABLE);
-    Row summary = summary(points, cfg, decoder, exact, box, gridPoints, trainCodes, refCodes);
+    LatentMassPoints massPoints = new LatentMassPoints(decoder, geometry, kdes, reference != null ? reference : train, cfg.seed());
+    Row summary = summary(points, cfg, decoder, exact, box, gridPoints, train, reference, massPoints);
     run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));
     densities.destroy();
     return new JobRun.Counts(input == null ? gridPoints : input.rowsIn(), rowsOut, input == null ? 0 : input.rejected());
   }
 
-  /** Up to {@code limit} codes of one split, chosen by a seeded hash of the id, so the same whatever the partitioning. */
-  private static double[][] subset(Dataset<Row> codes, String split, int limit, long seed, int n, String input) {
+  /** Up to {@code limit} codes of one split with their labels, chosen by a seeded hash of the id, so the same whatever the partitioning. */
+  private static MassPointSearch.LabelledCodes subset(Dataset<Row> codes, String split, int limit, long seed, int n, String input) {
     List<Row> rows = codes.where(col("split").equalTo(split)).orderBy(expr("xxhash64(id, " + seed + "L)"), col("id"))
-        .limit(limit).select("code").collectAsList();
+        .limit(limit).select("id", "code", "label").collectAsList();
     if (rows.size() < n + 2) {
       throw new TesseraException("input " + input + ": split '" + split + "' has " + rows.size() + " samples; a density in "
           + n + " dimensions needs at least " + (n + 2));
     }
-    return rows.stream().map(r -> r.getList(0).stream().mapToDouble(v -> (Double) v).toArray()).toArray(double[][]::new);
+    return new MassPointSearch.LabelledCodes(rows.stream().mapToLong(r -> r.getLong(0)).toArray(),
+        rows.stream().map(r -> r.getList(1).stream().mapToDouble(v -> (Double) v).toArray()).toArray(double[][]::new),
+        rows.stream().map(r -> r.isNullAt(2) ? null : r.getInt(2)).toArray(Integer[]::new));
   }
 
   /** {lo, hi}: the configured box, or the codes' 0.5th to 99.5th percentiles widened by 10% of that range per side. */
@@ -186,14 +193,15 @@ public final class LatentGeometryJob {
   }
 
   private static Row summary(Dataset<Row> points, LatentGeometryConfig cfg, LatentDecoder decoder, boolean exact, double[][] box,
-      long gridPoints, double[][] trainCodes, double[][] refCodes) {
+      long gridPoints, MassPointSearch.LabelledCodes train, MassPointSearch.LabelledCodes reference, LatentMassPoints massPoints) {
     Dataset<Row> samples = points.where("point_kind = 'sample'");
     Row distortion = samples.selectExpr("count(*)", "CAST(avg(CAST(d_mse AS DECIMAL(38, 18))) AS DOUBLE)").first();
     // ell^2 = E|x|^2 - |E x|^2 over the decoded training codes (over the grid without samples).
-    Dataset<Row> spread = trainCodes != null ? samples.where(col("split").equalTo(cfg.trainSplit())) : points.where("point_kind = 'grid'");
+    Dataset<Row> spread = train != null ? samples.where(col("split").equalTo(cfg.trainSplit())) : points.where("point_kind = 'grid'");
     double ell2 = lengthScale(spread);
     LatentSummary.Result r = null;
     long fdFailed = 0;
+    List<Row> mass = new ArrayList<>();
     String totals = gridPoints > 0 ? LatentPointSource.GRID : cfg.mcSamples() > 0 ? LatentPointSource.MONTE_CARLO : null;
     if (totals != null) {
       List<Row> grid = points.where(col("point_kind").equalTo(totals))
@@ -215,15 +223,15 @@ public final class LatentGeometryJob {
       double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
       LatentSummary.Settings settings = new LatentSummary.Settings(taus, cfg.cN(), cfg.potentialKind(), "energy".equals(cfg.massDensity()));
       r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, settings) : LatentSummary.monteCarlo(values, ell2, settings);
-    }
-    List<Row> mass = new ArrayList<>();
-    if (r != null) {
-      r.massPoints().forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass())));
+      if (train != null) {
+        massPoints.of(r, values, gridPoints > 0 ? box : null, settings.massByEnergy())
+            .forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass(), m.label())));
+      }
     }
     return RowFactory.create(decoder.id(), decoder.latentDim(), decoder.ambientDim(), exact ? LatentPointRows.EXACT : LatentPointRows.FD,
         cfg.resolution(), box[0], box[1], gridPoints, (long) cfg.mcSamples(), totals, r == null ? null : r.maskPoints(), r == null ? null : r.degenerate(), fdFailed,
-        distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), trainCodes == null ? 0 : trainCodes.length,
-        refCodes == null ? 0 : refCodes.length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),
+        distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), train == null ? 0 : train.codes().length,
+        reference == null ? 0 : reference.codes().length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),
         value(r, LatentSummary.Result::integralR), value(r, LatentSummary.Result::integralR2), value(r, LatentSummary.Result::perelmanF),
         cfg.potential(), r == null ? null : r.taus(), r == null ? null : r.perelmanW(), value(r, LatentSummary.Result::lambdaHat),
         value(r, LatentSummary.Result::lambdaIqr), value(r, LatentSummary.Result::lambdaTrimmedMean), value(r, LatentSummary.Result::kbarMedian),

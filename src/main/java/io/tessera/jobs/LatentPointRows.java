@@ -22,22 +22,26 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
   static final String EXACT = "exact";
   static final String FD = "fd";
 
-  /** Columns z .. energy_density of latent_points, in order, per point. */
-  List<Object[]> of(LatentDecoder decoder, double[][] points, LatentDensities densities) {
-    int n = decoder.latentDim();
+  /** The geometry at one point, for searches on the driver (fd points that fail the check keep the finer step's). */
+  PointGeometry geometry(LatentDecoder decoder, double[] z) {
+    return computed(decoder, new double[][] {z}).geometry()[0];
+  }
+
+  /** Geometry, decoded point and (fd only) convergence flag per point. */
+  private record Computed(PointGeometry[] geometry, double[][] decoded, Boolean[] converged) {}
+
+  private Computed computed(LatentDecoder decoder, double[][] points) {
     PointGeometry[] geometry = new PointGeometry[points.length];
     Boolean[] converged = new Boolean[points.length];
-    double[][] decoded;
+    double[][] decoded = new double[points.length][];
     if (exact) {
       SmoothMlpJets jets = decoder.exactJets();
-      decoded = new double[points.length][];
       for (int p = 0; p < points.length; p++) {
         var jet = jets.at(points[p]);
         decoded[p] = jet.value();
         geometry[p] = GaussCurvature.of(jet);
       }
     } else {
-      decoded = new double[points.length][];
       FiniteDifferenceGeometry.Outcome[] outcomes = FiniteDifferenceGeometry.at(decoder::decode, points, scales, eta);
       for (int p = 0; p < points.length; p++) {
         geometry[p] = outcomes[p].geometry();
@@ -45,6 +49,16 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
         decoded[p] = outcomes[p].decoded();
       }
     }
+    return new Computed(geometry, decoded, converged);
+  }
+
+  /** Columns z .. energy_density of latent_points, in order, per point. */
+  List<Object[]> of(LatentDecoder decoder, double[][] points, LatentDensities densities) {
+    int n = decoder.latentDim();
+    Computed c = computed(decoder, points);
+    PointGeometry[] geometry = c.geometry();
+    Boolean[] converged = c.converged();
+    double[][] decoded = c.decoded();
     List<Object[]> rows = new ArrayList<>(points.length);
     for (int p = 0; p < points.length; p++) {
       PointGeometry g = geometry[p];
@@ -60,17 +74,8 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
           train == null ? null : train[0], pRef, train == null ? null : train[0] / sqrtDet,
           train == null || pRef == null ? null : Math.max(0, pRef - train[0]) / sqrtDet,
           train == null || g.degenerate() || !(train[0] > 0) ? null : LatentSummary.gradF2(g, train),
-          train == null || g.degenerate() ? null : LatentSummary.energyDensity(g, ref == null ? train : difference(ref, train), energyC)});
+          train == null || g.degenerate() ? null : LatentSummary.energyDensity(g, ref == null ? train : LatentDensities.deficit(ref, train), energyC)});
     }
     return rows;
-  }
-
-  /** p_ref - p_train with its gradient: the deficit whose rho is rho_ins. */
-  private static double[] difference(double[] ref, double[] train) {
-    double[] d = new double[ref.length];
-    for (int k = 0; k < d.length; k++) {
-      d[k] = ref[k] - train[k];
-    }
-    return d;
   }
 }

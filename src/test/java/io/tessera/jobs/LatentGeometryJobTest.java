@@ -12,6 +12,7 @@ import io.tessera.config.LatentGeometryConfig;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
+import io.tessera.math.latent.MassPointSearch;
 import io.tessera.math.latent.SmoothActivation;
 import io.tessera.model.AutoencoderSpec;
 import io.tessera.model.DevicePolicy;
@@ -122,6 +123,49 @@ class LatentGeometryJobTest {
         .count());
   }
 
+  /**
+   * The digest's expected outcome (4.6): data removed from training shows up as rho_ins mass-like
+   * points among the removed class's reference codes. Three clusters of 2-D codes (decoded by the
+   * flat affine decoder); training keeps a tenth of cluster 2, the reference all of it.
+   */
+  @Test
+  void massPointsSitOnTheClassRemovedFromTraining() {
+    SparkSession spark = TestSpark.get();
+    double[][] centres = {{-2, 0}, {2, 0}, {0, 2.5}};
+    int m = 900;
+    float[][] features = new float[m][];
+    int[] labels = new int[m];
+    List<String> splits = new java.util.ArrayList<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < m; i++) {
+      labels[i] = i % 3;
+      features[i] = new float[] {(float) (centres[labels[i]][0] + 0.4 * random.nextGaussian()),
+          (float) (centres[labels[i]][1] + 0.4 * random.nextGaussian())};
+      boolean reference = labels[i] == 2 ? i % 10 != 2 : i % 2 == 0;
+      splits.add(reference ? "ref" : "train");
+    }
+    String data = tmp.resolve("removed").toString();
+    DatasetIO.write(spark, new io.tessera.data.LabeledPoints(features, labels, null), splits, data, false);
+    String out = tmp.resolve("removed-out").toString();
+    for (String mode : List.of("grid", "mc")) {
+      boolean grid = mode.equals("grid");
+      LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("affine"), out, data, "train", "ref", 2, null, grid ? 40 : 0,
+          grid ? null : 400, "fd", null, null, null, null, 5L, 128, 2, "cpu", mode, false, null, null, null, null));
+      List<Row> mass = summary(out, mode).getList(summary(out, mode).fieldIndex("mass_points"));
+      assertFalse(mass.isEmpty(), mode + ": the removed cluster is a deficit");
+      Row densest = mass.get(0);
+      List<Double> z = densest.getList(densest.fieldIndex("z"));
+      assertEquals(2, densest.<Integer>getAs("label"), mode + ": the densest mass point is labelled by the removed class, at " + z);
+      assertTrue(Math.hypot(z.get(0) - centres[2][0], z.get(1) - centres[2][1]) < 0.4, mode + ": it lies in cluster 2: " + z);
+      // Cluster 2 holds a third of the reference and a tenth of that in training: about 0.3 of deficit, most of it within a bandwidth.
+      double local = densest.getAs("mass");
+      assertTrue(local > MassPointSearch.MIN_LOCAL_MASS && local < 0.3, mode + ": local mass " + local);
+      for (Row p : mass) {
+        assertTrue(p.<Double>getAs("density") <= densest.<Double>getAs("density"), "densest first");
+      }
+    }
+  }
+
   @Test
   void anAutoencoderGetsExactCurvatureDensitiesAndScores() throws java.io.IOException {
     SparkSession spark = TestSpark.get();
@@ -169,7 +213,9 @@ class LatentGeometryJobTest {
     assertTrue(nis >= 0 && nis <= 1 && dis >= 0 && dis <= 1, "NIS " + nis + ", DIS " + dis);
     assertTrue(summary.<Double>getAs("information_mass") > 0.9, "the box holds the training density: " + summary.getAs("information_mass"));
     assertTrue(Double.isFinite(summary.<Double>getAs("perelman_f")) && summary.<Double>getAs("ell2") > 0);
-    assertFalse(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "rho_ins has local maxima");
+    // Train and test are drawn alike: the deficit is KDE noise, nowhere 1% of mass within a bandwidth.
+    assertTrue(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "no mass points on a random split: " + summary.getList(
+        summary.fieldIndex("mass_points")));
     assertTrue(summary.<Double>getAs("energy_mass") > 0);
     assertEquals(0, spark.read().parquet(out + "/latent_points/run_id=exact").where("energy_density IS NULL OR energy_density < 0").count());
 

@@ -10,12 +10,11 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * codes' covariance (digest section 4.1): p(z) = m^-1 sum_i phi_Sigma(z - z_i), with its gradient.
  * Codes are whitened once by the Cholesky factor L of Sigma, so each evaluation is O(m n).
  */
-public final class GaussianKde implements java.io.Serializable {
+public final class GaussianKde implements MassPointSearch.Density, java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double[][] whitened;
-  private final double[][] factor;
-  private final double[][] inverseFactor;
+  private final Bandwidth bandwidth;
   private final double normaliser;
 
   public GaussianKde(double[][] codes) {
@@ -50,25 +49,32 @@ public final class GaussianKde implements java.io.Serializable {
     for (int i = 0; i < n; i++) {
       logDet += Math.log(lower.get(i, i));
     }
-    this.factor = new double[n][n];
-    this.inverseFactor = new double[n][n];
+    double[][] factor = new double[n][n];
+    double[][] inverseFactor = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         factor[i][j] = lower.get(i, j);
         inverseFactor[i][j] = inverse.get(i, j);
       }
     }
+    this.bandwidth = new Bandwidth(factor, inverseFactor);
     this.whitened = new double[m][];
     for (int k = 0; k < m; k++) {
-      whitened[k] = whiten(codes[k]);
+      whitened[k] = bandwidth.whiten(codes[k]);
     }
     this.normaliser = Math.exp(-logDet - 0.5 * n * Math.log(2 * Math.PI)) / m;
   }
 
+  /** The kernel's Sigma, the latent length scale of "within one bandwidth". */
+  public Bandwidth bandwidth() {
+    return bandwidth;
+  }
+
   /** {p(z), dp/dz^1, ..., dp/dz^n}. */
+  @Override
   public double[] densityAndGradient(double[] z) {
     int n = z.length;
-    double[] w = whiten(z);
+    double[] w = bandwidth.whiten(z);
     double p = 0;
     double[] whiteGrad = new double[n];
     for (double[] c : whitened) {
@@ -85,13 +91,9 @@ public final class GaussianKde implements java.io.Serializable {
     }
     double[] out = new double[n + 1];
     out[0] = p * normaliser;
-    // dp/dz = L^-T (dp/dw).
+    double[] gradient = bandwidth.covectorToLatent(whiteGrad);
     for (int j = 0; j < n; j++) {
-      double g = 0;
-      for (int i = 0; i < n; i++) {
-        g += inverseFactor[i][j] * whiteGrad[i];
-      }
-      out[j + 1] = g * normaliser;
+      out[j + 1] = gradient[j] * normaliser;
     }
     return out;
   }
@@ -99,30 +101,10 @@ public final class GaussianKde implements java.io.Serializable {
   /** A draw from the density: a code chosen uniformly plus kernel noise L e, e ~ N(0, I). */
   public double[] sample(java.util.SplittableRandom random) {
     double[] w = whitened[random.nextInt(whitened.length)];
-    int n = w.length;
-    double[] shifted = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] shifted = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
       shifted[i] = w[i] + random.nextGaussian();
     }
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        z[i] += factor[i][j] * shifted[j];
-      }
-    }
-    return z;
-  }
-
-  private double[] whiten(double[] z) {
-    int n = z.length;
-    double[] w = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j <= i; j++) {
-        s += inverseFactor[i][j] * z[j];
-      }
-      w[i] = s;
-    }
-    return w;
+    return bandwidth.colour(shifted);
   }
 }

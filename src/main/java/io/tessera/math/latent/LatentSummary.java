@@ -27,8 +27,14 @@ public final class LatentSummary {
    */
   public record Settings(double[] taus, double cN, Potential potential, boolean massByEnergy) {}
 
-  /** A mass-like point: a local maximum of the density (or its energy density) on the grid. */
-  public record MassPoint(long pointId, double[] z, double density, double mass) {}
+  /**
+   * A mass-like point: a local maximum of the density (or its energy density).
+   *
+   * @param pointId the grid point (or code) it was found from
+   * @param mass the density's mass near it
+   * @param label the majority label of the codes within one bandwidth; null if none is labelled
+   */
+  public record MassPoint(long pointId, double[] z, double density, double mass, Integer label) {}
 
   public record Result(
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
@@ -248,16 +254,16 @@ public final class LatentSummary {
 
   /**
    * Local maxima among all 3^n - 1 grid neighbours of rho_ins (rho_info without a reference
-   * set), or of its energy density T00, interior cells only, keeping those of at least 5% of the largest; the mass is rho dmu
-   * over the maximum's 3^n block.
+   * set), or of its energy density T00, interior cells only, keeping those of at least 5% of the
+   * largest; the mass is rho dmu over the maximum's 3^n block. For rho these are the starts of
+   * {@link MassPointSearch}; T00 maxima are kept as they are.
    */
   static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency, boolean byEnergy) {
     int n = points[0].z().length;
     double[] rho = new double[points.length];
     double max = 0;
     for (int k = 0; k < points.length; k++) {
-      GridValue p = points[k];
-      rho[k] = p.degenerate() ? 0 : byEnergy ? p.energy() : insufficiency ? p.insufficiencyDensity() : p.informationDensity();
+      rho[k] = massDensity(points[k], insufficiency, byEnergy);
       max = Math.max(max, rho[k]);
     }
     List<MassPoint> found = new ArrayList<>();
@@ -268,7 +274,7 @@ public final class LatentSummary {
     for (int k = 0; k < points.length; k++) {
       List<Integer> block = neighbourhood(k, n, resolution);
       // A maximum on the box's edge is the box's doing, not the density's: only interior cells count.
-      if (rho[k] < 0.05 * max || block.size() < full) {
+      if (rho[k] < MassPointSearch.MIN_RELATIVE_DENSITY * max || block.size() < full) {
         continue;
       }
       boolean strict = true;
@@ -282,10 +288,15 @@ public final class LatentSummary {
         mass += points[neighbour].degenerate() ? 0 : rho[neighbour] * points[neighbour].sqrtDetG() * cellVolume;
       }
       if (strict) {
-        found.add(new MassPoint(k, points[k].z(), rho[k], mass));
+        found.add(new MassPoint(k, points[k].z(), rho[k], mass, null));
       }
     }
     return found;
+  }
+
+  /** The density whose maxima are mass-like points: rho_ins (rho_info without a reference) or its T00; 0 where degenerate. */
+  public static double massDensity(GridValue p, boolean insufficiency, boolean byEnergy) {
+    return p.degenerate() ? 0 : byEnergy ? p.energy() : insufficiency ? p.insufficiencyDensity() : p.informationDensity();
   }
 
   /** Ids of the point and its in-grid neighbours (offsets in {-1, 0, 1}^n). */
