@@ -27,11 +27,11 @@ final class ReproduceSreehariCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<SreehariMnistReproduction.Case> cases = SreehariMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
     System.out.println();
-    System.out.println("case       train   NIS     DIS     Lambda      regime  ell2     ESS     decoder mse  | paper NIS  DIS");
+    System.out.println("case       train   NIS     DIS     Lambda      regime  ell2     ESS     decoder mse  | paper NIS  DIS  | mass-point labels");
     for (var c : cases) {
-      System.out.printf(Locale.ROOT, "%s/%s  %6d  %.4f  %.4f  %10.3e  %-6s  %7.2f  %7.0f  %.4f       | %s%n", c.network(), c.data(),
+      System.out.printf(Locale.ROOT, "%s/%s  %6d  %.4f  %.4f  %10.3e  %-6s  %7.2f  %7.0f  %.4f       | %s | %s%n", c.network(), c.data(),
           c.trainImages(), c.nis(), c.dis(), c.lambdaHat(), c.regime(), c.ell2(), c.ess(), c.decoderMse(),
-          PAPER.get(c.network() + "/" + c.data()));
+          PAPER.get(c.network() + "/" + c.data()), c.massLabels());
     }
     System.out.printf(Locale.ROOT, "total %.1f s; tables under %s (latent_summary, run ids %s)%n", (System.nanoTime() - start) / 1e9,
         cfg.output(), cases.stream().map(SreehariMnistReproduction.Case::runId).toList());

@@ -2,6 +2,7 @@ package io.tessera.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
+import io.tessera.math.latent.MassPointSearch;
 import io.tessera.math.latent.Potential;
 import io.tessera.model.DevicePolicy;
 import java.util.List;
@@ -53,7 +54,8 @@ public record LatentGeometryConfig(
     List<String> splits,
     String potential,
     String massDensity,
-    Double energyC) {
+    Double energyC,
+    Double massMinLocal) {
 
   public static final List<String> ROUTES = List.of("auto", "exact", "fd");
   public static final int MAX_GRID_DIM = 3;
@@ -75,6 +77,10 @@ public record LatentGeometryConfig(
     potential = potential == null ? "zero" : potential;
     massDensity = massDensity == null ? "rho" : massDensity;
     energyC = energyC == null ? 1.0 : energyC;
+    massMinLocal = massMinLocal == null ? MassPointSearch.DEFAULT_MIN_LOCAL_MASS : massMinLocal;
+    if (!(massMinLocal >= 0 && massMinLocal <= 1)) {
+      throw new TesseraException("mass_min_local must be in [0, 1], got " + massMinLocal);
+    }
     if (!List.of("rho", "energy").contains(massDensity) || !(energyC >= 0)) {
       throw new TesseraException("mass_density must be rho or energy and energy_c >= 0, got " + massDensity + ", " + energyC);
     }

@@ -2,6 +2,7 @@ package io.tessera.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
+import io.tessera.math.latent.MassPointSearch;
 import java.util.List;
 
 /**
@@ -34,7 +35,8 @@ public record SreehariMnistConfig(
     Integer kdeCodes,
     Boolean reuseModels,
     Long seed,
-    String device) {
+    String device,
+    Double massMinLocal) {
 
   public SreehariMnistConfig {
     keepFraction = keepFraction == null ? 0.7 : keepFraction;
@@ -52,6 +54,7 @@ public record SreehariMnistConfig(
     reuseModels = reuseModels == null || reuseModels;
     seed = seed == null ? 1L : seed;
     device = device == null ? "auto" : device;
+    massMinLocal = massMinLocal == null ? MassPointSearch.DEFAULT_MIN_LOCAL_MASS : massMinLocal;
     if (!(keepFraction > 0 && keepFraction < 1) || !(removedFraction >= 0 && removedFraction <= 1)) {
       throw new TesseraException("keep_fraction must be in (0, 1) and removed_fraction in [0, 1]");
     }

@@ -128,7 +128,8 @@ public final class LatentGeometryJob {
       coded.unpersist();
     }
     Dataset<Row> points = run.staged(TABLE);
-    LatentMassPoints massPoints = new LatentMassPoints(decoder, geometry, kdes, reference != null ? reference : train, cfg.seed());
+    LatentMassPoints massPoints = new LatentMassPoints(decoder, geometry, kdes, reference != null ? reference : train, cfg.seed(),
+        cfg.massMinLocal());
     Row summary = summary(points, cfg, decoder, exact, box, gridPoints, train, reference, massPoints);
     run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));
     densities.destroy();

@@ -16,7 +16,7 @@ import java.util.List;
  * @param labelled the reference codes (the training codes without a reference split): starts and labels
  */
 record LatentMassPoints(LatentDecoder decoder, LatentPointRows geometry, LatentDensities densities, MassPointSearch.LabelledCodes labelled,
-    long seed) {
+    long seed, double minLocalMass) {
   /** Ascents of a Monte Carlo run, which has no grid maxima to start from. */
   static final int CODE_STARTS = 32;
 
@@ -41,6 +41,6 @@ record LatentMassPoints(LatentDecoder decoder, LatentPointRows geometry, LatentD
       largest = Math.max(largest, LatentSummary.massDensity(v, insufficiency, false));
     }
     return new MassPointSearch(densities::massNumerator, z -> geometry.geometry(decoder, z),
-        new MassPointSearch.Settings(bandwidth, box, seed)).search(starts, largest, labelled);
+        new MassPointSearch.Settings(bandwidth, box, seed, minLocalMass)).search(starts, largest, labelled);
   }
 }

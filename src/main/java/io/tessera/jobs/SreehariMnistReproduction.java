@@ -44,9 +44,13 @@ public final class SreehariMnistReproduction {
 
   private SreehariMnistReproduction() {}
 
-  /** One case of the 2 x 2 design and its scores. */
+  /**
+   * One case of the 2 x 2 design and its scores.
+   *
+   * @param massLabels the majority labels of the rho_ins mass-like points, densest first (the digest expects the removed digits)
+   */
   public record Case(String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
-      Double kbarMedian, Double ell2, Double ess, double decoderMse) {}
+      Double kbarMedian, Double ell2, Double ess, double decoderMse, List<Integer> massLabels) {}
 
   public static List<Case> run(SparkSession spark, SreehariMnistConfig cfg, Consumer<String> progress) {
     MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
@@ -138,10 +142,11 @@ public final class SreehariMnistReproduction {
 
     progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");
     LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder, cfg.output(), codeData, "train", "ref", null, null, 0, cfg.mcSamples(),
-        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null, null, null, null));
+        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null, null, null, null, cfg.massMinLocal()));
     Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
     return new Case(network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
-        s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse);
+        s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse,
+        s.<Row>getList(s.fieldIndex("mass_points")).stream().map(m -> m.isNullAt(4) ? null : m.getInt(4)).toList());
   }
 
   private static void addFeatures(List<Row> rows, FeatureEncoder encoder, LabeledPoints pool, List<Integer> ids, String split) {

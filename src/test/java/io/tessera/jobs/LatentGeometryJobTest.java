@@ -38,7 +38,7 @@ class LatentGeometryJobTest {
 
   private static LatentGeometryConfig grid(String decoder, String out, List<List<Double>> box, int resolution, int partitions, String runId) {
     return new LatentGeometryConfig(decoder, out, null, null, null, null, box, resolution, null, "auto", null, null, null, null, null, 64,
-        partitions, "cpu", runId, false, null, null, null, null);
+        partitions, "cpu", runId, false, null, null, null, null, null);
   }
 
   private static Row summary(String out, String runId) {
@@ -114,7 +114,7 @@ class LatentGeometryJobTest {
     List<List<Double>> box = List.of(List.of(0.2, 2.9), List.of(0.0, 6.0));
     LatentGeometryJob.run(spark, grid(decoder("sphere-2"), out, box, 20, 1, "one"));
     LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("sphere-2"), out, null, null, null, null, box, 20, null, "fd", null, null, null,
-        null, null, 7, 5, "cpu", "five", false, null, null, null, null));
+        null, null, 7, 5, "cpu", "five", false, null, null, null, null, null));
     var one = spark.read().parquet(out + "/latent_points/run_id=one");
     var five = spark.read().parquet(out + "/latent_points/run_id=five");
     assertEquals(400, five.count());
@@ -150,7 +150,7 @@ class LatentGeometryJobTest {
     for (String mode : List.of("grid", "mc")) {
       boolean grid = mode.equals("grid");
       LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder("affine"), out, data, "train", "ref", 2, null, grid ? 40 : 0,
-          grid ? null : 400, "fd", null, null, null, null, 5L, 128, 2, "cpu", mode, false, null, null, null, null));
+          grid ? null : 400, "fd", null, null, null, null, 5L, 128, 2, "cpu", mode, false, null, null, null, null, null));
       List<Row> mass = summary(out, mode).getList(summary(out, mode).fieldIndex("mass_points"));
       assertFalse(mass.isEmpty(), mode + ": the removed cluster is a deficit");
       Row densest = mass.get(0);
@@ -159,7 +159,7 @@ class LatentGeometryJobTest {
       assertTrue(Math.hypot(z.get(0) - centres[2][0], z.get(1) - centres[2][1]) < 0.4, mode + ": it lies in cluster 2: " + z);
       // Cluster 2 holds a third of the reference and a tenth of that in training: about 0.3 of deficit, most of it within a bandwidth.
       double local = densest.getAs("mass");
-      assertTrue(local > MassPointSearch.MIN_LOCAL_MASS && local < 0.3, mode + ": local mass " + local);
+      assertTrue(local > MassPointSearch.DEFAULT_MIN_LOCAL_MASS && local < 0.3, mode + ": local mass " + local);
       for (Row p : mass) {
         assertTrue(p.<Double>getAs("density") <= densest.<Double>getAs("density"), "densest first");
       }
@@ -177,11 +177,11 @@ class LatentGeometryJobTest {
         SmoothActivation.IDENTITY, 30, 64, 3e-3, 1, DevicePolicy.CPU, data), line -> {});
     String out = tmp.resolve("ae-out").toString();
     JobRun.Result exact = LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "exact",
-        null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null, null, null, null));
+        null, null, null, null, 3L, 128, 3, "cpu", "exact", false, null, null, null, null, null));
     assertEquals(900, exact.counts().rowsIn());
     assertEquals(24 * 24 + 900, exact.counts().rowsOut());
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 24, null, "fd", null, null, null, null, 3L,
-        128, 2, "cpu", "fd", false, null, null, null, null));
+        128, 2, "cpu", "fd", false, null, null, null, null, null));
 
     // Exact jets and finite differences agree point by point, to the convergence check's 1e-4 of |H|^2 + |II|^2.
     Row worst = spark.sql("SELECT max(abs(e.scalar_curvature - f.scalar_curvature) / (f.mean_curvature_norm2 + f.second_form_norm2)),"
@@ -221,7 +221,7 @@ class LatentGeometryJobTest {
 
     // Monte Carlo totals, for any latent dimension: draws from the training codes' density.
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model, out, data, "train", "test", null, null, 0, 600, "exact", null, null, null,
-        null, 3L, 128, 3, "cpu", "mc", false, null, null, "energy", null));
+        null, 3L, 128, 3, "cpu", "mc", false, null, null, "energy", null, null));
     Row mc = summary(out, "mc");
     assertEquals("mc", mc.getAs("totals_from"));
     assertEquals("energy of rho_ins", mc.getAs("mass_density"));
@@ -235,7 +235,7 @@ class LatentGeometryJobTest {
     AutoencoderTrainJob.run(spark, data10, model4, new AutoencoderSpec("ae4", 4, List.of(16), SmoothActivation.SOFTPLUS,
         SmoothActivation.IDENTITY, 5, 64, 3e-3, 2, DevicePolicy.CPU, data10), line -> {});
     LatentGeometryJob.run(spark, new LatentGeometryConfig(model4, out, data10, "train", "test", null, null, 0, 400, "auto", null, null, null,
-        null, 3L, 128, 2, "cpu", "four", false, null, null, null, null));
+        null, 3L, 128, 2, "cpu", "four", false, null, null, null, null, null));
     Row four = summary(out, "four");
     assertEquals(4, four.<Integer>getAs("latent_dim"));
     assertTrue(List.of("dS", "AdS", "flat").contains(four.<String>getAs("regime")), four.<String>getAs("regime"));
@@ -255,11 +255,11 @@ class LatentGeometryJobTest {
     SparkSession spark = TestSpark.get();
     String out = tmp.resolve("bad").toString();
     TesseraException noDim = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
-        decoder("sphere-2"), out, null, null, null, 2, null, 8, null, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null, null, null, null)));
+        decoder("sphere-2"), out, null, null, null, 2, null, 8, null, "fd", null, null, null, null, null, 64, 0, "cpu", "x", false, null, null, null, null, null)));
     assertTrue(noDim.getMessage().contains("box"), noDim.getMessage());
     TesseraException exact = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, new LatentGeometryConfig(
         decoder("sphere-2"), out, null, null, null, null, List.of(List.of(0.0, 1.0), List.of(0.0, 1.0)), 8, null, "exact", null, null, null, null,
-        null, 64, 0, "cpu", "y", false, null, null, null, null)));
+        null, 64, 0, "cpu", "y", false, null, null, null, null, null)));
     assertTrue(exact.getMessage().contains("use fd"), exact.getMessage());
     TesseraException big = assertThrows(TesseraException.class, () -> LatentGeometryJob.run(spark, grid(decoder("three-sphere"), out,
         List.of(List.of(0.1, 0.9), List.of(0.3, 2.8), List.of(0.0, 6.0)), 200, 1, "z")));

@@ -28,7 +28,7 @@ class SreehariMnistReproductionTest {
     Path testLabelFile = Files.write(tmp.resolve("test-labels"), IdxFixtures.labels(testLabels));
     String out = tmp.resolve("out").toString();
     SreehariMnistConfig cfg = new SreehariMnistConfig(images.toString(), labels.toString(), testImages.toString(), testLabelFile.toString(),
-        out, 0.7, List.of(3, 7), 0.8, 2, List.of(8, 6), List.of(2, 3), List.of(6), 1, List.of(8, 8), 2, 200, null, false, 1L, "cpu");
+        out, 0.7, List.of(3, 7), 0.8, 2, List.of(8, 6), List.of(2, 3), List.of(6), 1, List.of(8, 8), 2, 200, null, false, 1L, "cpu", null);
 
     List<SreehariMnistReproduction.Case> cases = SreehariMnistReproduction.run(TestSpark.get(), cfg, line -> {});
 

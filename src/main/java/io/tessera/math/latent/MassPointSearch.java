@@ -11,12 +11,13 @@ import java.util.TreeMap;
  * grid maximum, or a reference code in Monte Carlo runs) climbs log rho = log p - log sqrt(det g)
  * by gradient ascent: rho is a scalar, so its maxima do not depend on the chart, unlike the
  * coordinate density p's. Ascents that end within half a bandwidth of each other merge; maxima
- * below 5% of the largest rho, or holding less than 1% of mass within one bandwidth, are dropped;
+ * below 5% of the largest rho, or holding less mass within one bandwidth than a bar (the digest's 1%), are dropped;
  * each keeps the majority label of the labelled codes within one bandwidth.
  */
 public final class MassPointSearch {
   public static final double MIN_RELATIVE_DENSITY = 0.05;
-  public static final double MIN_LOCAL_MASS = 0.01;
+  /** The digest's bar on the mass within one bandwidth. */
+  public static final double DEFAULT_MIN_LOCAL_MASS = 0.01;
   static final int BALL_DRAWS = 4096;
   private static final int MAX_STEPS = 300;
   /** Steps grow while they succeed, so wide bumps (many bandwidths across) are climbed in few steps. */
@@ -42,8 +43,9 @@ public final class MassPointSearch {
   /**
    * @param box {lo, hi}: maxima outside it are dropped (they belong to the box's edge); null for none
    * @param seed of the draws that measure the mass within one bandwidth
+   * @param minLocalMass maxima with less mass within one bandwidth are dropped
    */
-  public record Settings(Bandwidth bandwidth, double[][] box, long seed) {}
+  public record Settings(Bandwidth bandwidth, double[][] box, long seed, double minLocalMass) {}
 
   private final Density density;
   private final Geometry geometry;
@@ -70,15 +72,21 @@ public final class MassPointSearch {
     }
     ends.sort(Comparator.comparingDouble(LatentSummary.MassPoint::density).reversed()
         .thenComparingLong(LatentSummary.MassPoint::pointId));
+    // Merge first, densest end kept, so that a lower end beside a dropped maximum does not stand in for it.
+    List<LatentSummary.MassPoint> merged = new ArrayList<>();
+    for (LatentSummary.MassPoint m : ends) {
+      if (merged.stream().noneMatch(k -> settings.bandwidth().distance2(k.z(), m.z()) < 0.25)) {
+        merged.add(m);
+      }
+    }
     double largest = ends.stream().mapToDouble(LatentSummary.MassPoint::density).reduce(largestSeen, Math::max);
     List<LatentSummary.MassPoint> kept = new ArrayList<>();
-    for (LatentSummary.MassPoint m : ends) {
-      boolean merged = kept.stream().anyMatch(k -> settings.bandwidth().distance2(k.z(), m.z()) < 0.25);
-      if (merged || m.density() < MIN_RELATIVE_DENSITY * largest) {
+    for (LatentSummary.MassPoint m : merged) {
+      if (m.density() < MIN_RELATIVE_DENSITY * largest) {
         continue;
       }
       double mass = localMass(m.z(), m.pointId());
-      if (mass >= MIN_LOCAL_MASS) {
+      if (mass >= settings.minLocalMass()) {
         kept.add(new LatentSummary.MassPoint(m.pointId(), m.z(), m.density(), mass, majorityLabel(m.z(), labelled, settings.bandwidth())));
       }
     }
