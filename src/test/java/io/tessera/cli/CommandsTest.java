@@ -98,7 +98,7 @@ class CommandsTest {
     StringWriter err = new StringWriter();
     int status = TesseraMain.execute(new PrintWriter(err), "quickstart", "--out", out, "--samples", "300", "--grid", "20", "--epochs", "1", "--device", "cpu");
     assertEquals(0, status, err.toString());
-    assertTrue(Files.isDirectory(Path.of(out, "activation_patterns")));
+    assertEquals(300 + 20 * 20, TestSpark.get().read().parquet(out + "/activation_patterns").count(), "every sample and grid point has a row");
     assertTrue(Files.exists(Path.of(out, "models", "toy-regression-mlp", "model-card.json")));
   }
 

@@ -2,6 +2,7 @@ package io.tessera.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TestSpark;
 import io.tessera.TesseraException;
@@ -24,6 +25,12 @@ class MixtureDatasetTest {
         .agg(org.apache.spark.sql.functions.stddev("x"), org.apache.spark.sql.functions.mean("x")).orderBy("label").collectAsList();
     for (Row s : stats) {
       assertEquals(0.5, s.getDouble(1), 0.05, "component " + s.get(0)); // 1000 draws: the sd's standard error is 0.011
+    }
+    // The components sit at different centres: their means differ by far more than the means' standard error, 0.016.
+    for (int i = 0; i < stats.size(); i++) {
+      for (int j = i + 1; j < stats.size(); j++) {
+        assertTrue(Math.abs(stats.get(i).getDouble(2) - stats.get(j).getDouble(2)) > 0.1, "components " + i + " and " + j + ": " + stats);
+      }
     }
     assertEquals(0, MixtureDataset.create(TestSpark.get(), 3000, 6, 5L, 0.2, 1).intersect(one).count(), "another seed, other points");
     assertThrows(TesseraException.class, () -> MixtureDataset.create(TestSpark.get(), 0, 6, 4L, 0.2, 1));

@@ -39,6 +39,13 @@ class SattelbergMnistReproductionTest {
     }
     assertEquals(4, result.table2().size());
     for (SattelbergMnistReproduction.Table2Row row : result.table2()) {
+      // Both tables score the same 20 test images, so each network's own accuracy is the same in both.
+      for (SattelbergMnistReproduction.Table1Row t1 : result.table1()) {
+        if (t1.model().equals(row.from())) {
+          assertEquals(t1.original(), row.fromAccuracy(), 1e-12, row + " against " + t1);
+        }
+      }
+      assertEquals(20, row.samples());
       if (row.from().equals(row.to())) {
         // C pinv(C) C = C: a network's maps mapped onto themselves classify as the network does.
         assertEquals(row.fromAccuracy(), row.accuracy(), 1e-12, row.toString());

@@ -124,7 +124,6 @@ class BitPatternsTest {
   void hashIsStableAcrossReleases() {
     // Golden values: pattern_hash is stored in tables, so changing the function breaks joins with old runs.
     assertEquals(9171199645645008479L, BitPatterns.hash(new long[][] {{0L}}, new int[] {1}));
-    assertEquals(BitPatterns.hash(new long[][] {{0x5L}, {0x3L}}, new int[] {10, 10}),
-        BitPatterns.hash(new long[][] {{0x5L}, {0x3L}}, new int[] {10, 10}));
+    assertEquals(-321657034221961012L, BitPatterns.hash(new long[][] {{0x5L}, {0x3L}}, new int[] {10, 10}));
   }
 }

@@ -50,6 +50,7 @@ class NetworkTrainerTest {
       for (int r = 0; r < a.weights().weight(l).length; r++) {
         assertArrayEquals(a.weights().weight(l)[r], b.weights().weight(l)[r], 0.0);
       }
+      assertArrayEquals(a.weights().bias(l), b.weights().bias(l), 0.0);
     }
     a.close();
     b.close();

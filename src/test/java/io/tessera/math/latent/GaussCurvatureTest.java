@@ -160,7 +160,18 @@ class GaussCurvatureTest {
         double scale = analytic.meanCurvatureNorm2() + analytic.secondFormNorm2();
         assertEquals(analytic.scalarCurvature(), differences.scalarCurvature(), 1e-6 * scale, activation + " n " + n);
         assertEquals(analytic.logSqrtDetG(), differences.logSqrtDetG(), 1e-8);
-        assertEquals(mlp.decode(z)[2], exact.value()[2], 1e-15);
+        // The jets' tangents are the decoder's derivatives: central differences of decode, error O(h^2).
+        for (int i = 0; i < n; i++) {
+          double[] up = z.clone();
+          double[] down = z.clone();
+          up[i] += 1e-5;
+          down[i] -= 1e-5;
+          double[] fUp = mlp.decode(up);
+          double[] fDown = mlp.decode(down);
+          for (int k = 0; k < fUp.length; k++) {
+            assertEquals((fUp[k] - fDown[k]) / 2e-5, exact.tangents()[i][k], 1e-7, activation + " tangent " + i + ", output " + k);
+          }
+        }
       }
     }
   }
