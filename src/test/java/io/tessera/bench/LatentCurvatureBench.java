@@ -10,27 +10,37 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Points per second of scalar curvature on a 2-D latent with a 2-64-256-784 softplus/sigmoid MLP
- * decoder (the shape of an MNIST decoder), both in float64 in one JVM: the exact jets of the
- * analytic route against finite differences with the convergence check (two stencils of 9
- * decodes per point), and the largest disagreement between them relative to |H|^2 + |II|^2.
- * Run with bench/latent-curvature.
+ * Points per second of scalar curvature for two softplus/sigmoid MLP decoders, a 2-D latent
+ * 2-64-256-784 (an MNIST autoencoder's) and a 4-D latent 4-256-512-784 (the Sreehari
+ * reproduction's), all in float64 in one JVM: the exact jets of the analytic route against finite
+ * differences with the convergence check (two stencils per point), and the largest disagreement
+ * between them relative to |H|^2 + |II|^2. Run with bench/latent-curvature.
  */
 public final class LatentCurvatureBench {
-  private static final int[] WIDTHS = {2, 64, 256, 784};
+  private static final int[][] DECODERS = {{2, 64, 256, 784}, {4, 256, 512, 784}};
   private static final int ROUNDS = 5;
 
   private LatentCurvatureBench() {}
 
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6.0;
-    SmoothMlpJets decoder = decoder(new SplittableRandom(1));
-    SplittableRandom random = new SplittableRandom(2);
-    double[][] points = new double[256][];
-    for (int i = 0; i < points.length; i++) {
-      points[i] = new double[] {random.nextGaussian(), random.nextGaussian()};
+    for (int[] widths : DECODERS) {
+      measure(widths, seconds);
     }
-    double[] unit = {1, 1};
+  }
+
+  private static void measure(int[] widths, double seconds) {
+    int n = widths[0];
+    SmoothMlpJets decoder = decoder(widths, new SplittableRandom(1));
+    SplittableRandom random = new SplittableRandom(2);
+    double[][] points = new double[256][n];
+    for (double[] p : points) {
+      for (int i = 0; i < n; i++) {
+        p[i] = random.nextGaussian();
+      }
+    }
+    double[] unit = new double[n];
+    java.util.Arrays.fill(unit, 1);
     double worst = 0;
     for (int i = 0; i < 64; i++) {
       PointGeometry exact = GaussCurvature.of(decoder.at(points[i]));
@@ -38,7 +48,7 @@ public final class LatentCurvatureBench {
       worst = Math.max(worst, Math.abs(exact.scalarCurvature() - fd.scalarCurvature()) / (exact.meanCurvatureNorm2() + exact.secondFormNorm2()));
     }
     System.out.printf(Locale.ROOT, "latent curvature, decoder %s (softplus, sigmoid output), float64, %.1f s per method in %d rounds%n",
-        java.util.Arrays.toString(WIDTHS), seconds, ROUNDS);
+        java.util.Arrays.toString(widths), seconds, ROUNDS);
     double[] exactRates = new double[ROUNDS];
     double[] fdRates = new double[ROUNDS];
     for (int r = 0; r < ROUNDS; r++) {
@@ -78,16 +88,16 @@ public final class LatentCurvatureBench {
     return done / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static SmoothMlpJets decoder(SplittableRandom random) {
-    double[][][] w = new double[WIDTHS.length - 1][][];
-    double[][] b = new double[WIDTHS.length - 1][];
+  private static SmoothMlpJets decoder(int[] widths, SplittableRandom random) {
+    double[][][] w = new double[widths.length - 1][][];
+    double[][] b = new double[widths.length - 1][];
     for (int l = 0; l < w.length; l++) {
-      w[l] = new double[WIDTHS[l + 1]][WIDTHS[l]];
-      b[l] = new double[WIDTHS[l + 1]];
-      for (int o = 0; o < WIDTHS[l + 1]; o++) {
+      w[l] = new double[widths[l + 1]][widths[l]];
+      b[l] = new double[widths[l + 1]];
+      for (int o = 0; o < widths[l + 1]; o++) {
         b[l][o] = 0.1 * random.nextGaussian();
-        for (int c = 0; c < WIDTHS[l]; c++) {
-          w[l][o][c] = random.nextGaussian() * Math.sqrt(2.0 / WIDTHS[l]);
+        for (int c = 0; c < widths[l]; c++) {
+          w[l][o][c] = random.nextGaussian() * Math.sqrt(2.0 / widths[l]);
         }
       }
     }

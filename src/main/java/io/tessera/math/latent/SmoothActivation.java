@@ -19,24 +19,36 @@ public enum SmoothActivation {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** {sigma(u), sigma'(u), sigma''(u)}. */
-  public double[] derivatives(double u) {
-    return switch (this) {
-      case IDENTITY -> new double[] {u, 1, 0};
+  /** Writes {sigma(u), sigma'(u), sigma''(u)} into {@code into}: the jets call this per unit, so it allocates nothing. */
+  public void derivatives(double u, double[] into) {
+    switch (this) {
+      case IDENTITY -> set(into, u, 1, 0);
       case TANH -> {
         double t = Math.tanh(u);
-        yield new double[] {t, 1 - t * t, -2 * t * (1 - t * t)};
+        set(into, t, 1 - t * t, -2 * t * (1 - t * t));
       }
       case SIGMOID -> {
         double s = sigmoid(u);
-        yield new double[] {s, s * (1 - s), s * (1 - s) * (1 - 2 * s)};
+        set(into, s, s * (1 - s), s * (1 - s) * (1 - 2 * s));
       }
       case SOFTPLUS -> {
         double s = sigmoid(u);
-        yield new double[] {u > 30 ? u : Math.log1p(Math.exp(u)), s, s * (1 - s)};
+        set(into, u > 30 ? u : Math.log1p(Math.exp(u)), s, s * (1 - s));
       }
-      case ELU -> u > 0 ? new double[] {u, 1, 0} : new double[] {Math.expm1(u), Math.exp(u), Math.exp(u)};
-    };
+      case ELU -> {
+        if (u > 0) {
+          set(into, u, 1, 0);
+        } else {
+          set(into, Math.expm1(u), Math.exp(u), Math.exp(u));
+        }
+      }
+    }
+  }
+
+  private static void set(double[] into, double value, double first, double second) {
+    into[0] = value;
+    into[1] = first;
+    into[2] = second;
   }
 
   private static double sigmoid(double u) {
