@@ -27,11 +27,19 @@ final class ReproduceSreehariCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<SreehariMnistReproduction.Case> cases = SreehariMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
     System.out.println();
-    System.out.println("case       train   NIS     DIS     Lambda      regime  ell2     ESS     decoder mse  | paper NIS  DIS  | mass-point labels");
+    System.out.println("seed  case       train   NIS     DIS     Lambda      regime  ell2     ESS     decoder mse  | paper NIS  DIS  | mass-point labels");
     for (var c : cases) {
-      System.out.printf(Locale.ROOT, "%s/%s  %6d  %.4f  %.4f  %10.3e  %-6s  %7.2f  %7.0f  %.4f       | %s | %s%n", c.network(), c.data(),
-          c.trainImages(), c.nis(), c.dis(), c.lambdaHat(), c.regime(), c.ell2(), c.ess(), c.decoderMse(),
+      System.out.printf(Locale.ROOT, "%4d  %s/%s  %6d  %.4f  %.4f  %10.3e  %-6s  %7.2f  %7.0f  %.4f       | %s | %s%n", c.seed(), c.network(),
+          c.data(), c.trainImages(), c.nis(), c.dis(), c.lambdaHat(), c.regime(), c.ell2(), c.ess(), c.decoderMse(),
           PAPER.get(c.network() + "/" + c.data()), c.massLabels());
+    }
+    if (cfg.seeds().size() > 1) {
+      System.out.println();
+      System.out.println("case       seeds  NIS mean +- sd    DIS mean +- sd    Lambda mean +- sd     | paper NIS  DIS");
+      for (var r : SreehariMnistReproduction.repeats(cases)) {
+        System.out.printf(Locale.ROOT, "%s/%s  %5d  %.4f +- %.4f  %.4f +- %.4f  %9.3e +- %.1e  | %s%n", r.network(), r.data(), r.seeds(),
+            r.nisMean(), r.nisSd(), r.disMean(), r.disSd(), r.lambdaMean(), r.lambdaSd(), PAPER.get(r.network() + "/" + r.data()));
+      }
     }
     System.out.printf(Locale.ROOT, "total %.1f s; tables under %s (latent_summary, run ids %s)%n", (System.nanoTime() - start) / 1e9,
         cfg.output(), cases.stream().map(SreehariMnistReproduction.Case::runId).toList());

@@ -14,6 +14,8 @@ import java.util.List;
  * @param keepFraction the share of the pooled images in D_A (seeded per image); the rest is the reference set
  * @param removedDigits the digits D_B loses most of
  * @param removedFraction the share of those digits' D_A images D_B drops (seeded per image)
+ * @param seed the one seed of splits, trainings and Monte Carlo draws when {@code seeds} is absent
+ * @param seeds repeats of the whole design, one per seed (the digest asks for at least five)
  */
 public record SreehariMnistConfig(
     @JsonProperty(required = true) String images,
@@ -36,7 +38,8 @@ public record SreehariMnistConfig(
     Boolean reuseModels,
     Long seed,
     String device,
-    Double massMinLocal) {
+    Double massMinLocal,
+    List<Long> seeds) {
 
   public SreehariMnistConfig {
     keepFraction = keepFraction == null ? 0.7 : keepFraction;
@@ -55,6 +58,10 @@ public record SreehariMnistConfig(
     seed = seed == null ? 1L : seed;
     device = device == null ? "auto" : device;
     massMinLocal = massMinLocal == null ? MassPointSearch.DEFAULT_MIN_LOCAL_MASS : massMinLocal;
+    seeds = seeds == null ? List.of(seed) : List.copyOf(seeds);
+    if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+      throw new TesseraException("seeds must list distinct seeds, got " + seeds);
+    }
     if (!(keepFraction > 0 && keepFraction < 1) || !(removedFraction >= 0 && removedFraction <= 1)) {
       throw new TesseraException("keep_fraction must be in (0, 1) and removed_fraction in [0, 1]");
     }

@@ -45,39 +45,75 @@ public final class SreehariMnistReproduction {
   private SreehariMnistReproduction() {}
 
   /**
-   * One case of the 2 x 2 design and its scores.
+   * One case of the 2 x 2 design under one seed, and its scores.
    *
    * @param massLabels the majority labels of the rho_ins mass-like points, densest first (the digest expects the removed digits)
    */
-  public record Case(String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
+  public record Case(long seed, String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
       Double kbarMedian, Double ell2, Double ess, double decoderMse, List<Integer> massLabels) {}
 
+  /** One case's scores over the seeds: mean and sample standard deviation (NaN for one seed). */
+  public record Repeat(String network, String data, int seeds, double nisMean, double nisSd, double disMean, double disSd,
+      double lambdaMean, double lambdaSd) {}
+
+  /** Every seed's 2 x 2 design, seed by seed. */
   public static List<Case> run(SparkSession spark, SreehariMnistConfig cfg, Consumer<String> progress) {
     MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
     LabeledPoints pool = LabeledPoints.concat(mnist.train(), mnist.test());
+    List<Case> cases = new ArrayList<>();
+    for (long seed : cfg.seeds()) {
+      cases.addAll(runSeed(spark, cfg, pool, seed, progress));
+    }
+    return cases;
+  }
+
+  /** Per case of the design, in its order, the scores' mean and spread over the seeds. */
+  public static List<Repeat> repeats(List<Case> cases) {
+    java.util.Map<String, List<Case>> byCase = new java.util.LinkedHashMap<>();
+    cases.forEach(c -> byCase.computeIfAbsent(c.network() + "/" + c.data(), k -> new ArrayList<>()).add(c));
+    return byCase.values().stream().map(list -> {
+      double[] nis = list.stream().mapToDouble(Case::nis).toArray();
+      double[] dis = list.stream().mapToDouble(c -> c.dis() == null ? Double.NaN : c.dis()).toArray();
+      double[] lambda = list.stream().mapToDouble(c -> c.lambdaHat() == null ? Double.NaN : c.lambdaHat()).toArray();
+      return new Repeat(list.get(0).network(), list.get(0).data(), list.size(), mean(nis), sd(nis), mean(dis), sd(dis), mean(lambda),
+          sd(lambda));
+    }).toList();
+  }
+
+  private static double mean(double[] v) {
+    return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+  }
+
+  private static double sd(double[] v) {
+    double m = mean(v);
+    return v.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
+  }
+
+  private static List<Case> runSeed(SparkSession spark, SreehariMnistConfig cfg, LabeledPoints pool, long seed, Consumer<String> progress) {
     List<Integer> dA = new ArrayList<>();
     List<Integer> reference = new ArrayList<>();
     for (int i = 0; i < pool.size(); i++) {
-      (Seeds.forSample(cfg.seed(), i, "sreehari-keep").nextDouble() < cfg.keepFraction() ? dA : reference).add(i);
+      (Seeds.forSample(seed, i, "sreehari-keep").nextDouble() < cfg.keepFraction() ? dA : reference).add(i);
     }
     List<Integer> dB = dA.stream().filter(i -> !(cfg.removedDigits().contains(pool.labels()[i])
-        && Seeds.forSample(cfg.seed(), i, "sreehari-remove").nextDouble() < cfg.removedFraction())).toList();
-    progress.accept(String.format(Locale.ROOT, "pool %d images: D_A %d, reference %d, D_B %d (%.0f%% of digits %s removed)", pool.size(),
-        dA.size(), reference.size(), dB.size(), 100 * cfg.removedFraction(), cfg.removedDigits()));
+        && Seeds.forSample(seed, i, "sreehari-remove").nextDouble() < cfg.removedFraction())).toList();
+    progress.accept(String.format(Locale.ROOT, "seed %d: pool %d images: D_A %d, reference %d, D_B %d (%.0f%% of digits %s removed)", seed,
+        pool.size(), dA.size(), reference.size(), dB.size(), 100 * cfg.removedFraction(), cfg.removedDigits()));
     DevicePolicy device = DevicePolicy.parse(cfg.device());
     List<Case> cases = new ArrayList<>();
     for (String network : List.of("N_A", "N_B")) {
       for (String data : List.of("D_A", "D_B")) {
         List<Integer> train = data.equals("D_A") ? dA : dB;
-        cases.add(runCase(spark, cfg, device, pool, network, data, train, reference, progress));
+        cases.add(runCase(spark, cfg, seed, device, pool, network, data, train, reference, progress));
       }
     }
     return cases;
   }
 
-  private static Case runCase(SparkSession spark, SreehariMnistConfig cfg, DevicePolicy device, LabeledPoints pool, String network,
+  private static Case runCase(SparkSession spark, SreehariMnistConfig cfg, long seed, DevicePolicy device, LabeledPoints pool, String network,
       String data, List<Integer> train, List<Integer> reference, Consumer<String> progress) {
-    String name = "sreehari-" + network.toLowerCase(Locale.ROOT).replace("_", "") + "-" + data.toLowerCase(Locale.ROOT).replace("_", "");
+    String name = "sreehari-" + network.toLowerCase(Locale.ROOT).replace("_", "") + "-" + data.toLowerCase(Locale.ROOT).replace("_", "")
+        + "-s" + seed;
     String trainData = cfg.output() + "/datasets/" + name + "-images";
     DatasetIO.write(spark, subset(pool, train), java.util.Collections.nCopies(train.size(), "train"), trainData, true);
     boolean cnn = network.equals("N_B");
@@ -86,7 +122,7 @@ public final class SreehariMnistReproduction {
       progress.accept(name + ": train " + (cnn ? "CNN " + cfg.cnnConvFilters() + " + " + cfg.cnnHidden() : "MLP " + cfg.mlpHidden())
           + " on " + train.size() + " images");
       TrainJob.run(spark, new TrainJob.Request(trainData, classifier, name + "-classifier", ModelCard.Task.CLASSIFICATION,
-          cnn ? cfg.cnnHidden() : cfg.mlpHidden(), cfg.classifierEpochs(), 128, 1e-3, cfg.seed(), device, cnn ? cfg.cnnConvFilters() : List.of()),
+          cnn ? cfg.cnnHidden() : cfg.mlpHidden(), cfg.classifierEpochs(), 128, 1e-3, seed, device, cnn ? cfg.cnnConvFilters() : List.of()),
           line -> progress.accept("  " + line));
     }
 
@@ -134,7 +170,7 @@ public final class SreehariMnistReproduction {
       }
       progress.accept(name + ": train decoder " + cfg.latentDim() + "-" + cfg.decoderHidden() + "-" + dim + " (softplus, sigmoid)");
       AutoencoderSpec spec = new AutoencoderSpec(name + "-decoder", cfg.latentDim(), cfg.decoderHidden(), SmoothActivation.SOFTPLUS,
-          SmoothActivation.SIGMOID, cfg.decoderEpochs(), 128, 1e-3, cfg.seed(), device, trainData);
+          SmoothActivation.SIGMOID, cfg.decoderEpochs(), 128, 1e-3, seed, device, trainData);
       decoderMse = ModelOutput.write(spark.sparkContext().hadoopConfiguration(), decoder,
           dir -> AutoencoderTrainer.trainDecoder(z, x, trainRows.size(), dim, spec, dir, line -> progress.accept("  " + line)))
           .metrics().get("train_mse");
@@ -142,9 +178,9 @@ public final class SreehariMnistReproduction {
 
     progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");
     LatentGeometryJob.run(spark, new LatentGeometryConfig(decoder, cfg.output(), codeData, "train", "ref", null, null, 0, cfg.mcSamples(),
-        "exact", null, cfg.kdeCodes(), null, null, cfg.seed(), 256, 0, cfg.device(), name, false, null, null, null, null, cfg.massMinLocal()));
+        "exact", null, cfg.kdeCodes(), null, null, seed, 256, 0, cfg.device(), name, false, null, null, null, null, cfg.massMinLocal()));
     Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
-    return new Case(network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
+    return new Case(seed, network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
         s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse,
         s.<Row>getList(s.fieldIndex("mass_points")).stream().map(m -> m.isNullAt(4) ? null : m.getInt(4)).toList());
   }

@@ -28,7 +28,7 @@ class SreehariMnistReproductionTest {
     Path testLabelFile = Files.write(tmp.resolve("test-labels"), IdxFixtures.labels(testLabels));
     String out = tmp.resolve("out").toString();
     SreehariMnistConfig cfg = new SreehariMnistConfig(images.toString(), labels.toString(), testImages.toString(), testLabelFile.toString(),
-        out, 0.7, List.of(3, 7), 0.8, 2, List.of(8, 6), List.of(2, 3), List.of(6), 1, List.of(8, 8), 2, 200, null, false, 1L, "cpu", null);
+        out, 0.7, List.of(3, 7), 0.8, 2, List.of(8, 6), List.of(2, 3), List.of(6), 1, List.of(8, 8), 2, 200, null, false, 1L, "cpu", null, null);
 
     List<SreehariMnistReproduction.Case> cases = SreehariMnistReproduction.run(TestSpark.get(), cfg, line -> {});
 
@@ -54,6 +54,24 @@ class SreehariMnistReproductionTest {
       assertEquals("mc", TestSpark.get().read().parquet(out + "/latent_summary/run_id=" + c.runId()).first().getAs("totals_from"));
     }
     assertEquals(4, TestSpark.get().read().parquet(out + "/runs").where("job = 'latent-geometry' AND status = 'SUCCEEDED'").count());
+  }
+
+  @Test
+  void repeatsAverageEachCaseOverTheSeeds() {
+    List<SreehariMnistReproduction.Case> cases = List.of(
+        new SreehariMnistReproduction.Case(1, "N_A", "D_A", 10, "a1", 0.2, 0.1, -0.5, "AdS", null, null, null, 0.04, List.of()),
+        new SreehariMnistReproduction.Case(1, "N_A", "D_B", 8, "b1", 0.3, 0.2, -0.1, "AdS", null, null, null, 0.04, List.of()),
+        new SreehariMnistReproduction.Case(2, "N_A", "D_A", 10, "a2", 0.4, 0.3, -0.7, "AdS", null, null, null, 0.04, List.of()),
+        new SreehariMnistReproduction.Case(2, "N_A", "D_B", 8, "b2", 0.3, 0.6, 0.1, "dS", null, null, null, 0.04, List.of()));
+    List<SreehariMnistReproduction.Repeat> r = SreehariMnistReproduction.repeats(cases);
+    assertEquals(List.of("D_A", "D_B"), r.stream().map(SreehariMnistReproduction.Repeat::data).toList());
+    assertEquals(2, r.get(0).seeds());
+    assertEquals(0.3, r.get(0).nisMean(), 1e-12);
+    assertEquals(Math.sqrt(0.02), r.get(0).nisSd(), 1e-12, "sample sd of 0.2 and 0.4");
+    assertEquals(0.4, r.get(1).disMean(), 1e-12);
+    assertEquals(Math.sqrt(0.08), r.get(1).disSd(), 1e-12);
+    assertEquals(-0.6, r.get(0).lambdaMean(), 1e-12);
+    assertEquals(0, r.get(1).nisSd(), 1e-12);
   }
 
   /** 16 x 16 IDX images: a bright bar whose row is the label, plus seeded noise, so that features and codes spread. */
