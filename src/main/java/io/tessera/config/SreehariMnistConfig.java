@@ -58,10 +58,14 @@ public record SreehariMnistConfig(
     seed = seed == null ? 1L : seed;
     device = device == null ? "auto" : device;
     massMinLocal = massMinLocal == null ? MassPointSearch.DEFAULT_MIN_LOCAL_MASS : massMinLocal;
-    seeds = seeds == null ? List.of(seed) : List.copyOf(seeds);
-    if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+    if (!(massMinLocal >= 0 && massMinLocal <= 1)) {
+      throw new TesseraException("mass_min_local must be in [0, 1], got " + massMinLocal);
+    }
+    seeds = seeds == null ? List.of(seed) : seeds;
+    if (seeds.isEmpty() || seeds.stream().anyMatch(java.util.Objects::isNull) || seeds.stream().distinct().count() != seeds.size()) {
       throw new TesseraException("seeds must list distinct seeds, got " + seeds);
     }
+    seeds = List.copyOf(seeds);
     if (!(keepFraction > 0 && keepFraction < 1) || !(removedFraction >= 0 && removedFraction <= 1)) {
       throw new TesseraException("keep_fraction must be in (0, 1) and removed_fraction in [0, 1]");
     }

@@ -72,6 +72,14 @@ class SreehariMnistReproductionTest {
     assertEquals(Math.sqrt(0.08), r.get(1).disSd(), 1e-12);
     assertEquals(-0.6, r.get(0).lambdaMean(), 1e-12);
     assertEquals(0, r.get(1).nisSd(), 1e-12);
+    for (var bad : List.<java.util.function.Supplier<SreehariMnistConfig>>of(
+        () -> new SreehariMnistConfig("i", "l", "ti", "tl", "o", null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, List.of(1L, 1L)),
+        () -> new SreehariMnistConfig("i", "l", "ti", "tl", "o", null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, 2.0, null))) {
+      io.tessera.TesseraException e = org.junit.jupiter.api.Assertions.assertThrows(io.tessera.TesseraException.class, bad::get);
+      assertTrue(e.getMessage().contains("seeds must list distinct") || e.getMessage().contains("mass_min_local"), e.getMessage());
+    }
   }
 
   /** 16 x 16 IDX images: a bright bar whose row is the label, plus seeded noise, so that features and codes spread. */
