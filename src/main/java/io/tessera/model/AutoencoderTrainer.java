@@ -9,11 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -72,16 +70,8 @@ public final class AutoencoderTrainer {
           try (NDManager data = trainer.getManager().newSubManager()) {
             ArrayDataset dataset = new ArrayDataset.Builder().setData(data.create(train.inputs(), new Shape(train.rows(), train.inDim())))
                 .optLabels(data.create(train.targets(), new Shape(train.rows(), train.outDim()))).setSampling(spec.batchSize(), true).build();
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-              for (Batch batch : trainer.iterateDataset(dataset)) {
-                EasyTrain.trainBatch(trainer, batch);
-                trainer.step();
-                batch.close();
-              }
-              if (epoch == spec.epochs() || epoch % Math.max(1, spec.epochs() / 10) == 0) {
-                progress.accept(String.format("epoch %d/%d  train_mse=%.5g", epoch, spec.epochs(), mse(block, device, train)));
-              }
-            }
+            EpochLoop.run(trainer, dataset, spec.epochs(),
+                epoch -> progress.accept(String.format("epoch %d/%d  train_mse=%.5g", epoch, spec.epochs(), mse(block, device, train))));
           }
           metrics.put("train_mse", mse(block, device, train));
           if (test != null) {

@@ -9,11 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -72,16 +70,8 @@ public final class NetworkTrainer {
                 .optLabels(data.create(train.targets(), regression ? new Shape(train.rows(), 1) : new Shape(train.rows())))
                 .setSampling(spec.batchSize(), true)
                 .build();
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-          for (Batch batch : trainer.iterateDataset(dataset)) {
-            EasyTrain.trainBatch(trainer, batch);
-            trainer.step();
-            batch.close();
-          }
-          if (epoch == spec.epochs() || epoch % Math.max(1, spec.epochs() / 10) == 0) {
-            progress.accept(String.format("epoch %d/%d  %s", epoch, spec.epochs(), describe(evaluate(block, device, train, regression, "train"))));
-          }
-        }
+        EpochLoop.run(trainer, dataset, spec.epochs(), epoch -> progress.accept(
+            String.format("epoch %d/%d  %s", epoch, spec.epochs(), describe(evaluate(block, device, train, regression, "train")))));
         metrics = new LinkedHashMap<>(evaluate(block, device, train, regression, "train"));
         if (test != null) {
           metrics.putAll(evaluate(block, device, test, regression, "test"));
