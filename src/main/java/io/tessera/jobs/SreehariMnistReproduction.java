@@ -47,10 +47,18 @@ public final class SreehariMnistReproduction {
   /**
    * One case of the 2 x 2 design under one seed, and its scores.
    *
-   * @param massLabels the majority labels of the rho_ins mass-like points, densest first (the digest expects the removed digits)
+   * @param massPoints the rho_ins mass-like points, densest first: majority label (the digest expects the removed digits) and mass
    */
   public record Case(long seed, String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
-      Double kbarMedian, Double ell2, Double ess, double decoderMse, List<Integer> massLabels) {}
+      Double kbarMedian, Double ell2, Double ess, double decoderMse, List<MassPoint> massPoints) {}
+
+  /** A mass-like point as the tables show it: the majority label nearby (null if none) and the mass within one bandwidth. */
+  public record MassPoint(Integer label, double mass) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s (%.1e)", label == null ? "-" : label, mass);
+    }
+  }
 
   /** One case's scores over the seeds: mean and sample standard deviation (NaN for one seed). */
   public record Repeat(String network, String data, int seeds, double nisMean, double nisSd, double disMean, double disSd,
@@ -182,7 +190,8 @@ public final class SreehariMnistReproduction {
     Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
     return new Case(seed, network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
         s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse,
-        s.<Row>getList(s.fieldIndex("mass_points")).stream().map(m -> m.isNullAt(4) ? null : m.getInt(4)).toList());
+        s.<Row>getList(s.fieldIndex("mass_points")).stream()
+            .map(m -> new MassPoint(m.isNullAt(4) ? null : m.getInt(4), m.getDouble(3))).toList());
   }
 
   private static void addFeatures(List<Row> rows, FeatureEncoder encoder, LabeledPoints pool, List<Integer> ids, String split) {
