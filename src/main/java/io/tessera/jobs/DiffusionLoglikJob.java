@@ -39,9 +39,10 @@ public final class DiffusionLoglikJob {
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
-    long rowsOut = run.stage(TABLE, estimates);
+    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, estimates, cfg.input(), cfg.quarantine(), "mean");
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
-    return new JobRun.Counts(input.rowsIn(), rowsOut / (cfg.stepSizes().size() + cfg.grids().size()), input.rejected());
+    return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / (cfg.stepSizes().size() + cfg.grids().size()),
+        input.rejected() + checked.rejectedSamples());
   }
 
   static Dataset<Row> summary(Dataset<Row> perSample) {

@@ -37,7 +37,8 @@ public final class JacobiansJob {
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), network.inputDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> maps = input.valid().mapPartitions(new JacobiansPartition(model, cfg.batchSize(), exact),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
-    long rowsOut = run.stage(TABLE, maps);
-    return new JobRun.Counts(input.rowsIn(), rowsOut / network.outputDim(), input.rejected());
+    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, maps, cfg.input(), cfg.quarantine(),
+        "gradient", "bias", "gradient_norm");
+    return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / network.outputDim(), input.rejected() + checked.rejectedSamples());
   }
 }

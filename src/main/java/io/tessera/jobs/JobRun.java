@@ -30,7 +30,7 @@ public final class JobRun {
   private final SparkSession spark;
   private final OutputRoot root;
   private final String runId;
-  private final List<String> staged = new ArrayList<>();
+  private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
 
   private JobRun(SparkSession spark, OutputRoot root, String runId) {
     this.spark = spark;
@@ -58,7 +58,7 @@ public final class JobRun {
     Instant started = Instant.now();
     try {
       Counts counts = body.apply(run);
-      List<String> outputs = root.publish(runId, run.staged);
+      List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
       RunsTable.append(spark, root, record(d, runId, RunRecord.SUCCEEDED, null, config, started, counts, outputs));
       return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - started.toEpochMilli());
     } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
@@ -89,6 +89,20 @@ public final class JobRun {
     staged.add(table);
     root.stage(table, runId, FaultInjection.apply(spark, rows));
     return staged(table).count();
+  }
+
+  /** Adds quarantined rows to this run's staged {@code _rejects}. */
+  public void appendRejects(Dataset<Row> rows) {
+    staged.add(OutputRoot.REJECTS);
+    root.append(OutputRoot.REJECTS, runId, rows);
+  }
+
+  /** Moves a staged table into scratch space, unstaged, and returns its rows read from there. */
+  public Dataset<Row> unstage(String table) {
+    String aside = scratchPath("unstaged-" + table);
+    root.move(root.stagingPath(table, runId), new org.apache.hadoop.fs.Path(aside));
+    staged.remove(table);
+    return spark.read().parquet(aside);
   }
 
   /** A directory for intermediate files of this run, removed with its staging area. */

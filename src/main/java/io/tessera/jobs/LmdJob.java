@@ -57,9 +57,9 @@ public final class LmdJob {
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg.input(), cfg.splits(), ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
     Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, lift),
         Encoders.row(TableSchema.load(TABLE).dataSchema()));
-    long rowsOut = run.stage(TABLE, scores);
+    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));
-    return new JobRun.Counts(input.rowsIn(), rowsOut / cfg.distances().size(), input.rejected());
+    return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / cfg.distances().size(), input.rejected() + checked.rejectedSamples());
   }
 
   /** The side of square images of {@code dim} pixels. */

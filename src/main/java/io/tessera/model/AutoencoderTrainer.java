@@ -70,7 +70,7 @@ public final class AutoencoderTrainer {
           try (NDManager data = trainer.getManager().newSubManager()) {
             ArrayDataset dataset = new ArrayDataset.Builder().setData(data.create(train.inputs(), new Shape(train.rows(), train.inDim())))
                 .optLabels(data.create(train.targets(), new Shape(train.rows(), train.outDim()))).setSampling(spec.batchSize(), true).build();
-            EpochLoop.run(trainer, dataset, spec.epochs(),
+            EpochLoop.run(trainer, dataset, spec.modelId(), spec.epochs(),
                 epoch -> progress.accept(String.format("epoch %d/%d  train_mse=%.5g", epoch, spec.epochs(), mse(block, device, train))));
           }
           metrics.put("train_mse", mse(block, device, train));

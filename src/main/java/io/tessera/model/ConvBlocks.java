@@ -6,7 +6,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import io.tessera.TesseraException;
@@ -28,7 +27,7 @@ final class ConvBlocks {
     SequentialBlock block = new SequentialBlock();
     block.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, 1, side, side)), "image"));
     for (int f : filters) {
-      block.add(Conv2d.builder().setKernelShape(new Shape(KERNEL, KERNEL)).setFilters(f).build())
+      block.add(CheckedConv2d.of(f, KERNEL, 1, 0))
           .add(Pool.maxPool2dBlock(new Shape(POOL, POOL)))
           .add(Activation::relu);
     }

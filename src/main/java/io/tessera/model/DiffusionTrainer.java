@@ -67,6 +67,9 @@ public final class DiffusionTrainer {
     engine.setRandomSeed((int) spec.seed());
     Device device = spec.device().resolve();
     Block block = spec.network().block(dim, spec.timeEmbedding());
+    if (EpsNetwork.UNET.equals(spec.network().kind())) {
+      Convolutions.prepare(device);
+    }
     float[][] embeddings = embeddings(spec.steps(), spec.timeEmbedding());
     int width = dim + spec.timeEmbedding();
     DefaultTrainingConfig config = new DefaultTrainingConfig(ScalarFreeOps.meanSquaredError())
@@ -102,8 +105,10 @@ public final class DiffusionTrainer {
             NDArray x = scope.create(inputs, new Shape(spec.batchSize(), width));
             NDArray y = scope.create(targets, new Shape(spec.batchSize(), dim));
             NDArray loss = trainer.forward(new NDList(x)).singletonOrThrow().sub(y).square().mean();
+            float value = loss.getFloat();
+            FiniteLoss.check(spec.modelId(), "iteration " + it + " of " + spec.iterations(), value);
             collector.backward(loss);
-            recent += loss.getFloat();
+            recent += value;
             counted++;
           }
           trainer.step();

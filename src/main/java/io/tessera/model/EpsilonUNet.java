@@ -10,7 +10,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -60,8 +59,7 @@ final class EpsilonUNet extends AbstractBlock {
       down.add(addChildBlock("down" + i, new TimeResidualBlock(previous, channels.get(i))));
       previous = channels.get(i);
       if (i < levels - 1) {
-        downsample.add(addChildBlock("downsample" + i, Conv2d.builder().setKernelShape(new Shape(3, 3))
-            .optPadding(new Shape(1, 1)).optStride(new Shape(2, 2)).setFilters(previous).build()));
+        downsample.add(addChildBlock("downsample" + i, CheckedConv2d.of(previous, 3, 2, 1)));
       }
     }
     middle = addChildBlock("middle", new TimeResidualBlock(previous, previous));

@@ -48,6 +48,9 @@ public final class NetworkTrainer {
     engine.setRandomSeed((int) spec.seed());
     Device device = spec.device().resolve();
     boolean convolutional = !spec.convFilters().isEmpty();
+    if (convolutional) {
+      Convolutions.prepare(device);
+    }
     int side = convolutional ? ConvBlocks.side(train.dim(), spec.convFilters()) : 0;
     SequentialBlock block = convolutional
         ? ConvBlocks.build(side, spec.convFilters(), spec.hidden(), spec.outputDim())
@@ -70,7 +73,7 @@ public final class NetworkTrainer {
                 .optLabels(data.create(train.targets(), regression ? new Shape(train.rows(), 1) : new Shape(train.rows())))
                 .setSampling(spec.batchSize(), true)
                 .build();
-        EpochLoop.run(trainer, dataset, spec.epochs(), epoch -> progress.accept(
+        EpochLoop.run(trainer, dataset, spec.modelId(), spec.epochs(), epoch -> progress.accept(
             String.format("epoch %d/%d  %s", epoch, spec.epochs(), describe(evaluate(block, device, train, regression, "train")))));
         metrics = new LinkedHashMap<>(evaluate(block, device, train, regression, "train"));
         if (test != null) {

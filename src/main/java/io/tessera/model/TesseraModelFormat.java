@@ -3,6 +3,7 @@ package io.tessera.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.tessera.TesseraException;
@@ -67,11 +68,19 @@ public final class TesseraModelFormat {
     try {
       model.setBlock(block);
       model.load(dir, name);
-      return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
+    for (var parameter : block.getParameters()) {
+      NDArray values = parameter.getValue().getArray();
+      if (values.isNaN().any().getBoolean() || values.isInfinite().any().getBoolean()) {
+        model.close();
+        throw new TesseraException("model parameters in " + dir + ": " + parameter.getKey()
+            + " holds NaN or infinite values (saved from a diverged training?)");
+      }
+    }
+    return model;
   }
 
   /** A loaded model as a network, checked to have the card's {@code outputs}; one that cannot run is corrupt. */
@@ -79,6 +88,9 @@ public final class TesseraModelFormat {
     TrainedBlockNetwork network;
     try {
       network = new TrainedBlockNetwork(id, model, inputDim, device);
+    } catch (TesseraException e) {
+      model.close();
+      throw e;
     } catch (RuntimeException e) {
       model.close();
       throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);

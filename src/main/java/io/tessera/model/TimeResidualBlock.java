@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -34,11 +33,11 @@ final class TimeResidualBlock extends AbstractBlock {
     time = addChildBlock("time", Linear.builder().setUnits(outChannels).build());
     second = addChildBlock("conv2", conv3(outChannels));
     shortcut = inChannels == outChannels ? null
-        : addChildBlock("shortcut", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(outChannels).build());
+        : addChildBlock("shortcut", CheckedConv2d.of(outChannels, 1, 1, 0));
   }
 
-  static Conv2d conv3(int filters) {
-    return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+  static CheckedConv2d conv3(int filters) {
+    return CheckedConv2d.of(filters, 3, 1, 1);
   }
 
   /**

@@ -75,6 +75,23 @@ public final class OutputRoot {
     rows.write().mode(SaveMode.Overwrite).parquet(stagingPath(table, runId).toString());
   }
 
+  /** Adds rows to a table's staging directory. */
+  public void append(String table, String runId, Dataset<Row> rows) {
+    rows.write().mode(SaveMode.Append).parquet(stagingPath(table, runId).toString());
+  }
+
+  /** Renames {@code from} to {@code to} within this root's file system. */
+  public void move(Path from, Path to) {
+    try {
+      fs.mkdirs(to.getParent());
+      if (!fs.rename(from, to)) {
+        throw new TesseraException("could not move " + from + " to " + to);
+      }
+    } catch (IOException e) {
+      throw new TesseraException("could not move " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Moves staged partitions into place; an earlier partition of the same run id is replaced. */
   public List<String> publish(String runId, List<String> tables) {
     List<String> published = new ArrayList<>();

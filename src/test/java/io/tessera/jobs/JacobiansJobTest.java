@@ -9,6 +9,7 @@ import io.tessera.TestSpark;
 import io.tessera.TesseraException;
 import io.tessera.config.JacobiansConfig;
 import io.tessera.data.DatasetIO;
+import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
 import io.tessera.math.MlpWeights;
@@ -145,5 +146,31 @@ class JacobiansJobTest {
 
   private static double[] floats(Row r) {
     return r.<Float>getList(r.fieldIndex("gradient")).stream().mapToDouble(Float::doubleValue).toArray();
+  }
+
+  @Test
+  void samplesWhoseModelOutputOverflowsAreRefusedOrQuarantined() {
+    // Finite inputs pass validation, but 3e38 overflows the network's float32 output: bias = f(x) - J x is not finite.
+    LabeledPoints xor = SyntheticDatasets.generate(SyntheticDatasets.Kind.XOR, 20, 11, 2);
+    float[][] x = xor.features().clone();
+    x[7] = new float[] {3e38f, -3e38f};
+    String data = tmp.resolve("overflow").toString();
+    DatasetIO.write(TestSpark.get(), new LabeledPoints(x, xor.labels(), null), Splits.trainTest(20, 0.25), data, false);
+    String out = tmp.resolve("overflow-maps").toString();
+    TesseraException refused = assertThrows(TesseraException.class, () ->
+        JacobiansJob.run(TestSpark.get(), new JacobiansConfig(data, model, out, "auto", 8, 2, "cpu", "refused", false, null)));
+    assertTrue(refused.getMessage().matches(".*sample id 7 \\(split '\\w+'\\): model output column \\w+ is NaN or infinite.*"),
+        refused.getMessage());
+    assertTrue(!java.nio.file.Files.exists(Path.of(out, "local_maps")), "no table for a refused run");
+
+    JobRun.Result kept = JacobiansJob.run(TestSpark.get(), new JacobiansConfig(data, model, out, "auto", 8, 2, "cpu", "kept", true, null));
+    assertEquals(new JobRun.Counts(20, 19, 1), kept.counts());
+    List<Row> maps = TestSpark.get().read().parquet(out + "/local_maps/run_id=kept").collectAsList();
+    assertEquals(38, maps.size());
+    assertTrue(maps.stream().noneMatch(r -> r.<Long>getAs("sample_id") == 7));
+    List<Row> rejects = TestSpark.get().read().parquet(out + "/_rejects/run_id=kept").collectAsList();
+    assertEquals(1, rejects.size());
+    assertEquals(7L, rejects.get(0).<Long>getAs("sample_id"));
+    assertTrue(rejects.get(0).<String>getAs("reason").startsWith("model output column "), rejects.get(0).toString());
   }
 }

@@ -6,23 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
 import io.tessera.TesseraException;
+import io.tessera.math.ConvReference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A small CNN trained by Tessera: card, reload, and autograd local maps on a piecewise-linear net. */
+/**
+ * A small CNN trained by Tessera: card, reload, and autograd local maps on a piecewise-linear net,
+ * checked against the forward pass and against a float64 Jacobian of the same weights, with the
+ * kernel the self-check chose for this CPU and with the matmul kernel that replaces a wrong engine kernel.
+ */
 class ConvNetworkTest {
   private static final int SIDE = 12;
   private static final int DIM = SIDE * SIDE;
 
   @TempDir Path tmp;
 
-  @Test
-  void trainsReloadsAndGivesTheLocalLinearMap() {
+  @AfterEach
+  void forget() {
+    Convolutions.reset();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auto", "matmul"})
+  void trainsReloadsAndGivesTheLocalLinearMap(String kernel) {
+    Convolutions.set(Device.cpu(), Convolutions.choose(Device.cpu(), List.of(ConvKernel.ENGINE, ConvKernel.MATMUL), kernel));
     int n = 400;
     float[] x = new float[n * DIM];
     float[] y = new float[n];
@@ -88,7 +104,98 @@ class ConvNetworkTest {
         }
       }
       assertTrue(linear >= 5, "only " + linear + " of 10 samples were linear along their step, too few to test");
+      assertMatchesFloat64Jacobian((BlockNetwork) net, inputs, batch, jacobians);
     }
+  }
+
+  /**
+   * The CNN's Jacobian recomputed in float64 from its own parameters (conv 5x5, 2x2 max-pool, ReLU,
+   * dense ReLU, linear) by {@link ConvReference}. Samples with a pooling near-tie or a ReLU input
+   * near zero are skipped: float32 and float64 may take different sides of such a kink.
+   */
+  private static void assertMatchesFloat64Jacobian(BlockNetwork net, float[] inputs, int batch, float[] jacobians) {
+    List<Parameter> p = net.block.getParameters().values();
+    double[] convW = values(p.get(0));
+    double[] convB = values(p.get(1));
+    double[] w1 = values(p.get(2));
+    double[] b1 = values(p.get(3));
+    double[] w2 = values(p.get(4));
+    int filters = convB.length;
+    int hidden = b1.length;
+    ConvReference.Conv conv = new ConvReference.Conv(1, 1, SIDE, filters, 5, 1, 0);
+    int out = conv.outSide();
+    int flat = filters * (out / 2) * (out / 2);
+    int checked = 0;
+    for (int i = 0; i < batch; i++) {
+      double[] x = new double[DIM];
+      for (int k = 0; k < DIM; k++) {
+        x[k] = inputs[i * DIM + k];
+      }
+      double[] y = ConvReference.forward(conv, x, convW, convB);
+      double[] pooled = ConvReference.maxPool2(y, filters, out);
+      double[] r = ConvReference.relu(pooled);
+      double[] pre = new double[hidden];
+      double margin = Double.MAX_VALUE;
+      for (int h = 0; h < hidden; h++) {
+        pre[h] = b1[h];
+        for (int k = 0; k < flat; k++) {
+          pre[h] += w1[h * flat + k] * r[k];
+        }
+        margin = Math.min(margin, Math.abs(pre[h]));
+      }
+      for (double v : pooled) {
+        margin = Math.min(margin, Math.abs(v));
+      }
+      margin = Math.min(margin, poolingGap(y, filters, out));
+      if (margin < 1e-4) {
+        continue;
+      }
+      checked++;
+      for (int o = 0; o < 2; o++) {
+        double[] gh = new double[hidden];
+        for (int h = 0; h < hidden; h++) {
+          gh[h] = pre[h] > 0 ? w2[o * hidden + h] : 0;
+        }
+        double[] gr = new double[flat];
+        for (int h = 0; h < hidden; h++) {
+          for (int k = 0; k < flat; k++) {
+            gr[k] += w1[h * flat + k] * gh[h];
+          }
+        }
+        double[] gy = ConvReference.maxPool2Gradient(y, filters, out, ConvReference.reluGradient(pooled, gr));
+        double[] dx = ConvReference.inputGradient(conv, convW, gy);
+        double scale = java.util.Arrays.stream(dx).map(Math::abs).max().orElse(0);
+        for (int k = 0; k < DIM; k++) {
+          assertEquals(dx[k], jacobians[(i * 2 + o) * DIM + k], 1e-5 * scale + 1e-7, "sample " + i + ", output " + o + ", pixel " + k);
+        }
+      }
+    }
+    assertTrue(checked >= 8, "only " + checked + " of " + batch + " samples were away from every kink");
+  }
+
+  /** The smallest gap between the largest and second largest value of a 2x2 pooling window. */
+  private static double poolingGap(double[] y, int planes, int side) {
+    double gap = Double.MAX_VALUE;
+    for (int p = 0; p < planes; p++) {
+      for (int i = 0; i + 1 < side; i += 2) {
+        for (int j = 0; j + 1 < side; j += 2) {
+          double[] w = {y[(p * side + i) * side + j], y[(p * side + i) * side + j + 1], y[(p * side + i + 1) * side + j],
+              y[(p * side + i + 1) * side + j + 1]};
+          java.util.Arrays.sort(w);
+          gap = Math.min(gap, w[3] - w[2]);
+        }
+      }
+    }
+    return gap;
+  }
+
+  private static double[] values(Parameter parameter) {
+    float[] v = parameter.getArray().toFloatArray();
+    double[] out = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      out[k] = v[k];
+    }
+    return out;
   }
 
   /** The inputs plus {@code times} the same seeded step (sd 1e-3 per pixel). */

@@ -60,4 +60,16 @@ class DiffusionTrainerTest {
     TesseraException notDdpm = assertThrows(TesseraException.class, () -> ModelCard.read(tmp.resolve("ddpm")));
     assertTrue(notDdpm.getMessage().contains("tessera-ddpm-v1"), notDdpm.getMessage());
   }
+
+  @Test
+  void aDivergingLossStopsTrainingNamingTheModelAndTheIteration() {
+    float[] data = new float[32 * 2];
+    java.util.Arrays.fill(data, 1e20f);
+    DiffusionTrainer.Spec spec = new DiffusionTrainer.Spec("huge-data", EpsNetwork.mlp(List.of(8)), 4, 100, 5, 8, 1e-3, 1, DevicePolicy.CPU, "huge");
+    Path dir = tmp.resolve("huge");
+    TesseraException e = assertThrows(TesseraException.class, () -> DiffusionTrainer.train(data, 32, 2, spec, dir, line -> {}));
+    assertTrue(e.getMessage().startsWith("training model 'huge-data' diverged: the loss is "), e.getMessage());
+    assertTrue(e.getMessage().contains(" at iteration 1 of 5; nothing was saved"), e.getMessage());
+    assertTrue(!java.nio.file.Files.exists(dir), "nothing is saved");
+  }
 }

@@ -2,6 +2,7 @@ package io.tessera.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,18 @@ class NetworkTrainerTest {
     TesseraException corrupt = assertThrows(TesseraException.class, () -> ModelLoader.load(dir.toString(), DevicePolicy.CPU, conf));
     assertTrue(corrupt.getMessage().contains("corrupt model parameters in " + dir), corrupt.getMessage());
 
+    Path poisoned = tmp.resolve("nan-weights");
+    TestModels.trainTiny(poisoned, 1, 1);
+    try (ai.djl.Model model = ai.djl.Model.newInstance(TesseraModelFormat.PARAMS_NAME, ai.djl.Device.cpu(), DjlRuntime.ENGINE)) {
+      model.setBlock(MlpBlocks.build(List.of(12, 8), 2));
+      model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 2));
+      model.load(poisoned, TesseraModelFormat.PARAMS_NAME);
+      model.getBlock().getParameters().get(2).getValue().getArray().set(new ai.djl.ndarray.index.NDIndex("0, 0"), Float.NaN);
+      model.save(poisoned, TesseraModelFormat.PARAMS_NAME);
+    }
+    TesseraException nan = assertThrows(TesseraException.class, () -> ModelLoader.load(poisoned.toString(), DevicePolicy.CPU, conf));
+    assertTrue(nan.getMessage().matches("model parameters in .*nan-weights: \\S+ holds NaN or infinite values.*"), nan.getMessage());
+
     Path badCard = tmp.resolve("bad-card");
     TestModels.trainTiny(badCard, 1, 1);
     Files.writeString(badCard.resolve(ModelCard.FILE_NAME), "{\"format\": ");
@@ -89,5 +102,21 @@ class NetworkTrainerTest {
     assertTrue(e.getMessage().contains("no GPU"), e.getMessage());
     assertEquals(ai.djl.Device.cpu(), DevicePolicy.AUTO.resolve());
     assertThrows(TesseraException.class, () -> DevicePolicy.parse("tpu"));
+  }
+
+  @Test
+  void aDivergingLossStopsTrainingNamingTheModelAndTheStep() {
+    // Targets of 1e20 square to infinity in float32: the first batch's loss is not finite.
+    int n = 16;
+    float[] x = new float[n * 2];
+    float[] y = new float[n];
+    java.util.Arrays.fill(y, 1e20f);
+    TrainSpec spec = new TrainSpec("huge-targets", ModelCard.Task.REGRESSION, List.of(4), 1, 3, 8, 0.01, 1, DevicePolicy.CPU, "huge", List.of());
+    Path dir = tmp.resolve("huge");
+    TesseraException e = assertThrows(TesseraException.class,
+        () -> NetworkTrainer.train(new TrainingSet(x, y, n, 2), null, spec, dir, line -> {}));
+    assertTrue(e.getMessage().contains("training model 'huge-targets' diverged: the loss is Infinity at epoch 1 of 3, batch 1"),
+        e.getMessage());
+    assertFalse(Files.exists(dir), "nothing is saved");
   }
 }
