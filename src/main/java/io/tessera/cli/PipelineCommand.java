@@ -98,9 +98,9 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   /** An input that cannot be read yet gets a key no success was recorded with; the stage then reports the problem itself. */
-  private static String readable(java.util.function.Supplier<String> digest) {
+  private static String readable(java.util.function.Supplier<String> hash) {
     try {
-      return digest.get();
+      return hash.get();
     } catch (TesseraException unreadable) {
       return "unreadable";
     }

@@ -1,6 +1,9 @@
 package io.tessera.cli;
 
 import io.tessera.Errors;
+import io.tessera.ConfigException;
+import io.tessera.InputException;
+import io.tessera.ModelException;
 import io.tessera.TesseraException;
 import io.tessera.model.TesseraModelFormat;
 import java.io.PrintWriter;
@@ -35,6 +38,11 @@ import picocli.CommandLine.Command;
       PipelineCommand.class
     })
 public final class TesseraMain implements Runnable {
+  /** Exit status of a config, input or model error, and of an unknown command or option. */
+  public static final int USER_ERROR = 2;
+  /** Exit status of a bug in Tessera (EX_SOFTWARE of sysexits.h). */
+  public static final int BUG = 70;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -67,25 +75,22 @@ public final class TesseraMain implements Runnable {
       err.flush();
       return usage.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
     }
-    TesseraException cause = userError(e);
+    TesseraException cause = Errors.userError(e);
     if (cause != null) {
-      err.println("tessera: error: " + cause.getMessage());
-    } else {
-      err.println("tessera: unexpected error: " + Errors.rootMessage(e));
-      e.printStackTrace(err);
+      err.println("tessera: " + kind(cause) + "error: " + cause.getMessage());
+      err.flush();
+      return USER_ERROR;
     }
+    err.println("tessera: internal error: " + Errors.rootMessage(e)
+        + " (this is a bug in Tessera, not a problem with your input; please report it with the stack trace below)");
+    e.printStackTrace(err);
     err.flush();
-    return 1;
+    return BUG;
   }
 
-  /** The first TesseraException in the chain, also when Spark wrapped one thrown on an executor. */
-  static TesseraException userError(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof TesseraException te) {
-        return te;
-      }
-    }
-    return null;
+  /** "config ", "input ", "model " or "" for other user errors. */
+  static String kind(TesseraException e) {
+    return e instanceof ConfigException ? "config " : e instanceof InputException ? "input " : e instanceof ModelException ? "model " : "";
   }
 
   static final class Version implements CommandLine.IVersionProvider {

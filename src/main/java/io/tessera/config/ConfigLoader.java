@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.tessera.TesseraException;
+import io.tessera.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,19 +45,19 @@ public final class ConfigLoader {
   public static <T> T load(Path file, List<String> overrides, Class<T> type) {
     io.tessera.AllowedRoots.check("config file", file);
     if (!Files.isRegularFile(file)) {
-      throw new TesseraException("config file not found: " + file);
+      throw new ConfigException("config file not found: " + file);
     }
     JsonNode tree;
     try {
       tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TesseraException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), e);
+      throw new ConfigException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       tree = YAML.createObjectNode();
     }
     if (!tree.isObject()) {
-      throw new TesseraException("config " + file + " must be a mapping of option: value");
+      throw new ConfigException("config " + file + " must be a mapping of option: value");
     }
     return bind((ObjectNode) tree, overrides, type, file.toString());
   }
@@ -70,28 +70,28 @@ public final class ConfigLoader {
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
-        throw new TesseraException("override '" + override + "' must look like key=value");
+        throw new ConfigException("override '" + override + "' must look like key=value");
       }
       try {
         tree.set(override.substring(0, eq).trim(), YAML.readTree(override.substring(eq + 1)));
       } catch (JsonProcessingException e) {
-        throw new TesseraException("override '" + override + "' has an unreadable value", e);
+        throw new ConfigException("override '" + override + "' has an unreadable value", e);
       }
     }
     try {
       return YAML.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new TesseraException("unknown option '" + e.getPropertyName() + "' in " + source + " (known: " + known + ")", e);
+      throw new ConfigException("unknown option '" + e.getPropertyName() + "' in " + source + " (known: " + known + ")", e);
     } catch (InvalidFormatException e) {
-      throw new TesseraException("bad value '" + e.getValue() + "' for option '" + path(e) + "' in " + source + ": expected " + e.getTargetType().getSimpleName(), e);
+      throw new ConfigException("bad value '" + e.getValue() + "' for option '" + path(e) + "' in " + source + ": expected " + e.getTargetType().getSimpleName(), e);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new TesseraException("invalid config in " + source + ": " + cause.getMessage(), e);
+      throw new ConfigException("invalid config in " + source + ": " + cause.getMessage(), e);
     } catch (MismatchedInputException e) {
-      throw new TesseraException("bad or missing option '" + path(e) + "' in " + source + ": " + firstLine(e.getOriginalMessage()), e);
+      throw new ConfigException("bad or missing option '" + path(e) + "' in " + source + ": " + firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      throw new TesseraException("invalid config in " + source + ": " + firstLine(e.getOriginalMessage()), e);
+      throw new ConfigException("invalid config in " + source + ": " + firstLine(e.getOriginalMessage()), e);
     }
   }
 

@@ -25,9 +25,11 @@ import java.util.List;
  * @param taus the tau values of Perelman's W; null: ell^2 x {0.01, 0.03, 0.1, 0.3, 1}
  * @param cN the NIS constant c_N
  * @param massDensity what mass-like points are maxima of: rho (rho_ins, or rho_info without a
- *     reference; the digest's choice) or energy (T00 = rho + (c/2) |grad rho|^2_g, the paper's)
+ *     reference; our choice) or energy (T00 = rho + (c/2) |grad rho|^2_g, the paper's); see
+ *     docs/methods/latent-curvature.md, Mass-like points: what is climbed and what is kept
  * @param energyC the constant c of T00
- * @param potential f of Perelman's F and W: zero (the default) or data (f = log sqrt(det g) - log q, the digest's proposal)
+ * @param potential f of Perelman's F and W: zero (the default) or data
+ *     (f = log sqrt(det g) - log q, our proposal; see docs/methods/latent-curvature.md, Potentials)
  * @param batchSize latent points per decoder call (each needs 1 + 2n + 2n(n-1) forward rows on the fd route)
  */
 public record LatentGeometryConfig(

@@ -6,16 +6,18 @@ import io.tessera.math.latent.MassPointSearch;
 import java.util.List;
 
 /**
- * Sreehari et al.'s MNIST experiment in reduced form (see conf/sreehari-mnist.yaml and the digest's
- * section 4.6): two classifiers x two training sets, the second with most of two digits removed;
- * each classifier's penultimate features, PCA to latentDim and a post-hoc smooth decoder give a
- * latent space whose curvature (NIS) and density deficit against held-out codes (DIS) are scored.
+ * Sreehari et al.'s MNIST experiment in reduced form (see conf/sreehari-mnist.yaml and
+ * docs/methods/latent-curvature.md, The MNIST experiment, reduced): two classifiers x two training
+ * sets, the second with most of two digits removed; each classifier's penultimate features, PCA to
+ * latentDim and a post-hoc smooth decoder give a latent space whose curvature (NIS) and density
+ * deficit against held-out codes (DIS) are scored.
  *
  * @param keepFraction the share of the pooled images in D_A (seeded per image); the rest is the reference set
  * @param removedDigits the digits D_B loses most of
  * @param removedFraction the share of those digits' D_A images D_B drops (seeded per image)
  * @param seed the one seed of splits, trainings and Monte Carlo draws when {@code seeds} is absent
- * @param seeds repeats of the whole design, one per seed (the digest asks for at least five)
+ * @param seeds repeats of the whole design, one per seed (at least five, see
+ *     docs/methods/latent-curvature.md, The MNIST experiment, reduced)
  */
 public record SreehariMnistConfig(
     @JsonProperty(required = true) String images,

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.tessera.Errors;
-import io.tessera.TesseraException;
+import io.tessera.InputException;
 import io.tessera.tables.AtomicParquet;
 import io.tessera.tables.TableSchema;
 import java.io.IOException;
@@ -48,16 +48,16 @@ public final class DatasetIO {
       Path path = new Path(uri);
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
-        throw new TesseraException("dataset not found: " + uri);
+        throw new InputException("dataset not found: " + uri);
       }
     } catch (IOException e) {
-      throw new TesseraException("cannot open dataset " + uri + ": " + e.getMessage(), e);
+      throw new InputException("cannot open dataset " + uri + ": " + e.getMessage(), e);
     }
     Dataset<Row> df;
     try {
       df = spark.read().parquet(uri);
     } catch (Exception e) { // includes SparkException, which Scala throws undeclared
-      throw new TesseraException("cannot read Parquet dataset " + uri + ": " + Errors.rootMessage(e), e);
+      throw new InputException("cannot read Parquet dataset " + uri + ": " + Errors.rootMessage(e), e);
     }
     StructType actual = df.schema();
     List<Column> columns = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class DatasetIO {
   private static Column required(StructType actual, String uri, String name, DataType type, DataType castable) {
     StructField field = field(actual, name);
     if (field == null) {
-      throw new TesseraException("dataset " + uri + " has no column '" + name + "' (expected " + type.simpleString() + "; found " + actual.simpleString() + ")");
+      throw new InputException("dataset " + uri + " has no column '" + name + "' (expected " + type.simpleString() + "; found " + actual.simpleString() + ")");
     }
     return typed(field, uri, type, castable);
   }
@@ -116,7 +116,7 @@ public final class DatasetIO {
     if (sameType(found, type) || (castable != null && sameType(found, castable))) {
       return col(field.name()).cast(type).as(field.name());
     }
-    throw new TesseraException("dataset " + uri + ": column '" + field.name() + "' has type " + found.simpleString()
+    throw new InputException("dataset " + uri + ": column '" + field.name() + "' has type " + found.simpleString()
         + ", expected " + type.simpleString());
   }
 

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded generators for the toy datasets of the seed papers. The same (kind, n, seed, dim) always
- * gives the same points. Formulas follow the digests (sklearn's conventions for the 2-D shapes).
+ * gives the same points. Each kind's formula is in its Javadoc (sklearn's conventions for the 2-D shapes).
  */
 public final class SyntheticDatasets {
   private SyntheticDatasets() {}

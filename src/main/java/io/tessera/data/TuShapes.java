@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The point sets of Tu et al.'s Fig. 5 protocol (digest §5.1): the Swiss roll a DDPM is trained on,
- * and unseen shapes (circle, moons, S-curve) moved onto the noiseless roll's centroid and RMS
- * radius, then given the roll's own noise N(0, 0.1^2 I), so that only the shape differs.
+ * The point sets of Tu et al.'s Fig. 5 protocol (docs/reproductions/tu-fig5.md): the Swiss roll a
+ * DDPM is trained on, and unseen shapes (circle, moons, S-curve) moved onto the noiseless roll's
+ * centroid and RMS radius, then given the roll's own noise N(0, 0.1^2 I), so that only the shape
+ * differs.
  */
 public final class TuShapes {
   public static final List<String> SHAPES = List.of("swiss-roll", "circle", "moons", "s-curve");

@@ -64,9 +64,11 @@ public final class JobRun {
     } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
       root.discard(runId);
       // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
-      // message names the file and the reason, which is what the user needs to see.
-      TesseraException failure = e instanceof TesseraException te ? te
-          : new TesseraException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
+      // message names the file and the reason, which is what the user needs to see. Anything that
+      // is not the user's error is a bug, and keeps its stack trace.
+      TesseraException user = Errors.userError(e);
+      RuntimeException failure = user != null ? user
+          : new IllegalStateException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
       try {
         RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, failure.getMessage(), config, started, new Counts(0, 0, 0), List.of()));
       } catch (RuntimeException recordFailure) {

@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The {@code latent-geometry} job (Sreehari et al., Lazarev; digest latent-curvature.md): the
+ * The {@code latent-geometry} job (Sreehari et al., Lazarev; docs/methods/latent-curvature.md): the
  * geometry of a decoder's pullback metric over a latent grid, at Monte Carlo draws from the codes'
  * density and at the encoded samples, one row per point in latent_points, and the run's totals,
  * Lambda, NIS, DIS and mass-like points in latent_summary. Curvature is float64 throughout: exact jets for Tessera's MLP decoders, checked

@@ -10,10 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The {@code lmd} job (Liu, Zhou and Weinberger; digest §4): each image is lifted r times by a
- * DDPM, inpainted under alternating checkerboard masks or diffused to a step t0 and denoised, and
- * its score is the median distance to those lifts (MSE, 1 - SSIM, or the distance of a
- * Tessera-trained classifier's features), in {@code ood_scores}; {@code ood_summary} has the
+ * The {@code lmd} job (Liu, Zhou and Weinberger, Algorithm 1;
+ * docs/methods/diffusion-likelihood-and-lmd.md, LMD: lift, map, detect): each image is lifted r
+ * times by a DDPM, inpainted under alternating checkerboard masks or diffused to a step t0 and
+ * denoised, and its score is the median distance to those lifts (MSE, 1 - SSIM, or the distance of
+ * a Tessera-trained classifier's features), in {@code ood_scores}; {@code ood_summary} has the
  * ROC-AUC of every split against a configured in-distribution split.
  */
 public final class LmdJob {

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.tessera.TesseraException;
+import io.tessera.ModelException;
 import io.tessera.data.DatasetIO;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ModelOutputGuard {
       return new Checked(rowsOut, 0);
     }
     if (!quarantine) {
-      throw new TesseraException("input " + input + ": sample id " + offending.get(0).get(0) + " (split '" + offending.get(0).get(1) + "'): "
+      throw new ModelException("input " + input + ": sample id " + offending.get(0).get(0) + " (split '" + offending.get(0).get(1) + "'): "
           + offending.get(0).getString(2) + " (set quarantine: true to divert such samples to _rejects)");
     }
     Dataset<Row> unchecked = run.unstage(table);

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code regions} job: every linear region of a 2- or 3-input ReLU MLP inside a box, by
- * Traversal-and-Pruning (Liu et al. Algorithm 1, box mode of digest §5) run as a distributed
- * breadth-first search in rounds. Each round expands the frontier on the executors, partitioned
- * by pattern hash; a task keeps expanding what it discovers up to {@code expand_per_task} regions
+ * Traversal-and-Pruning (Liu et al. Algorithm 1, in box mode:
+ * docs/methods/polytopes-and-regions.md, Enumerating regions (Algorithm 1)) run as a distributed
+ * breadth-first search in rounds. Each round expands the frontier on the executors, partitioned by
+ * pattern hash; a task keeps expanding what it discovers up to {@code expand_per_task} regions
  * ({@link RegionsPartition}), so that a small frontier does not cost a Spark round per level. The
  * patterns discovered but not expanded are de-duplicated (a group-by and an anti-join with the
  * round's expanded regions) into the next frontier. Rounds are written to scratch Parquet. In 3-D

@@ -31,12 +31,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Sreehari et al.'s MNIST experiment, reduced (digest section 4.6): the pooled IDX images split
- * (seeded per image) into D_A and a reference set; D_B is D_A without most of two digits. For each
- * network (N_A an MLP, N_B a small CNN) and training set, the classifier's penultimate features,
- * PCA (MLlib) to latentDim and a softplus/sigmoid decoder trained on the frozen codes make a latent
- * space; latent-geometry then scores it by Monte Carlo: NIS from Lambda, DIS from the density
- * deficit of the reference codes against the training codes.
+ * Sreehari et al.'s MNIST experiment, reduced (docs/methods/latent-curvature.md, The MNIST
+ * experiment, reduced): the pooled IDX images split (seeded per image) into D_A and a reference
+ * set; D_B is D_A without most of two digits. For each network (N_A an MLP, N_B a small CNN) and
+ * training set, the classifier's penultimate features, PCA (MLlib) to latentDim and a
+ * softplus/sigmoid decoder trained on the frozen codes make a latent space; latent-geometry then
+ * scores it by Monte Carlo: NIS from Lambda, DIS from the density deficit of the reference codes
+ * against the training codes.
  */
 public final class SreehariMnistReproduction {
   private static final StructType FEATURES = new StructType().add("id", DataTypes.LongType).add("split", DataTypes.StringType)
@@ -47,7 +48,8 @@ public final class SreehariMnistReproduction {
   /**
    * One case of the 2 x 2 design under one seed, and its scores.
    *
-   * @param massPoints the rho_ins mass-like points, densest first: majority label (the digest expects the removed digits) and mass
+   * @param massPoints the rho_ins mass-like points, densest first: majority label (expected: the
+   *     removed digits, docs/methods/latent-curvature.md, The MNIST experiment, reduced) and mass
    */
   public record Case(long seed, String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
       Double kbarMedian, Double ell2, Double ess, double decoderMse, List<MassPoint> massPoints) {}

@@ -3,7 +3,7 @@ package io.tessera.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.tessera.TesseraException;
+import io.tessera.InputException;
 import io.tessera.data.DatasetIO;
 import io.tessera.tables.OutputRoot;
 import java.util.List;
@@ -30,7 +30,7 @@ final class ValidatedInput {
     }
     long rowsIn = rows.count();
     if (rowsIn == 0) {
-      throw new TesseraException("input dataset " + input + " is empty" + (splits == null ? "" : " after selecting splits " + splits));
+      throw new InputException("input dataset " + input + " is empty" + (splits == null ? "" : " after selecting splits " + splits));
     }
     Dataset<Row> checked = withDuplicates(rows, input, quarantine).withColumn(REASON,
         org.apache.spark.sql.functions.coalesce(col(REASON), DatasetIO.rejectReason(inputDim)));
@@ -42,7 +42,7 @@ final class ValidatedInput {
     } else {
       List<Row> bad = checked.where(col(REASON).isNotNull()).select(DatasetIO.ID, REASON).limit(1).collectAsList();
       if (!bad.isEmpty()) {
-        throw new TesseraException("input " + input + ": sample id " + bad.get(0).get(0) + ": " + bad.get(0).getString(1)
+        throw new InputException("input " + input + ": sample id " + bad.get(0).get(0) + ": " + bad.get(0).getString(1)
             + " (set quarantine: true to divert bad rows to _rejects)");
       }
     }
@@ -62,7 +62,7 @@ final class ValidatedInput {
       return rows.withColumn(REASON, lit(null).cast("string"));
     }
     if (!quarantine) {
-      throw new TesseraException("input " + input + ": column id has duplicate value " + first.get(0).getAs(DatasetIO.ID) + " in split '"
+      throw new InputException("input " + input + ": column id has duplicate value " + first.get(0).getAs(DatasetIO.ID) + " in split '"
           + first.get(0).getAs(DatasetIO.SPLIT) + "' (ids name samples in every output table; set quarantine: true to divert all copies to _rejects)");
     }
     Dataset<Row> reasons = org.apache.spark.sql.functions.broadcast(repeated).withColumn(REASON,
@@ -74,7 +74,7 @@ final class ValidatedInput {
   static void requireGloballyUniqueIds(Dataset<Row> rows, String input, String why) {
     List<Row> duplicate = rows.groupBy(DatasetIO.ID).count().where("count > 1").limit(1).collectAsList();
     if (!duplicate.isEmpty()) {
-      throw new TesseraException("input " + input + ": column id has duplicate value " + duplicate.get(0).getAs(DatasetIO.ID) + "; " + why);
+      throw new InputException("input " + input + ": column id has duplicate value " + duplicate.get(0).getAs(DatasetIO.ID) + "; " + why);
     }
   }
 

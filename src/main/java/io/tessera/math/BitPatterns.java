@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * Activation patterns as packed bit vectors: bit k of a layer is word k/64, bit k%64. The layout
- * (layer-major, neurons in row order) follows the digest's eq. 4 convention.
+ * (layer-major, neurons in row order) follows Liu et al.'s eq. 4
+ * (docs/methods/patterns-hamming-perturbations.md, Patterns (eqs. 3–4)).
  */
 public final class BitPatterns {
   private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -116,7 +117,7 @@ public final class BitPatterns {
     return bits;
   }
 
-  /** A layer-major pattern over all hidden units (digest eq. 4) cut into one word array per layer. */
+  /** A layer-major pattern over all hidden units (Liu et al. eq. 4) cut into one word array per layer. */
   public static long[][] layers(long[] pattern, int[] widths) {
     long[][] out = new long[widths.length][];
     int offset = 0;

@@ -88,7 +88,7 @@ public final class MlpWeights {
     throw new AssertionError("unreachable");
   }
 
-  /** The full hidden pattern at x: all layers concatenated, layer-major (digest eq. 4), bit = 1 iff z > 0. */
+  /** The full hidden pattern at x: all layers concatenated, layer-major (Liu et al. eq. 4), bit = 1 iff z > 0 (eq. 3). */
   public long[] pattern(double[] x) {
     double[] flat = new double[hiddenUnits()];
     int offset = 0;
@@ -101,7 +101,8 @@ public final class MlpWeights {
 
   /**
    * The Jacobian of the outputs at x: the product of weight matrices with inactive rows masked
-   * out (digest eq. for J_s). Exact for a ReLU network away from region boundaries.
+   * out (Liu et al.'s G after eq. 5; docs/methods/polytopes-and-regions.md, The polytope of a
+   * pattern (eq. 5)). Exact for a ReLU network away from region boundaries.
    */
   public double[][] jacobian(double[] x) {
     double[][] pre = evaluate(x).preActivations();

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The regions of a ReLU network met by the segment x(t) = P + t(Q - P), t in [0, 1] (digest §6).
+ * The regions of a ReLU network met by the segment x(t) = P + t(Q - P), t in [0, 1] (Liu et al.
+ * Table 5; docs/methods/patterns-hamming-perturbations.md, Regions along a segment (Table 5)).
  * {@link #exact} finds every crossing from the piecewise-linear structure of the pre-activations;
- * {@link #bisection} is the paper's Algorithm 2 with the digest's fixes (§11 L4-L5), a lower bound
- * kept for comparison with the paper's numbers.
+ * {@link #bisection} is the paper's Algorithm 2 with the repairs of
+ * docs/methods/patterns-hamming-perturbations.md, Algorithm 2 as implemented, a lower bound kept
+ * for comparison with the paper's numbers.
  */
 public final class SegmentCrossings {
   /**
@@ -19,9 +21,10 @@ public final class SegmentCrossings {
    */
   private static final double MERGE = 1e-15;
   /**
-   * Algorithm 2 gives up separating two boundaries once its bracket is this narrow (digest §6): well
-   * above the double spacing near 1, so midpoints keep moving, and the pattern of a point that close
-   * to a boundary is already at the mercy of rounding.
+   * Algorithm 2 gives up separating two boundaries once its bracket is this narrow
+   * (docs/methods/patterns-hamming-perturbations.md, Algorithm 2 as implemented): well above the
+   * double spacing near 1, so midpoints keep moving, and the pattern of a point that close to a
+   * boundary is already at the mercy of rounding.
    */
   private static final double BISECTION_RESOLUTION = 1e-13;
 
@@ -56,9 +59,8 @@ public final class SegmentCrossings {
    * Algorithm 2: from the last point found, bisect towards Q for the nearest point whose pattern
    * differs in one bit; stop once Q is within one bit. When the bracket shrinks below
    * {@link #BISECTION_RESOLUTION} several units switch there at once: that is a multi-bit event,
-   * and the search steps to the bracket's far end, the probe known to be past the boundary (the
-   * digest's pseudocode keeps the last midpoint, which may not be, and then finds the same event
-   * again).
+   * and the search steps to the bracket's far end, the probe known to be past the boundary (keeping
+   * the last midpoint instead, which may not be, would find the same event again).
    */
   public static Bisection bisection(MlpWeights net, double[] p, double[] q) {
     checkEndpoints(net, p, q);
@@ -107,7 +109,7 @@ public final class SegmentCrossings {
    * The exact path. {@code crossings[i]} separates {@code regionPatterns[i]} from
    * {@code regionPatterns[i + 1]}, which differ in exactly {@code flippedBits[i]} (global unit
    * indices, layer-major); {@code interiorPoints[i]} is a t strictly inside region i (the midpoint
-   * of its longest piece). Patterns are packed over all hidden units (digest eq. 4).
+   * of its longest piece). Patterns are packed over all hidden units (Liu et al. eq. 4).
    */
   public record Exact(double[] crossings, long[][] regionPatterns, int[][] flippedBits, double[] interiorPoints,
       int multiBitCrossings, int endpointHamming) {

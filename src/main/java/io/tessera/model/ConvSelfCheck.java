@@ -31,12 +31,12 @@ final class ConvSelfCheck {
       new Probe("MNIST CNN layer 1 (1 to 10 channels, 28x28), pooled", new Conv(20, 1, 28, 10, 5, 1, 0), true),
       new Probe("MNIST CNN layer 2 (10 to 20 channels, 12x12), pooled", new Conv(20, 10, 12, 20, 5, 1, 0), true),
       new Probe("3x3 padding 1, 3 to 4 channels", new Conv(20, 3, 8, 4, 3, 1, 1), false),
-      new Probe("3x3 padding 1, 8 to 8 channels", new Conv(20, 8, 8, 8, 3, 1, 1), false),
+      new Probe("3x3 padding 1, 8 to 8 channels, batch 64", new Conv(64, 8, 8, 8, 3, 1, 1), false),
       new Probe("3x3 padding 1, 32 to 16 channels", new Conv(20, 32, 4, 16, 3, 1, 1), false),
       new Probe("3x3 stride 2 padding 1, 4 to 4 channels", new Conv(20, 4, 8, 4, 3, 2, 1), false),
       new Probe("3x3 stride 2 padding 1, 8 to 8 channels", new Conv(20, 8, 8, 8, 3, 2, 1), false),
       new Probe("1x1, 6 to 3 channels", new Conv(20, 6, 8, 3, 1, 1, 0), false),
-      new Probe("1x1, 8 to 16 channels", new Conv(20, 8, 4, 16, 1, 1, 0), false));
+      new Probe("1x1, 8 to 16 channels, batch 64", new Conv(64, 8, 4, 16, 1, 1, 0), false));
 
   /** The largest relative error a kernel made, and on which probe and quantity. */
   record Outcome(String kernel, double error, String where) {

@@ -1,7 +1,7 @@
 package io.tessera.model;
 
 import ai.djl.Device;
-import io.tessera.TesseraException;
+import io.tessera.ModelException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +26,7 @@ public final class Convolutions {
   record Choice(ConvKernel kernel, String refusal) {
     ConvKernel get() {
       if (kernel == null) {
-        throw new TesseraException(refusal);
+        throw new ModelException(refusal);
       }
       return kernel;
     }

@@ -9,7 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tessera.TesseraException;
+import io.tessera.ModelException;
 import io.tessera.math.MlpWeights;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,14 +37,14 @@ public final class ModelLoader {
     Device device = policy.resolve();
     if (Files.isDirectory(local)) {
       if (!Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-        throw new TesseraException("model directory " + uri + " has no " + ModelCard.FILE_NAME + "; is it a Tessera model?");
+        throw new ModelException("model directory " + uri + " has no " + ModelCard.FILE_NAME + "; is it a Tessera model?");
       }
       return TesseraModelFormat.open(local, device);
     }
     if (local.getFileName().toString().endsWith(TORCHSCRIPT_SUFFIX)) {
       return loadTorchScript(uri, local, device);
     }
-    throw new TesseraException("unrecognised model " + uri + ": expected a Tessera model directory or a TorchScript .pt file");
+    throw new ModelException("unrecognised model " + uri + ": expected a Tessera model directory or a TorchScript .pt file");
   }
 
   /**
@@ -55,7 +55,7 @@ public final class ModelLoader {
   public static FeatureEncoder loadFeatures(String uri, DevicePolicy policy, Configuration hadoopConf) {
     Path local = localCopy(uri, hadoopConf);
     if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-      throw new TesseraException("feature model " + uri + " must be a classifier directory written by tessera train (MLP or CNN)");
+      throw new ModelException("feature model " + uri + " must be a classifier directory written by tessera train (MLP or CNN)");
     }
     return TesseraModelFormat.features(local, policy.resolve());
   }
@@ -68,7 +68,7 @@ public final class ModelLoader {
           policy.resolve());
     }
     if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-      throw new TesseraException("diffusion model " + uri + " is neither a model directory with " + ModelCard.FILE_NAME
+      throw new ModelException("diffusion model " + uri + " is neither a model directory with " + ModelCard.FILE_NAME
           + " (tessera train-diffusion) nor a TorchScript .pt eps-network");
     }
     return DiffusionModel.load(local, policy.resolve());
@@ -88,7 +88,7 @@ public final class ModelLoader {
         return new LatentModel(Autoencoder.loadDecoder(local, device), null);
       }
       if (!AutoencoderCard.FORMAT.equals(format)) {
-        throw new TesseraException("model " + uri + " is neither an autoencoder (" + AutoencoderCard.FORMAT + ") nor a decoder ("
+        throw new ModelException("model " + uri + " is neither an autoencoder (" + AutoencoderCard.FORMAT + ") nor a decoder ("
             + AutoencoderCard.DECODER_FORMAT + "); train one with tessera train-autoencoder");
       }
       Autoencoder autoencoder = Autoencoder.load(local, device);
@@ -99,7 +99,7 @@ public final class ModelLoader {
       String id = name.substring(0, name.length() - TORCHSCRIPT_SUFFIX.length()) + "-" + sha256Prefix(local);
       return new LatentModel(new TorchScriptDecoder(id, uri, openTorchScript(local, uri, null, device), latentDim, device), null);
     }
-    throw new TesseraException("unrecognised model " + uri + ": expected an autoencoder directory or a TorchScript decoder .pt");
+    throw new ModelException("unrecognised model " + uri + ": expected an autoencoder directory or a TorchScript decoder .pt");
   }
 
   /** A TorchScript file as a DJL model; failures name {@code label} (the URI the user gave). */
@@ -112,7 +112,7 @@ public final class ModelLoader {
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
-      throw new TesseraException("corrupt TorchScript model " + label + ": " + e.getMessage(), e);
+      throw new ModelException("corrupt TorchScript model " + label + ": " + e.getMessage(), e);
     }
   }
 
@@ -127,7 +127,7 @@ public final class ModelLoader {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
       FileSystem fs = path.getFileSystem(conf);
       if (!fs.exists(path)) {
-        throw new TesseraException("model not found: " + uri);
+        throw new ModelException("model not found: " + uri);
       }
       if ("file".equals(fs.getScheme())) {
         return Path.of(fs.makeQualified(path).toUri());
@@ -143,7 +143,7 @@ public final class ModelLoader {
       }
       return dir.resolve(path.getName());
     } catch (IOException e) {
-      throw new TesseraException("cannot read model " + uri + ": " + e.getMessage(), e);
+      throw new ModelException("cannot read model " + uri + ": " + e.getMessage(), e);
     }
   }
 
@@ -217,14 +217,14 @@ public final class ModelLoader {
   private static long[] inputShapeHint(String uri, Path file) {
     Path sidecar = file.resolveSibling(sidecarName(file.getFileName().toString()));
     if (!Files.exists(sidecar)) {
-      throw new TesseraException(
+      throw new ModelException(
           "cannot tell the input shape of TorchScript model " + uri + ": it is not a Linear/ReLU nn.Sequential, so add "
               + sidecar.getFileName() + " with {\"input_shape\": [...]} (per sample, without the batch axis)");
     }
     try {
       JsonNode shape = new ObjectMapper().readTree(sidecar.toFile()).get("input_shape");
       if (shape == null || !shape.isArray() || shape.isEmpty()) {
-        throw new TesseraException(sidecar + ": input_shape must be a non-empty array of sizes");
+        throw new ModelException(sidecar + ": input_shape must be a non-empty array of sizes");
       }
       long[] dims = new long[shape.size()];
       for (int i = 0; i < dims.length; i++) {
@@ -232,7 +232,7 @@ public final class ModelLoader {
       }
       return dims;
     } catch (IOException e) {
-      throw new TesseraException("corrupt model sidecar " + sidecar + ": " + e.getMessage(), e);
+      throw new ModelException("corrupt model sidecar " + sidecar + ": " + e.getMessage(), e);
     }
   }
 

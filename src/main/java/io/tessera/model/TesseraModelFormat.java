@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import io.tessera.ModelException;
 import io.tessera.TesseraException;
 import io.tessera.math.MlpWeights;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class TesseraModelFormat {
   public static FeatureEncoder features(Path dir, Device device) {
     ModelCard card = ModelCard.read(dir);
     if (card.task() != ModelCard.Task.CLASSIFICATION || card.hidden().isEmpty()) {
-      throw new TesseraException("model " + dir + " cannot encode features: it needs a classifier with at least one hidden dense layer");
+      throw new ModelException("model " + dir + " cannot encode features: it needs a classifier with at least one hidden dense layer");
     }
     return card.convolutional() ? PenultimateFeatures.of(loadConv(dir, card, device)) : PenultimateFeatures.of(loadMlp(dir, card, device));
   }
@@ -39,7 +40,7 @@ public final class TesseraModelFormat {
   public static ReluMlpNetwork load(Path dir, Device device) {
     ModelCard card = ModelCard.read(dir);
     if (card.convolutional()) {
-      throw new TesseraException("model " + dir + " is a convolutional network; this needs a ReLU MLP (dense layers only)");
+      throw new ModelException("model " + dir + " is a convolutional network; this needs a ReLU MLP (dense layers only)");
     }
     return loadMlp(dir, card, device);
   }
@@ -49,7 +50,7 @@ public final class TesseraModelFormat {
     try (Model model = loadParameters(dir, PARAMS_NAME, block, Device.cpu())) {
       MlpWeights weights = MlpBlocks.weightsOf(block);
       if (weights.inputDim() != card.inputDim()) {
-        throw new TesseraException(
+        throw new ModelException(
             "model " + dir + ": parameters take " + weights.inputDim() + " inputs but the card says " + card.inputDim());
       }
       return new ReluMlpNetwork(card.modelId(), weights, device);
@@ -70,13 +71,13 @@ public final class TesseraModelFormat {
       model.load(dir, name);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
-      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
+      throw new ModelException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
     for (var parameter : block.getParameters()) {
       NDArray values = parameter.getValue().getArray();
       if (values.isNaN().any().getBoolean() || values.isInfinite().any().getBoolean()) {
         model.close();
-        throw new TesseraException("model parameters in " + dir + ": " + parameter.getKey()
+        throw new ModelException("model parameters in " + dir + ": " + parameter.getKey()
             + " holds NaN or infinite values (saved from a diverged training?)");
       }
     }
@@ -93,11 +94,11 @@ public final class TesseraModelFormat {
       throw e;
     } catch (RuntimeException e) {
       model.close();
-      throw new TesseraException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
+      throw new ModelException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
     if (network.outputDim() != outputs) {
       network.close();
-      throw new TesseraException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + outputs);
+      throw new ModelException("model " + dir + ": the network has " + network.outputDim() + " outputs but the card says " + outputs);
     }
     return network;
   }

@@ -13,8 +13,9 @@ import io.tessera.math.latent.SmoothMlpJets;
 
 /**
  * A user's TorchScript decoder, forward(z [B, n] float64) -> [B, N] float64 (export after
- * model.double(): the digest found float32 decoders a thousand times too coarse for curvature).
- * A black box: its jets come from finite differences.
+ * model.double(): float32 decoders are a thousand times too coarse for curvature;
+ * docs/methods/latent-curvature.md, Finite differences and the convergence check). A black box: its
+ * jets come from finite differences.
  */
 final class TorchScriptDecoder implements LatentDecoder {
   private final String id;

@@ -48,21 +48,21 @@ class CommandsTest {
 
     StringWriter err = new StringWriter();
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "SELECT count(*) FROM runs WHERE status = 'SUCCEEDED'"), err.toString());
-    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", tmp.resolve("missing.sql").toString()));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", tmp.resolve("missing.sql").toString()));
     assertTrue(err.toString().contains("missing.sql"), err.toString());
     StringWriter unknown = new StringWriter();
-    assertEquals(1, TesseraMain.execute(new PrintWriter(unknown), "sql", "--root", out, "SELECT count(*) FROM no_such_table"));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(unknown), "sql", "--root", out, "SELECT count(*) FROM no_such_table"));
     assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1: [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
     assertFalse(unknown.toString().contains("\tat "), "a user's SQL error needs no stack trace: " + unknown);
 
     // The sql command opens tables read-only: writing through a view fails and changes nothing.
     long runsBefore = spark.read().parquet(out + "/runs").count();
     StringWriter write = new StringWriter();
-    assertEquals(1, TesseraMain.execute(new PrintWriter(write), "sql", "--root", out, "INSERT INTO runs SELECT * FROM runs"));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(write), "sql", "--root", out, "INSERT INTO runs SELECT * FROM runs"));
     assertTrue(write.toString().contains("the sql command is read-only, and InsertIntoStatement"), write.toString());
     for (String statement : List.of("DROP TABLE runs", "CREATE TABLE t USING parquet AS SELECT * FROM runs", "CACHE TABLE runs")) {
       StringWriter refused = new StringWriter();
-      assertEquals(1, TesseraMain.execute(new PrintWriter(refused), "sql", "--root", out, statement), statement);
+      assertEquals(2, TesseraMain.execute(new PrintWriter(refused), "sql", "--root", out, statement), statement);
       assertTrue(refused.toString().contains("read-only"), refused.toString());
     }
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "sql", "--root", out, "--file", readOnly(tmp).toString()), err.toString());
@@ -123,7 +123,7 @@ class CommandsTest {
     ModelCard card = ModelCard.read(Path.of(model));
     assertEquals(3, card.outputDim());
     assertEquals(9, card.inputDim());
-    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "import-mnist", "--images", images.toString(), "--labels", labelFile.toString(), "--out", data));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(err), "import-mnist", "--images", images.toString(), "--labels", labelFile.toString(), "--out", data));
     assertTrue(err.toString().contains("already exists"), err.toString());
   }
 

@@ -105,9 +105,9 @@ class PipelineTest {
     }
 
     StringWriter bad = new StringWriter();
-    assertEquals(1, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--from", "train", "--only", "data"));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--from", "train", "--only", "data"));
     assertTrue(bad.toString().contains("at most one of --from, --only and --resume"), bad.toString());
-    assertEquals(1, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--only", "lmd"));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(bad), "pipeline", "--config", config.toString(), "--only", "lmd"));
     assertTrue(bad.toString().contains("stage 'lmd' is not in this pipeline"), bad.toString());
   }
 

@@ -115,7 +115,7 @@ class AdversarialJobTest {
       StringWriter err = new StringWriter();
       int status = TesseraMain.execute(new PrintWriter(err), "run", "adversarial", "--set", "input=" + input, "--set", "model=" + model,
           "--set", "output=" + tmp.resolve("bad"), "--set", "epsilon=0.1", "--set", bad[0]);
-      assertEquals(1, status, err.toString());
+      assertEquals(2, status, err.toString());
       assertTrue(err.toString().contains(bad[1]), err.toString());
     }
   }

@@ -71,8 +71,9 @@ class BadInputTest {
   }
 
   private static void assertError(Outcome outcome, String... fragments) {
-    assertEquals(1, outcome.status(), outcome.stderr());
-    assertTrue(outcome.stderr().startsWith("tessera: error: "), outcome.stderr());
+    assertEquals(2, outcome.status(), outcome.stderr());
+    assertTrue(outcome.stderr().matches("(?s)tessera: ((config|input|model) )?error: .*"), outcome.stderr());
+    assertFalse(outcome.stderr().contains("\tat "), "a user's error has no stack trace: " + outcome.stderr());
     for (String fragment : fragments) {
       assertTrue(outcome.stderr().contains(fragment), "expected '" + fragment + "' in: " + outcome.stderr());
     }
@@ -128,7 +129,7 @@ class BadInputTest {
   void missingAndCorruptModels() throws IOException {
     String out = tmp.resolve("out-model").toString();
     String missing = tmp.resolve("no-such-model").toString();
-    assertError(patterns(good, missing, out), "model not found: " + missing);
+    assertError(patterns(good, missing, out), "tessera: model error: model not found: " + missing);
     assertNothingPublished(out, "model not found");
 
     Path corrupt = tmp.resolve("corrupt-model");
@@ -144,7 +145,7 @@ class BadInputTest {
   @Test
   void missingCorruptAndMistypedParquet() throws IOException {
     String missing = tmp.resolve("nowhere").toString();
-    assertError(patterns(missing, model, tmp.resolve("out-p1").toString()), "dataset not found: " + missing);
+    assertError(patterns(missing, model, tmp.resolve("out-p1").toString()), "tessera: input error: dataset not found: " + missing);
 
     Path garbage = tmp.resolve("garbage-parquet");
     Files.createDirectories(garbage);
@@ -192,7 +193,13 @@ class BadInputTest {
     String input = JobFixtures.xorDataset(tmp.resolve("fault-input"), 400);
     TestSpark.get().conf().set(FaultInjection.PARTITION, "1");
     try {
-      assertError(patterns(input, model, out, "partitions=3", "run_id=faulty"), "fault injected", "partition 1");
+      // The injected IllegalStateException stands for a bug: stack trace and its own exit status.
+      Outcome bug = patterns(input, model, out, "partitions=3", "run_id=faulty");
+      assertEquals(TesseraMain.BUG, bug.status(), bug.stderr());
+      assertTrue(bug.stderr().startsWith("tessera: internal error: "), bug.stderr());
+      assertTrue(bug.stderr().contains("this is a bug in Tessera"), bug.stderr());
+      assertTrue(bug.stderr().contains("fault injected") && bug.stderr().contains("partition 1"), bug.stderr());
+      assertTrue(bug.stderr().contains("\tat io.tessera.jobs.FaultInjection"), "the stack trace is printed: " + bug.stderr());
       assertNothingPublished(out, "fault injected");
     } finally {
       TestSpark.get().conf().unset(FaultInjection.PARTITION);
@@ -219,7 +226,9 @@ class BadInputTest {
 
     Path config = tmp.resolve("typo.yaml");
     Files.writeString(config, "input: a\nmodel: b\noutput: c\nbatchsize: 10\n");
-    assertError(cli(List.of("run", "patterns", "--config", config.toString())), "unknown option 'batchsize'", config.toString(), "batch_size");
+    Outcome typo = cli(List.of("run", "patterns", "--config", config.toString()));
+    assertError(typo, "unknown option 'batchsize'", config.toString(), "batch_size");
+    assertTrue(typo.stderr().startsWith("tessera: config error: "), typo.stderr());
 
     assertError(patterns(good, model, tmp.resolve("o").toString(), "batch_size=0"), "batch_size must be in 1..");
     assertError(patterns(good, model, tmp.resolve("o").toString(), "batch_size=lots"), "batch_size");

@@ -87,7 +87,8 @@ class DiffusionLoglikJobTest {
     assertEquals(2, summary.length);
     assertEquals(1, summary[0].<Integer>getAs("h"));
     assertEquals(40L, summary[0].<Long>getAs("samples"));
-    assertTrue(summary[1].<Double>getAs("mean") < summary[0].<Double>getAs("mean"), "coarser steps bound lower (digest §2.5)");
+    // Coarser steps bound lower: docs/methods/diffusion-likelihood-and-lmd.md, Likelihood estimate (eq. 23).
+    assertTrue(summary[1].<Double>getAs("mean") < summary[0].<Double>getAs("mean"), "coarser steps bound lower");
     // An uneven grid is a coarsening of h = 1's: a 9-pair chain through the same model bounds lower.
     double uneven = spark.read().parquet(out + "/diffusion_loglik_summary/run_id=base").where("grid IS NOT NULL").first().getAs("mean");
     assertTrue(Double.isFinite(uneven) && uneven < summary[0].<Double>getAs("mean"),
@@ -98,7 +99,7 @@ class DiffusionLoglikJobTest {
     assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "loglik", "--loglik",
         out + "/diffusion_loglik/run_id=base", "--h", "1", "--out", histogram.toString()), err.toString());
     io.tessera.PngChecks.assertFigure(histogram, 600, 400);
-    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "loglik", "--loglik",
+    assertEquals(2, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "loglik", "--loglik",
         out + "/diffusion_loglik/run_id=base", "--h", "3", "--out", histogram.toString()));
     assertTrue(err.toString().contains("no rows with h = 3"), err.toString());
   }

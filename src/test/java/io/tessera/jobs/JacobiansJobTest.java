@@ -139,7 +139,7 @@ class JacobiansJobTest {
         "--maps", out + "/local_maps/run_id=four," + out + "/local_maps/run_id=four", "--sample", "3", "--out", grads.toString()), err.toString());
     var image = io.tessera.PngChecks.assertFigure(grads, 2 * 220, 2 * 240);
     assertTrue(image.getWidth() >= 2 * 220 && image.getHeight() >= 2 * 240, "2 models x 2 outputs: " + image.getWidth() + " x " + image.getHeight());
-    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "gradients",
+    assertEquals(2, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "gradients",
         "--maps", out + "/local_maps/run_id=xor", "--sample", "3", "--out", grads.toString()));
     assertTrue(err.toString().contains("not square images"), err.toString());
   }

@@ -150,7 +150,7 @@ class LmdJobTest {
     assertEquals(0, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
         "--ids", "0,1,7", "--out", grid.toString()), err.toString());
     io.tessera.PngChecks.assertFigure(grid, 3 * 170, 3 * 190);
-    assertEquals(1, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
+    assertEquals(2, io.tessera.cli.TesseraMain.execute(new java.io.PrintWriter(err), "report", "inpainting", "--config", config.toString(),
         "--ids", "0,99", "--out", grid.toString()));
     assertTrue(err.toString().contains("found 1 of the ids"), err.toString());
   }

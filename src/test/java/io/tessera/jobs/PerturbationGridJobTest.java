@@ -152,7 +152,7 @@ class PerturbationGridJobTest {
           "--set", "output=" + tmp.resolve("bad"), "--set", "radii=[0.1]"));
       args.add("--set");
       args.add(bad[0]);
-      assertEquals(1, TesseraMain.execute(new PrintWriter(err), args.toArray(String[]::new)), bad[0]);
+      assertEquals(2, TesseraMain.execute(new PrintWriter(err), args.toArray(String[]::new)), bad[0]);
       assertTrue(err.toString().contains(bad[1]), err.toString());
     }
     io.tessera.TesseraException nan = org.junit.jupiter.api.Assertions.assertThrows(io.tessera.TesseraException.class,

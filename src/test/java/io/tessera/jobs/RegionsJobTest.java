@@ -67,7 +67,7 @@ class RegionsJobTest {
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--run-id", "r1", "--colour", "output", "--out", figure.toString()),
         err.toString());
     assertEquals(900, io.tessera.PngChecks.assertFigure(figure, 900, 400).getWidth());
-    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
+    assertEquals(2, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
     assertTrue(err.toString().contains("--colour must be pattern or output"), err.toString());
 
     String other = tmp.resolve("planar-start").toString();

@@ -84,11 +84,11 @@ class SegmentCrossingsJobTest {
       StringWriter err = new StringWriter();
       int status = TesseraMain.execute(new PrintWriter(err), "run", "segment-crossings", "--set", "input=" + input, "--set", "model=" + model,
           "--set", "output=" + tmp.resolve("bad"), "--set", "pairs=[[1, 2]]", "--set", bad[0]);
-      assertEquals(1, status, err.toString());
+      assertEquals(2, status, err.toString());
       assertTrue(err.toString().contains(bad[1]), err.toString());
     }
     StringWriter err = new StringWriter();
-    assertEquals(1, TesseraMain.execute(new PrintWriter(err), "run", "segment-crossings", "--set", "input=" + input, "--set", "model=" + model,
+    assertEquals(2, TesseraMain.execute(new PrintWriter(err), "run", "segment-crossings", "--set", "input=" + input, "--set", "model=" + model,
         "--set", "output=" + tmp.resolve("bad")));
     assertTrue(err.toString().contains("give either neighbours"), err.toString());
   }

@@ -9,13 +9,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MlpWeightsTest {
-  /** Sattelberg's XOR net (digest §3, example 1): z1 = x+y+1, z2 = x+y, f = 2 relu(z1) - 4 relu(z2) - 1. */
+  /**
+   * Sattelberg et al.'s XOR net (their eq. 2; docs/methods/polytopes-and-regions.md, Worked
+   * example: the XOR network): z1 = x+y+1, z2 = x+y, f = 2 relu(z1) - 4 relu(z2) - 1.
+   */
   private static final MlpWeights XOR = new MlpWeights(
       new double[][][] {{{1, 1}, {1, 1}}, {{2, -4}}},
       new double[][] {{1, 0}, {-1}});
 
   @Test
-  void xorNetworkMatchesTheDigestTable() {
+  void xorNetworkMatchesTheWorkedExample() {
     assertArrayEquals(new double[] {-1}, XOR.evaluate(new double[] {-1, -1}).output(), 0);
     assertArrayEquals(new double[] {-3}, XOR.evaluate(new double[] {1, 1}).output(), 0);
     assertArrayEquals(new double[] {1}, XOR.evaluate(new double[] {-1, 1}).output(), 0);

@@ -10,7 +10,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SegmentCrossingsTest {
-  /** Sattelberg's XOR net (digest §3, example 1): z1 = x+y+1, z2 = x+y. */
+  /**
+   * Sattelberg et al.'s XOR net (their eq. 2; docs/methods/polytopes-and-regions.md, Worked
+   * example: the XOR network): z1 = x+y+1, z2 = x+y.
+   */
   private static final MlpWeights XOR = new MlpWeights(
       new double[][][] {{{1, 1}, {1, 1}}, {{2, -4}}},
       new double[][] {{1, 0}, {-1}});
@@ -113,7 +116,9 @@ class SegmentCrossingsTest {
       }
       below += bisection.regions() < exact.regions() ? 1 : 0;
     }
-    // The digest saw 12 of 60 undercounts on such a net: both branches above must be exercised.
+    // Bisection undercounts a sizeable share of paths on such a net
+    // (docs/methods/patterns-hamming-perturbations.md, Algorithm 2 as implemented): both branches
+    // above must be exercised.
     assertTrue(below > 0 && monotone > 0, below + " undercounts, " + monotone + " monotone paths");
   }
 

@@ -3,11 +3,12 @@ package io.tessera.math.diffusion;
 import java.util.SplittableRandom;
 
 /**
- * Tu et al.'s eq. 23 estimate of log q(x_0) (digest §2.2): one forward Markov chain
- * x_0 -> x_k1 -> ... -> x_T per row, scoring each pair (s, t) by the reverse density
- * p_theta(x_s | x_t) against the forward one q(x_t | x_s), plus the prior of x_T. Only the forward
- * noise is random; its expectation is the ELBO, so the estimate is a stochastic lower bound. All
- * rows (samples x rounds) step through the grid together: one eps call per pair serves them all.
+ * Tu et al.'s eq. 23 estimate of log q(x_0) (docs/methods/diffusion-likelihood-and-lmd.md,
+ * Likelihood estimate (eq. 23)): one forward Markov chain x_0 -> x_k1 -> ... -> x_T per row,
+ * scoring each pair (s, t) by the reverse density p_theta(x_s | x_t) against the forward one
+ * q(x_t | x_s), plus the prior of x_T. Only the forward noise is random; its expectation is the
+ * ELBO, so the estimate is a stochastic lower bound. All rows (samples x rounds) step through the
+ * grid together: one eps call per pair serves them all.
  */
 public final class ChainLikelihood {
   private static final double LOG_2PI = Math.log(2 * Math.PI);

@@ -1,11 +1,12 @@
 package io.tessera.math.diffusion;
 
 /**
- * LMD's alternating checkerboard masks (Liu, Zhou and Weinberger, digest §4.2) on a side x side
+ * LMD's alternating checkerboard masks (Liu, Zhou and Weinberger, Fig. 3;
+ * docs/methods/diffusion-likelihood-and-lmd.md, Tessera's implementation: LMD) on a side x side
  * image: patch (a, b) of an n x n grid is inpainted at attempt i iff a + b + i is even, so
  * consecutive attempts are complements. When n does not divide the side, pixel (r, c) belongs to
- * patch (floor(r n / side), floor(c n / side)): patches differ by at most one pixel in size
- * (28 pixels in 8 patches: 3 or 4), which spares the padding to 32 that the digest proposes.
+ * patch (floor(r n / side), floor(c n / side)): patches differ by at most one pixel in size (28
+ * pixels in 8 patches: 3 or 4), which spares padding 28 to 32 so that the grid divides the side.
  */
 public final class CheckerboardMasks {
   private CheckerboardMasks() {}

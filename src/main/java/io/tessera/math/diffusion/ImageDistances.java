@@ -1,7 +1,8 @@
 package io.tessera.math.diffusion;
 
 /**
- * LMD's distances between an image and its inpainted copy (digest §4.4), on side x side
+ * LMD's distances between an image and its inpainted copy
+ * (docs/methods/diffusion-likelihood-and-lmd.md, Tessera's implementation: LMD), on side x side
  * single-channel images in [0, 1]: MSE, and 1 - SSIM with single-scale SSIM (11 x 11 Gaussian
  * window, sigma 1.5, K1 = 0.01, K2 = 0.03, range 1) averaged over the valid window positions.
  * LPIPS, the paper's default, needs ImageNet-pretrained weights that cannot be fetched here.

@@ -3,12 +3,13 @@ package io.tessera.math.diffusion;
 import java.util.SplittableRandom;
 
 /**
- * LMD's two lifts (digest §4.3). Inpainting (Algorithm 2, RePaint without resampling): start from
- * x_T ~ N(0, I) and walk the grid down; at each pair (s, t) the unknown pixels take a reverse
- * step mu_theta(x_t, t) + sigma_st z (z = 0 when s = 0) and the known pixels are replaced by the
- * original diffused to s, sqrt(abar_s) x + sqrt(1 - abar_s) z' (the original itself at s = 0).
- * Diffuse-and-denoise: diffuse the whole image to a step t0, then walk every pixel down from t0.
- * All rows step together, one eps pass per pair; each row draws from its own stream.
+ * LMD's two lifts (docs/methods/diffusion-likelihood-and-lmd.md, LMD: lift, map, detect).
+ * Inpainting (Algorithm 2, RePaint without resampling): start from x_T ~ N(0, I) and walk the grid
+ * down; at each pair (s, t) the unknown pixels take a reverse step mu_theta(x_t, t) + sigma_st z
+ * (z = 0 when s = 0) and the known pixels are replaced by the original diffused to s,
+ * sqrt(abar_s) x + sqrt(1 - abar_s) z' (the original itself at s = 0). Diffuse-and-denoise: diffuse
+ * the whole image to a step t0, then walk every pixel down from t0. All rows step together, one eps
+ * pass per pair; each row draws from its own stream.
  */
 public final class Inpainting {
   private Inpainting() {}

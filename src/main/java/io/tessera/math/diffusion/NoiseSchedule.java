@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A DDPM noise schedule as the one array abar[k] = prod_{j <= k} (1 - beta_j), k = 0..T, with
- * abar[0] = 1, strictly decreasing and abar[T] > 0 (digest §1.1). Every step coefficient is a
- * ratio of two entries, so pairs (s, t) of any spacing use the same array (Tu eqs. 11-19).
+ * abar[0] = 1, strictly decreasing and abar[T] > 0 (docs/methods/diffusion-likelihood-and-lmd.md,
+ * The diffusion model). Every step coefficient is a ratio of two entries, so pairs (s, t) of any
+ * spacing use the same array (Tu eqs. 11-19).
  */
 public final class NoiseSchedule {
   private final double[] abar;

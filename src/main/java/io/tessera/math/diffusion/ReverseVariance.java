@@ -5,7 +5,10 @@ package io.tessera.math.diffusion;
 public interface ReverseVariance {
   double of(int s, int t);
 
-  /** Choice A: the forward step's variance 1 - abar_t / abar_s (the default, digest §2.4). */
+  /**
+   * Choice A: the forward step's variance 1 - abar_t / abar_s (the default:
+   * docs/methods/diffusion-likelihood-and-lmd.md, Reverse variance: why choice A).
+   */
   static ReverseVariance choiceA(NoiseSchedule schedule) {
     return (s, t) -> 1 - schedule.alpha(s, t);
   }

@@ -3,8 +3,9 @@ package io.tessera.math.diffusion;
 import java.util.Arrays;
 
 /**
- * ROC-AUC with out-of-distribution as the positive class (digest §4.5): the Mann-Whitney statistic
- * from average ranks of the pooled scores, so ties count one half. Values below 0.5 are kept.
+ * ROC-AUC with out-of-distribution as the positive class
+ * (docs/methods/diffusion-likelihood-and-lmd.md, LMD: lift, map, detect): the Mann-Whitney
+ * statistic from average ranks of the pooled scores, so ties count one half. Values below 0.5 are kept.
  */
 public final class RocAuc {
   private RocAuc() {}

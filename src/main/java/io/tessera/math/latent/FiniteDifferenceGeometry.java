@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Geometry from finite-difference jets with the digest's convergence check (section 2c): R at
- * steps eta and eta / 2 must agree to 1e-4 S + 1e-14, S = |H|^2 + |II|^2 (the size of the two terms
- * that cancel in R); points that fail are retried at eta / 4 against eta / 2, and flagged when
- * that fails too (a kink of the activation inside the stencil, typically).
+ * Geometry from finite-difference jets with a convergence check (docs/methods/latent-curvature.md,
+ * Finite differences and the convergence check): R at steps eta and eta / 2 must agree to
+ * 1e-4 S + 1e-14, S = |H|^2 + |II|^2 (the size of the two terms that cancel in R); points that fail
+ * are retried at eta / 4 against eta / 2, and flagged when that fails too (a kink of the activation
+ * inside the stencil, typically).
  */
 public final class FiniteDifferenceGeometry {
   /** One point: the finer step's geometry, R at both steps compared, whether they agreed, and the decoded point (the stencils' centre). */

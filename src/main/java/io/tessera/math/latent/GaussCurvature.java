@@ -7,10 +7,11 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
- * Scalar curvature of a decoder's image through the Gauss equation (digest section 2b): with
- * J = Q R thin, the second fundamental form II_ij = (I - Q Q^T) psi_ij, taken to the orthonormal
- * frame by B = R^-1, gives R = |H|^2 - |II|^2. Only J and the Hessian are needed, never an N x N
- * matrix, and det(J^T J) is never formed (it would square the condition number).
+ * Scalar curvature of a decoder's image through the Gauss equation
+ * (docs/methods/latent-curvature.md, The quantities): with J = Q R thin, the second fundamental
+ * form II_ij = (I - Q Q^T) psi_ij, taken to the orthonormal frame by B = R^-1, gives
+ * R = |H|^2 - |II|^2. Only J and the Hessian are needed, never an N x N matrix, and det(J^T J) is
+ * never formed (it would square the condition number).
  */
 public final class GaussCurvature {
   /** sigma_min / sigma_max of J below which g is not treated as Riemannian. */

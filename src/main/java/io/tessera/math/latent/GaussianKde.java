@@ -7,8 +7,9 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Gaussian kernel density of latent codes with Scott's bandwidth Sigma = m^(-2/(n+4)) C, C the
- * codes' covariance (digest section 4.1): p(z) = m^-1 sum_i phi_Sigma(z - z_i), with its gradient.
- * Codes are whitened once by the Cholesky factor L of Sigma, so each evaluation is O(m n).
+ * codes' covariance (docs/methods/latent-curvature.md, Tessera's implementation):
+ * p(z) = m^-1 sum_i phi_Sigma(z - z_i), with its gradient. Codes are whitened once by the Cholesky
+ * factor L of Sigma, so each evaluation is O(m n).
  */
 public final class GaussianKde implements MassPointSearch.Density, java.io.Serializable {
   private static final long serialVersionUID = 1L;

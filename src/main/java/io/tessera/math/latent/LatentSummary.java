@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run totals over a regular latent grid (midpoint rule; digest sections 3 and 4), on the support
- * mask {p_train >= 1e-3 max p_train} minus degenerate points: volume, integrals of R and R^2,
- * Perelman's F and W with the data-induced potential, Lambda from the vacuum points, the mass-like
- * points and the NIS and DIS scores.
+ * Run totals over a regular latent grid (midpoint rule; docs/methods/latent-curvature.md, Tessera's
+ * implementation), on the support mask {p_train >= 1e-3 max p_train} minus degenerate points:
+ * volume, integrals of R and R^2, Perelman's F and W with the data-induced potential, Lambda from
+ * the vacuum points, the mass-like points and the NIS and DIS scores.
  *
  * @param points the grid, point id = sum_k index_k G^k (the first coordinate fastest)
  * @param resolution G, points per axis
@@ -135,11 +135,12 @@ public final class LatentSummary {
   }
 
   /**
-   * The same totals by Monte Carlo (digest section 3, any latent dimension): {@code points} drawn
-   * from q, the training codes' KDE, whose density at each point is its pTrain. Integrals over
-   * supp q are means of h w with weights w = sqrt(det g) / q; F and W are plain means under q; DIS
-   * is the mean of max(0, p_ref - q) / q. Reports the effective sample size (sum w)^2 / sum w^2 and
-   * the standard error of the integral of R^2. No grid, so no mass-like points.
+   * The same totals by Monte Carlo (any latent dimension; docs/methods/latent-curvature.md,
+   * Tessera's implementation): {@code points} drawn from q, the training codes' KDE, whose density
+   * at each point is its pTrain. Integrals over supp q are means of h w with weights
+   * w = sqrt(det g) / q; F and W are plain means under q; DIS is the mean of max(0, p_ref - q) / q.
+   * Reports the effective sample size (sum w)^2 / sum w^2 and the standard error of the integral of
+   * R^2. No grid, so no mass-like points.
    */
   public static Result monteCarlo(GridValue[] points, double ell2, Settings settings) {
     double[] taus = settings.taus();
@@ -352,8 +353,9 @@ public final class LatentSummary {
   }
 
   /**
-   * The energy density T00 = rho + (c/2) |grad rho|^2_g of rho = d / sqrt(det g) (digest section
-   * 4.2), d a coordinate density with its gradient {d, dd/dz^1, ...}; d <= 0 gives 0.
+   * The energy density T00 = rho + (c/2) |grad rho|^2_g of rho = d / sqrt(det g)
+   * (docs/methods/latent-curvature.md, Mass-like points: what is climbed and what is kept), d a
+   * coordinate density with its gradient {d, dd/dz^1, ...}; d <= 0 gives 0.
    */
   public static double energyDensity(PointGeometry geometry, double[] densityAndGradient, double c) {
     double d = densityAndGradient[0];

@@ -7,16 +7,20 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Mass-like points made operational (digest latent-curvature.md 4.3, steps 2 to 4). Each start (a
- * grid maximum, or a reference code in Monte Carlo runs) climbs log rho = log p - log sqrt(det g)
- * by gradient ascent: rho is a scalar, so its maxima do not depend on the chart, unlike the
- * coordinate density p's. Ascents that end within half a bandwidth of each other merge; maxima
- * below 5% of the largest rho, or holding less mass within one bandwidth than a bar (the digest's 1%), are dropped;
- * each keeps the majority label of the labelled codes within one bandwidth.
+ * Mass-like points made operational (docs/methods/latent-curvature.md, Tessera's implementation,
+ * and Mass-like points: what is climbed and what is kept). Each start (a grid maximum, or a
+ * reference code in Monte Carlo runs) climbs log rho = log p - log sqrt(det g) by gradient ascent:
+ * rho is a scalar, so its maxima do not depend on the chart, unlike the coordinate density p's.
+ * Ascents that end within half a bandwidth of each other merge; maxima below 5% of the largest rho,
+ * or holding less mass within one bandwidth than a bar (1% by default), are dropped; each keeps the
+ * majority label of the labelled codes within one bandwidth.
  */
 public final class MassPointSearch {
   public static final double MIN_RELATIVE_DENSITY = 0.05;
-  /** The digest's bar on the mass within one bandwidth. */
+  /**
+   * Our default bar on the mass within one bandwidth (docs/methods/latent-curvature.md, Mass-like
+   * points: what is climbed and what is kept).
+   */
   public static final double DEFAULT_MIN_LOCAL_MASS = 0.01;
   static final int BALL_DRAWS = 4096;
   private static final int MAX_STEPS = 300;
@@ -58,7 +62,7 @@ public final class MassPointSearch {
   }
 
   /**
-   * Ascends from every start and keeps the maxima that pass the digest's filters, densest first.
+   * Ascends from every start and keeps the maxima that pass the 5% and local-mass bars, densest first.
    *
    * @param largestSeen the largest rho among the run's points, so that the 5% bar holds against the whole field
    */

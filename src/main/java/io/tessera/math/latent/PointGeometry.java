@@ -1,8 +1,8 @@
 package io.tessera.math.latent;
 
 /**
- * The intrinsic geometry of the pullback metric g = J^T J at one latent point (digest
- * latent-curvature.md, sections 1 and 2b).
+ * The intrinsic geometry of the pullback metric g = J^T J at one latent point
+ * (docs/methods/latent-curvature.md, The quantities).
  *
  * @param logSqrtDetG log sqrt(det g), the log volume element (sum of log |R_ii| of J = QR)
  * @param conditionG sigma_max^2 / sigma_min^2 of J

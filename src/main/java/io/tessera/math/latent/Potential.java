@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The potential f of Perelman's F and W. ZERO: f = 0, so F = integral of R dmu and W(tau) =
- * integral of (tau R - n)(4 pi tau)^(-n/2) dmu (no normalisation constraint). DATA: the digest's
+ * integral of (tau R - n)(4 pi tau)^(-n/2) dmu (no normalisation constraint). DATA: our
  * data-induced f = log sqrt(det g) - log q, which makes e^-f dmu the code distribution q.
  */
 public enum Potential {

@@ -3,7 +3,10 @@ package io.tessera.math.latent;
 import io.tessera.TesseraException;
 import java.util.Locale;
 
-/** Smooth activations with their first and second derivatives (digest section 2c). */
+/**
+ * Smooth activations with their first and second derivatives (docs/methods/latent-curvature.md,
+ * Exact jets of MLP decoders).
+ */
 public enum SmoothActivation {
   IDENTITY, TANH, SIGMOID, SOFTPLUS, ELU;
 

@@ -3,10 +3,11 @@ package io.tessera.math.latent;
 import java.util.List;
 
 /**
- * Exact jets of an MLP decoder u = W a + b, a' = sigma(u) (digest section 2c, analytic route):
- * the value, the tangents a_i and the second tangents a_ij are pushed through every layer,
- * u_i = W a_i, u_ij = W a_ij, a'_i = sigma'(u) u_i, a'_ij = sigma''(u) u_i u_j + sigma'(u) u_ij,
- * from a = z, a_i = e_i, a_ij = 0. No step size and no cancellation: float64 throughout.
+ * Exact jets of an MLP decoder u = W a + b, a' = sigma(u) (docs/methods/latent-curvature.md, Exact
+ * jets of MLP decoders): the value, the tangents a_i and the second tangents a_ij are pushed
+ * through every layer, u_i = W a_i, u_ij = W a_ij, a'_i = sigma'(u) u_i,
+ * a'_ij = sigma''(u) u_i u_j + sigma'(u) u_ij, from a = z, a_i = e_i, a_ij = 0. No step size and no
+ * cancellation: float64 throughout.
  *
  * @param weights per layer, out x in
  * @param activations per layer (the last one is the output's)

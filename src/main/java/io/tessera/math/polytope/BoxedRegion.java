@@ -4,10 +4,11 @@ import io.tessera.math.MlpWeights;
 import java.util.Arrays;
 
 /**
- * One region of a low-dimensional network inside the box [lo, hi] (digest §5, box mode): its
- * facets inside the box (network rows only; box sides are never flipped), its size, its Chebyshev
- * ball in the box and whether the unclipped region is bounded. Traversal-and-Pruning expands a
- * region by flipping each active row.
+ * One region of a low-dimensional network inside the box [lo, hi] (box mode of
+ * docs/methods/polytopes-and-regions.md, Enumerating regions (Algorithm 1)): its facets inside the
+ * box (network rows only; box sides are never flipped), its size, its Chebyshev ball in the box and
+ * whether the unclipped region is bounded. Traversal-and-Pruning expands a region by flipping each
+ * active row.
  *
  * @param activeRows network rows that bound the region inside the box, ascending
  * @param measure area in 2-D (exact, from the clipped polygon); NaN in 3-D, where the regions job

@@ -8,8 +8,9 @@ import com.google.ortools.linearsolver.MPVariable;
 /**
  * The largest ball inside a polytope (Liu eqs. 7-8): maximise r subject to a_i . x + r |a_i| <= c_i,
  * optionally intersected with a box lo <= x_j <= hi so that unbounded regions get finite answers.
- * r is free, so a region with empty interior gets r <= 0 (the digest's XOR pattern 01 gives
- * -sqrt(2)/4) instead of an infeasible LP.
+ * r is free, so a region with empty interior gets r <= 0 (the XOR net's pattern 01 gives
+ * -sqrt(2)/4: docs/methods/polytopes-and-regions.md, Worked example: the XOR network) instead of an
+ * infeasible LP.
  *
  * @param radius the Chebyshev radius; +Infinity when the region is unbounded and no box is given
  * @param centre the centre, or null when the radius is infinite or the region is empty

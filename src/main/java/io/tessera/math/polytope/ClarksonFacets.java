@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * The production facet method: exact, and the same set as {@link Facets#referenceLp}, at a
- * fraction of its cost on large regions. Three ideas (digest §4, items 1-3 and 7):
+ * fraction of its cost on large regions. Three ideas (docs/methods/polytopes-and-regions.md, Facets
+ * (eq. 6), Working in the span of the rows and Methods and tolerances):
  * <ol>
  *   <li>The geometry runs in the rows' span ({@link RowSpace}): 340 variables instead of 784 on
  *       MNIST-sized nets, with every LP value unchanged.

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A 2-D region clipped to a box, exactly (digest §4, item 6): the box polygon is cut by each row's
- * half-plane in turn. A row is active iff it leaves an edge of positive length; the area is the
- * shoelace formula over the final vertices.
+ * A 2-D region clipped to a box, exactly (docs/methods/polytopes-and-regions.md, Methods and
+ * tolerances): the box polygon is cut by each row's half-plane in turn. A row is active iff it
+ * leaves an edge of positive length; the area is the shoelace formula over the final vertices.
  *
  * @param vertices the polygon, counter-clockwise; empty when the region misses the box
  * @param activeRows network rows that bound an edge, ascending

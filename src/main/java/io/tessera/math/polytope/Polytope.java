@@ -5,8 +5,9 @@ import io.tessera.math.MlpWeights;
 
 /**
  * The closed polyhedron P_s = {x : A x <= c} of an activation pattern s, with the network's affine
- * map G_s(x) = J x + beta on it (digest §3, Liu eq. 5). Row k is unit k (layer-major): it reads
- * z_k <= 0 for bit 0 and z_k >= 0 for bit 1. Everything is float64.
+ * map G_s(x) = J x + beta on it (Liu et al. eq. 5; docs/methods/polytopes-and-regions.md, The
+ * polytope of a pattern (eq. 5)). Row k is unit k (layer-major): it reads z_k <= 0 for bit 0 and
+ * z_k >= 0 for bit 1. Everything is float64.
  */
 public record Polytope(long[] pattern, double[][] a, double[] c, double[][] mapWeight, double[] mapBias) {
 

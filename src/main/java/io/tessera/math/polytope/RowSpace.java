@@ -2,10 +2,11 @@ package io.tessera.math.polytope;
 
 /**
  * The span of a polytope's rows, with an orthonormal basis Q (r x m). Every row of a ReLU
- * region's A is a combination of the first layer's weights (digest §4, item 7), so on MNIST-sized
- * nets r = 340 while m = 784. Writing y = Q x, the region is {y : (A Q^T) y <= c} times the free
- * null space of A, and because Q is orthonormal every row keeps its norm, every LP over the rows
- * keeps its value and every distance is unchanged: the geometry can be done in r variables.
+ * region's A is a combination of the first layer's weights (docs/methods/polytopes-and-regions.md,
+ * Working in the span of the rows), so on MNIST-sized nets r = 340 while m = 784. Writing y = Q x,
+ * the region is {y : (A Q^T) y <= c} times the free null space of A, and because Q is orthonormal
+ * every row keeps its norm, every LP over the rows keeps its value and every distance is unchanged:
+ * the geometry can be done in r variables.
  */
 final class RowSpace {
   /** A row adds a direction when its residual is above this fraction of its own norm. */

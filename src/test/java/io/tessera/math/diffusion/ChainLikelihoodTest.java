@@ -18,7 +18,8 @@ class ChainLikelihoodTest {
   @Test
   void exactReverseStepsAndPriorGiveTheTrueDensityOnAnyGrid() {
     // With the exact posterior variance and prior, every chain telescopes to log q(x_0) exactly:
-    // this pins down the indices, signs and constants (digest T1).
+    // this pins down the indices, signs and constants
+    // (docs/methods/diffusion-likelihood-and-lmd.md, Closed form for Gaussian data).
     NoiseSchedule schedule = NoiseSchedule.scaledLinear(100);
     GaussianEpsilon eps = new GaussianEpsilon(MU, SIGMA2, schedule);
     ReverseVariance exact = (s, t) -> eps.marginalVariance(s) * (1 - schedule.alpha(s, t)) / eps.marginalVariance(t);
@@ -34,8 +35,9 @@ class ChainLikelihoodTest {
 
   @Test
   void choiceAIsALowerBoundWhoseBiasAndSpreadShrinkWithFinerSteps() {
-    // Digest T3: truth -0.255; with T = 1000 and 2,000 rounds choice A gives about -0.264 +- 0.089
-    // per round at 1,000 pairs and -0.33 +- 0.27 at 100.
+    // docs/methods/diffusion-likelihood-and-lmd.md, Closed form for Gaussian data: truth -0.255;
+    // with T = 1000 and 2,000 rounds choice A gives about -0.264 +- 0.089 per round at 1,000 pairs
+    // and -0.33 +- 0.27 at 100.
     NoiseSchedule schedule = NoiseSchedule.scaledLinear(1000);
     GaussianEpsilon eps = new GaussianEpsilon(MU, SIGMA2, schedule);
     double truth = eps.logDensity(X0);

@@ -1,9 +1,10 @@
 package io.tessera.math.diffusion;
 
 /**
- * The optimal eps-network for data N(mu, sigma2 I), in closed form (digest §3.1): x_t is
- * N(sqrt(abar_t) mu, v_t I) with v_t = abar_t sigma2 + 1 - abar_t, and E[eps | x_t] =
- * sqrt(1 - abar_t) (x_t - sqrt(abar_t) mu) / v_t.
+ * The optimal eps-network for data N(mu, sigma2 I), in closed form
+ * (docs/methods/diffusion-likelihood-and-lmd.md, Closed form for Gaussian data): x_t is
+ * N(sqrt(abar_t) mu, v_t I) with v_t = abar_t sigma2 + 1 - abar_t, and
+ * E[eps | x_t] = sqrt(1 - abar_t) (x_t - sqrt(abar_t) mu) / v_t.
  */
 record GaussianEpsilon(double[] mu, double sigma2, NoiseSchedule schedule) implements EpsilonModel {
   double marginalVariance(int t) {

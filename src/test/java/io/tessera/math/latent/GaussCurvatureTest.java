@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The closed forms of the digest's section 6 through the finite-difference route (any decoder)
- * and the analytic MLP route: tolerances 1e-6 relative for differences, 1e-9 for exact jets.
+ * The closed forms of docs/methods/latent-curvature.md, Closed-form checks, through the
+ * finite-difference route (any decoder) and the analytic MLP route: tolerances 1e-6 relative for
+ * differences, 1e-9 for exact jets.
  */
 class GaussCurvatureTest {
   private static final double FD = 1e-6;
@@ -176,7 +177,10 @@ class GaussCurvatureTest {
     }
   }
 
-  /** The digest's T10: a ReLU vertex inside the stencil fails the convergence check; a single fold does not. */
+  /**
+   * A ReLU vertex inside the stencil fails the convergence check; a single fold does not
+   * (docs/methods/latent-curvature.md, Finite differences and the convergence check).
+   */
   @Test
   void aKinkInsideTheStencilFailsTheConvergenceCheck() {
     UnaryOperator<double[]> vertex = z -> new double[] {z[0], z[1], Math.max(0, z[0]) + Math.max(0, z[1])};

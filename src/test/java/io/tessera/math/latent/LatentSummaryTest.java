@@ -8,7 +8,11 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** Grid totals against the digest's closed forms (T2, T6, T9, T9b) and a density deficit of known size. */
+/**
+ * Grid totals against closed forms (sphere, hemisphere graph, flat Gaussian soliton, sphere with
+ * uniform codes: docs/methods/latent-curvature.md, Closed-form checks) and a density deficit of
+ * known size.
+ */
 class LatentSummaryTest {
   /** Midpoints of a G^n grid over [lo_k, hi_k], point id = sum_k index_k G^k. */
   static double[][] grid(int resolution, double[] lo, double[] hi) {

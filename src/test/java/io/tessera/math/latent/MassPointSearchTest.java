@@ -124,8 +124,9 @@ class MassPointSearchTest {
   }
 
   /**
-   * The digest's reason for climbing rho: it is a scalar. In the chart z = A u the codes are A^-1 z_i,
-   * the KDE's bandwidth is A^-1 Sigma A^-T and the decoder Psi(A u), and the maximum found is A^-1 z*.
+   * Why rho is climbed (docs/methods/latent-curvature.md, Mass-like points: what is climbed and
+   * what is kept): it is a scalar. In the chart z = A u the codes are A^-1 z_i, the KDE's bandwidth
+   * is A^-1 Sigma A^-T and the decoder Psi(A u), and the maximum found is A^-1 z*.
    */
   @Test
   void theMaximumDoesNotDependOnTheChart() {

@@ -11,7 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PolytopeTest {
-  /** Sattelberg's XOR net (digest §3 example 1): z_top = x+y+1 (bit 0), z_bottom = x+y (bit 1). */
+  /**
+   * Sattelberg et al.'s XOR net (their eq. 2; docs/methods/polytopes-and-regions.md, Worked example:
+   * the XOR network): z_top = x+y+1 (bit 0), z_bottom = x+y (bit 1).
+   */
   static final MlpWeights XOR = new MlpWeights(new double[][][] {{{1, 1}, {1, 1}}, {{2, -4}}}, new double[][] {{1, 0}, {-1}});
 
   @Test
@@ -32,8 +35,9 @@ class PolytopeTest {
     assertArrayEquals(new double[] {-1, 0}, p00.c(), 0.0);
     assertArrayEquals(new double[] {0, 0}, p00.mapWeight()[0], 0.0);
     assertArrayEquals(new double[] {-1}, p00.mapBias(), 0.0);
-    // Regions 11 and 00 are half-planes: infinite balls. 10 is a strip of width 1/sqrt(2), unbounded
-    // but with a finite ball. 01 is empty: r = -sqrt(2)/4 (digest §3).
+    // Regions 11 and 00 are half-planes: infinite balls. 10 is a strip of width 1/sqrt(2),
+    // unbounded but with a finite ball. 01 is empty: r = -sqrt(2)/4
+    // (docs/methods/polytopes-and-regions.md, Worked example: the XOR network).
     assertEquals(1 / (2 * Math.sqrt(2)), ChebyshevBall.of(p10, null, null).radius(), 1e-9);
     for (long s : new long[] {3, 0}) {
       assertEquals(Double.POSITIVE_INFINITY, ChebyshevBall.of(Polytope.of(XOR, new long[] {s}), null, null).radius());

@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Box-mode Traversal-and-Pruning (digest §5) against closed forms, grids and invariants. */
+/**
+ * Box-mode Traversal-and-Pruning (Liu et al. Algorithm 1; docs/methods/polytopes-and-regions.md,
+ * Enumerating regions (Algorithm 1)) against closed forms, grids and invariants.
+ */
 class RegionEnumerationTest {
   @Test
   void xorNetworkHasThreeRegionsWithTheirExactAreas() {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SampleRegionTest {
   @Test
   void aSampleOnAHyperplaneIsMeasuredOnItsRegionsBoundary() {
-    // (-1, 1) has z2 = x + y = 0 exactly: pattern 10, the strip -1 <= x + y <= 0 (digest §3).
+    // (-1, 1) has z2 = x + y = 0 exactly: pattern 10, the strip -1 <= x + y <= 0
+    // (docs/methods/polytopes-and-regions.md, Worked example: the XOR network).
     SampleRegion r = SampleRegion.of(PolytopeTest.XOR, new double[] {-1, 1}, new double[] {-2, -2}, new double[] {2, 2});
     assertEquals(0, r.margin());
     assertEquals(0, r.facetDistance(), 1e-15);
