@@ -112,7 +112,7 @@ class ThreeSphere(torch.nn.Module):
 
 
 def export_decoders():
-    """Closed-form decoders of the latent-curvature digest (section 6), float64 in and out, for latent-geometry."""
+    """Closed-form decoders of docs/methods/latent-curvature.md (Closed-form checks), float64 in and out, for latent-geometry."""
     for name, module in [("affine", Affine()), ("sphere-2", Sphere()), ("sphere-2-reparametrised", ReparametrisedSphere()), ("pseudosphere", Pseudosphere()),
                          ("swiss-roll-surface", SwissRollSurface()), ("three-sphere", ThreeSphere())]:
         torch.jit.script(module).save(str(OUT / f"decoder-{name}.pt"))
