@@ -2,10 +2,10 @@ package io.tessera;
 
 import io.tessera.math.MlpWeights;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.NetworkTrainer;
-import io.tessera.model.ModelCard;
-import io.tessera.model.TrainSpec;
-import io.tessera.model.TrainingSet;
+import io.tessera.model.classifier.ModelCard;
+import io.tessera.model.classifier.NetworkTrainer;
+import io.tessera.model.classifier.TrainSpec;
+import io.tessera.model.classifier.TrainingSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package io.tessera;
 
-import io.tessera.jobs.SparkSessions;
+import io.tessera.run.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] session for the whole test JVM: real partitioning on two worker threads. */

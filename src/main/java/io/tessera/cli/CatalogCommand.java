@@ -1,6 +1,6 @@
 package io.tessera.cli;
 
-import io.tessera.jobs.SparkSessions;
+import io.tessera.run.SparkSessions;
 import io.tessera.tables.OutputRoot;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.tessera.data.LabeledPoints;
 import io.tessera.data.MixtureDataset;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
-import io.tessera.jobs.SparkSessions;
+import io.tessera.run.SparkSessions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

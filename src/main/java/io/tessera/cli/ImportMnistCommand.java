@@ -1,11 +1,11 @@
 package io.tessera.cli;
 
+import io.tessera.TesseraException;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.IdxFiles;
 import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
-import io.tessera.jobs.SparkSessions;
-import io.tessera.TesseraException;
+import io.tessera.run.SparkSessions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,45 +1,19 @@
 package io.tessera.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tessera.TesseraException;
-import io.tessera.config.ConfigLoader;
-import io.tessera.config.PipelineConfig;
-import io.tessera.data.DatasetFingerprint;
-import io.tessera.data.DatasetIO;
-import io.tessera.data.Splits;
-import io.tessera.data.SyntheticDatasets;
-import io.tessera.jobs.JobRun;
-import io.tessera.jobs.PipelineLedger;
-import io.tessera.jobs.SparkSessions;
-import io.tessera.jobs.TrainJob;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCard;
-import io.tessera.model.ModelDigest;
-import io.tessera.report.RunReport;
+import io.tessera.cli.options.ConfigOptions;
+import io.tessera.pipeline.Pipeline;
+import io.tessera.pipeline.PipelineConfig;
+import io.tessera.run.SparkSessions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE | --resume]}: the
- * pipeline's stages in order, each recorded in the runs table under its own run id (the data and
- * train stages too). A stage that fails stops the pipeline; re-running it with --from or --only
- * replaces only that stage's outputs, and --resume skips every stage whose key (its settings and
- * the current files of the data and model it reads) is the one it last succeeded with.
- */
+/** {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE | --resume]}: see {@link Pipeline}. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run a named sequence of stages: data, train, patterns, adversarial, hamming-neighbours, perturbation-grid, polytopes, report.")
 final class PipelineCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Mixin ConfigOptions options;
 
   @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (its earlier stages' outputs must exist).")
@@ -54,120 +28,7 @@ final class PipelineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PipelineConfig cfg = options.load(PipelineConfig.class);
-    List<String> stages = selected(cfg);
-    SparkSession spark = SparkSessions.getOrCreate();
-    PipelineLedger ledger = new PipelineLedger(spark, cfg.output(), cfg.runId());
-    for (String stage : stages) {
-      String key = stageKey(spark, cfg, ledger, stage);
-      if (resume && upToDate(cfg, ledger, stage, key)) {
-        System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + "): unchanged since it succeeded, skipped");
-        continue;
-      }
-      long start = System.nanoTime();
-      System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + ")");
-      ledger.forget(stage);
-      run(spark, cfg, stage);
-      ledger.record(stage, key);
-      System.out.printf(java.util.Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    }
+    Pipeline.run(SparkSessions.getOrCreate(), cfg, Pipeline.selected(cfg, from, only, resume), resume);
     return 0;
-  }
-
-  /**
-   * A hash of what the stage's result depends on: its settings and the device, plus the dataset's
-   * file listing and the model's bytes for stages that read them, plus, for the report, the keys
-   * the other stages last succeeded with.
-   */
-  private static String stageKey(SparkSession spark, PipelineConfig cfg, PipelineLedger ledger, String stage) {
-    var conf = spark.sparkContext().hadoopConfiguration();
-    List<String> parts = new ArrayList<>(List.of(stage, cfg.device()));
-    switch (stage) {
-      case "data" -> parts.add(ConfigLoader.canonicalJson(cfg.generate()));
-      case "train" -> {
-        parts.add(ConfigLoader.canonicalJson(cfg.train()));
-        parts.add(readable(() -> DatasetFingerprint.of(cfg.dataset(), conf)));
-      }
-      case "report" -> cfg.stages().stream().filter(s -> !s.equals("report")).forEach(s -> parts.add(s + "=" + ledger.recorded(s)));
-      default -> {
-        parts.add(ConfigLoader.canonicalJson(cfg.jobs().getOrDefault(stage, java.util.Map.of())));
-        parts.add(readable(() -> DatasetFingerprint.of(cfg.dataset(), conf)));
-        parts.add(readable(() -> ModelDigest.sha256(cfg.modelUri(), conf)));
-      }
-    }
-    return ConfigLoader.sha256(String.join("\n", parts));
-  }
-
-  /** An input that cannot be read yet gets a key no success was recorded with; the stage then reports the problem itself. */
-  private static String readable(java.util.function.Supplier<String> hash) {
-    try {
-      return hash.get();
-    } catch (TesseraException unreadable) {
-      return "unreadable";
-    }
-  }
-
-  private static boolean upToDate(PipelineConfig cfg, PipelineLedger ledger, String stage, String key) {
-    return stage.equals("report")
-        ? ledger.upToDate(stage, key) && java.nio.file.Files.exists(reportPath(cfg))
-        : ledger.upToDate(stage, cfg.stageRunId(stage), key);
-  }
-
-  private static Path reportPath(PipelineConfig cfg) {
-    return Path.of(cfg.output().replaceFirst("^file:", ""), "reports", cfg.runId() + ".html");
-  }
-
-  private List<String> selected(PipelineConfig cfg) {
-    if ((from != null ? 1 : 0) + (only != null ? 1 : 0) + (resume ? 1 : 0) > 1) {
-      throw new TesseraException("give at most one of --from, --only and --resume");
-    }
-    String named = from != null ? from : only;
-    if (named != null && !cfg.stages().contains(named)) {
-      throw new TesseraException("stage '" + named + "' is not in this pipeline; its stages: " + cfg.stages());
-    }
-    List<String> ordered = PipelineConfig.STAGES.stream().filter(cfg.stages()::contains).toList();
-    if (only != null) {
-      return List.of(only);
-    }
-    return from == null ? ordered : ordered.subList(ordered.indexOf(from), ordered.size());
-  }
-
-  private static void run(SparkSession spark, PipelineConfig cfg, String stage) throws IOException {
-    String runId = cfg.stageRunId(stage);
-    switch (stage) {
-      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", cfg.generate(), null, null, runId, cfg.output()), run -> {
-        var g = cfg.generate();
-        var points = SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(g.kind()), g.n(), g.seed(), g.dim());
-        DatasetIO.write(spark, points, Splits.trainTest(points.size(), g.testFraction()), cfg.dataset(), true);
-        return new JobRun.Counts(0, points.size(), 0);
-      });
-      case "train" -> JobRun.execute(spark, new JobRun.Description("train", cfg.train(), cfg.dataset(), cfg.modelUri(), runId, cfg.output()),
-          run -> {
-            var t = cfg.train();
-            TrainJob.run(spark, new TrainJob.Request(cfg.dataset(), cfg.modelUri(), cfg.runId(), ModelCard.Task.CLASSIFICATION, t.hidden(),
-                t.epochs(), t.batchSize(), t.learningRate(), t.seed(), DevicePolicy.parse(cfg.device())), line -> System.out.println("  " + line));
-            return new JobRun.Counts(0, 0, 0);
-          });
-      case "report" -> {
-        List<String> runs = cfg.stages().stream().filter(s -> !s.equals("report")).map(cfg::stageRunId).toList();
-        Path html = reportPath(cfg);
-        RunReport.write(spark, cfg.output(), runs, html);
-        System.out.println("  wrote " + html);
-      }
-      default -> {
-        List<String> settings = new ArrayList<>(List.of("input=" + cfg.dataset(), "model=" + cfg.modelUri(), "output=" + cfg.output(),
-            "run_id=" + runId, "device=" + cfg.device()));
-        cfg.jobs().getOrDefault(stage, java.util.Map.of()).forEach((key, value) -> settings.add(key + "=" + json(value)));
-        JobRun.Result result = RunCommand.runJob(spark, stage, settings);
-        result.outputs().forEach(o -> System.out.println("  wrote " + o));
-      }
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

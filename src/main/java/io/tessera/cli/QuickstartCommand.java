@@ -1,8 +1,8 @@
 package io.tessera.cli;
 
-import io.tessera.jobs.Quickstart;
-import io.tessera.jobs.SparkSessions;
 import io.tessera.model.DevicePolicy;
+import io.tessera.reproduce.Quickstart;
+import io.tessera.run.SparkSessions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

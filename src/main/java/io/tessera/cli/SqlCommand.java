@@ -1,7 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.TesseraException;
-import io.tessera.jobs.SparkSessions;
+import io.tessera.run.SparkSessions;
 import io.tessera.tables.OutputRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tessera sql}: every table under an output root as a view, then the query's result. */
 @Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables under an output root with Spark SQL.")
-final class SqlCommand implements Callable<Integer> {
+public final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "SQL to run (or use --file).")
   String query;
 
@@ -36,7 +36,7 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<String> statements = statements();
     SparkSession spark = SparkSessions.getOrCreate();
-    registerViews(spark, root);
+    new OutputRoot(root, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
     Dataset<Row> last = null;
     for (int i = 0; i < statements.size(); i++) {
       try {
@@ -82,16 +82,7 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  /** Registers each table under {@code root} as a temporary view named after it; returns the names. */
-  static List<String> registerViews(SparkSession spark, String root) {
-    OutputRoot output = new OutputRoot(root, spark.sparkContext().hadoopConfiguration());
-    List<String> names = new ArrayList<>();
-    output.tables().forEach((name, path) -> {
-      spark.read().parquet(path.toString()).createOrReplaceTempView(name);
-      names.add(name);
-    });
-    return names;
-  }
+
 
   private List<String> statements() throws IOException {
     if ((query == null) == (file == null)) {

@@ -1,11 +1,20 @@
 package io.tessera.cli;
 
-import io.tessera.Errors;
 import io.tessera.ConfigException;
+import io.tessera.Errors;
 import io.tessera.InputException;
 import io.tessera.ModelException;
 import io.tessera.TesseraException;
-import io.tessera.model.TesseraModelFormat;
+import io.tessera.cli.report.ReportCommand;
+import io.tessera.cli.reproduce.ReproduceCommand;
+import io.tessera.cli.reproduce.ReproduceLmdCommand;
+import io.tessera.cli.reproduce.ReproduceSattelbergCommand;
+import io.tessera.cli.reproduce.ReproduceSreehariCommand;
+import io.tessera.cli.reproduce.ReproduceTuCommand;
+import io.tessera.cli.train.TrainAutoencoderCommand;
+import io.tessera.cli.train.TrainCommand;
+import io.tessera.cli.train.TrainDiffusionCommand;
+import io.tessera.model.classifier.TesseraModelFormat;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

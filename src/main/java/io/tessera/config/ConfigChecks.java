@@ -6,25 +6,44 @@ import io.tessera.tables.OutputRoot;
 import java.util.List;
 
 /** Checks of the options every dataset-over-model job shares, with the same messages everywhere. */
-final class ConfigChecks {
+public final class ConfigChecks {
   static final int MAX_BATCH = 1 << 16;
 
   private ConfigChecks() {}
 
-  static void batchSize(int batchSize) {
+  /** Runs a check the math layer makes on a setting; its IllegalArgumentException becomes a config error. */
+  public static void setting(Runnable check) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException e) {
+      throw new io.tessera.ConfigException(e.getMessage(), e);
+    }
+  }
+
+  /** ids, when given, name samples; where, when given, is a predicate. */
+  public static void selection(List<Long> ids, String where) {
+    if (ids != null && (ids.isEmpty() || ids.contains(null))) {
+      throw new io.tessera.ConfigException("ids must be a non-empty list of sample ids, got " + ids);
+    }
+    if (where != null && where.isBlank()) {
+      throw new io.tessera.ConfigException("where must be a Spark SQL predicate over the dataset's columns, got an empty one");
+    }
+  }
+
+  public static void batchSize(int batchSize) {
     if (batchSize < 1 || batchSize > MAX_BATCH) {
       throw new TesseraException("batch_size must be in 1.." + MAX_BATCH + ", got " + batchSize);
     }
   }
 
   /** A box [lo, hi] (the same for every coordinate). */
-  static void box(List<Double> box) {
+  public static void box(List<Double> box) {
     if (box.size() != 2 || box.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(box.get(0) < box.get(1))) {
       throw new TesseraException("box must be [lo, hi] with finite lo < hi, got " + box);
     }
   }
 
-  static void common(int partitions, String device, String runId, List<String> splits) {
+  public static void common(int partitions, String device, String runId, List<String> splits) {
     if (partitions < 0) {
       throw new TesseraException("partitions must be >= 0 (0 keeps the input's partitioning), got " + partitions);
     }

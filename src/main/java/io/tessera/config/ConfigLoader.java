@@ -66,6 +66,30 @@ public final class ConfigLoader {
     return bind(YAML.createObjectNode(), overrides, type, "command-line options");
   }
 
+  /**
+   * A typed config from settings as a YAML file would hold them (snake_case keys), with the same
+   * defaults and checks; {@code source} names them in errors. The pipeline and tests build configs
+   * this way, so nothing depends on the order of a record's components.
+   */
+  public static <T> T fromMap(java.util.Map<String, ?> settings, Class<T> type, String source) {
+    return bind(YAML.valueToTree(settings), List.of(), type, source);
+  }
+
+  /**
+   * A config record from key, value pairs with snake_case keys, as a YAML file gives them; keys left
+   * out take their defaults. Code builds configs this way instead of passing every component in order.
+   */
+  public static <T> T of(Class<T> type, Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values must come in pairs");
+    }
+    java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      settings.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return fromMap(settings, type, type.getSimpleName() + " settings");
+  }
+
   private static <T> T bind(ObjectNode tree, List<String> overrides, Class<T> type, String source) {
     for (String override : overrides) {
       int eq = override.indexOf('=');

@@ -9,13 +9,13 @@ import ai.djl.nn.Block;
  * parameters are frozen: only input gradients are ever wanted, and plain forward passes then
  * build no autograd graph.
  */
-abstract class BlockNetwork extends DjlNetwork {
+public abstract class BlockNetwork extends DjlNetwork {
   private final Model model;
-  protected final Block block;
+  public final Block block;
   private final int inputDim;
   private int outputDim;
 
-  BlockNetwork(String id, Model model, int inputDim, Device device) {
+  public BlockNetwork(String id, Model model, int inputDim, Device device) {
     super(id, device);
     this.model = model;
     this.block = model.getBlock();

@@ -10,11 +10,11 @@ import ai.djl.training.GradientCollector;
  * Common plumbing for networks evaluated by DJL. Every call opens its own sub-manager, so all
  * native memory of a batch is released when the call returns; only the weights live longer.
  */
-abstract class DjlNetwork implements Network {
-  protected final NDManager manager;
+public abstract class DjlNetwork implements Network {
+  public final NDManager manager;
   private final String id;
 
-  DjlNetwork(String id, Device device) {
+  public DjlNetwork(String id, Device device) {
     this.id = id;
     this.manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE);
   }

@@ -14,7 +14,7 @@ public final class DjlRuntime {
    * turns for backward passes and training (each still uses the engine's intra-op threads).
    * Training holds it throughout, which also keeps the engine-wide random seed its own.
    */
-  static final Object AUTOGRAD = new Object();
+  public static final Object AUTOGRAD = new Object();
 
   private DjlRuntime() {}
 

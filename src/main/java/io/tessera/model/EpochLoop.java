@@ -14,10 +14,10 @@ import java.util.function.IntConsumer;
  * The epoch loop the classifier and autoencoder trainers share: one optimiser step per batch, a
  * progress report every tenth of the epochs and at the last, and a stop at the first non-finite loss.
  */
-final class EpochLoop {
+public final class EpochLoop {
   private EpochLoop() {}
 
-  static void run(Trainer trainer, Dataset dataset, String modelId, int epochs, IntConsumer report)
+  public static void run(Trainer trainer, Dataset dataset, String modelId, int epochs, IntConsumer report)
       throws IOException, TranslateException {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       int index = 0;

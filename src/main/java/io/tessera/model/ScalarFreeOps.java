@@ -15,20 +15,20 @@ import ai.djl.training.loss.Loss;
  * between identical runs and, now and then, were all NaN. Everything here uses tensor-tensor
  * and unary operations only.
  */
-final class ScalarFreeOps {
+public final class ScalarFreeOps {
   private ScalarFreeOps() {}
 
   /** SiLU, x sigmoid(x) (swish with beta = 1). */
-  static NDArray silu(NDArray x) {
+  public static NDArray silu(NDArray x) {
     return x.mul(Activation.sigmoid(x));
   }
 
-  static NDList silu(NDList x) {
+  public static NDList silu(NDList x) {
     return new NDList(silu(x.singletonOrThrow()));
   }
 
   /** Mean squared error over all values (not halved: Adam's steps do not depend on the loss's scale). */
-  static Loss meanSquaredError() {
+  public static Loss meanSquaredError() {
     return new Loss("mse") {
       @Override
       public NDArray evaluate(NDList labels, NDList predictions) {
@@ -39,7 +39,7 @@ final class ScalarFreeOps {
   }
 
   /** Mean over the batch of -log softmax(logits)[label], labels being class indices stored as floats. */
-  static Loss softmaxCrossEntropy() {
+  public static Loss softmaxCrossEntropy() {
     return new Loss("softmax_cross_entropy") {
       @Override
       public NDArray evaluate(NDList labels, NDList predictions) {

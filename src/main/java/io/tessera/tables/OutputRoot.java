@@ -188,4 +188,14 @@ public final class OutputRoot {
   private static String viewName(String name) {
     return name.replaceAll("[^A-Za-z0-9_]", "_");
   }
+
+  /** Registers every published table under this root as a temporary view of its own name; returns the names. */
+  public List<String> registerViews(org.apache.spark.sql.SparkSession spark) {
+    List<String> names = new ArrayList<>();
+    tables().forEach((name, path) -> {
+      spark.read().parquet(path.toString()).createOrReplaceTempView(name);
+      names.add(name);
+    });
+    return names;
+  }
 }

@@ -1,12 +1,12 @@
 package io.tessera.bench;
 
-import io.tessera.config.LmdConfig;
 import io.tessera.data.ShapeImages;
-import io.tessera.jobs.LmdLift;
+import io.tessera.jobs.diffusion.LmdConfig;
+import io.tessera.jobs.diffusion.LmdLift;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.DiffusionModel;
-import io.tessera.model.DiffusionTrainer;
-import io.tessera.model.EpsNetwork;
+import io.tessera.model.diffusion.DiffusionModel;
+import io.tessera.model.diffusion.DiffusionTrainer;
+import io.tessera.model.diffusion.EpsNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tessera.bench;
 
-import io.tessera.jobs.NormalEquations;
-import io.tessera.jobs.SparkSessions;
+import io.tessera.jobs.localmaps.NormalEquations;
 import io.tessera.math.LeastSquaresMap;
+import io.tessera.run.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

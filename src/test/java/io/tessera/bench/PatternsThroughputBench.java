@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.tessera.TestModels;
 import io.tessera.math.MlpWeights;
 import io.tessera.model.DjlRuntime;
-import io.tessera.model.ReluMlpNetwork;
+import io.tessera.model.classifier.ReluMlpNetwork;
 import java.util.Locale;
 
 /**

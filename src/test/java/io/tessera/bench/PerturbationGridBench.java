@@ -2,7 +2,7 @@ package io.tessera.bench;
 
 import ai.djl.Device;
 import io.tessera.TestModels;
-import io.tessera.model.ReluMlpNetwork;
+import io.tessera.model.classifier.ReluMlpNetwork;
 import java.util.Locale;
 
 /**

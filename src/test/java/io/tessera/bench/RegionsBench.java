@@ -1,21 +1,22 @@
 package io.tessera.bench;
 
 import ai.djl.Device;
-import io.tessera.config.RegionsConfig;
+import io.tessera.config.ConfigLoader;
 import io.tessera.data.SyntheticDatasets;
-import io.tessera.jobs.JobRun;
-import io.tessera.jobs.RegionsJob;
-import io.tessera.jobs.SparkSessions;
+import io.tessera.jobs.JobRegistry;
+import io.tessera.jobs.polytopes.RegionsConfig;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.ReferenceTraversal;
 import io.tessera.math.polytope.RegionTraversal;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.NetworkTrainer;
-import io.tessera.model.ModelCard;
-import io.tessera.model.ReluMlpNetwork;
-import io.tessera.model.TesseraModelFormat;
-import io.tessera.model.TrainSpec;
-import io.tessera.model.TrainingSet;
+import io.tessera.model.classifier.ModelCard;
+import io.tessera.model.classifier.NetworkTrainer;
+import io.tessera.model.classifier.ReluMlpNetwork;
+import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.model.classifier.TrainSpec;
+import io.tessera.model.classifier.TrainingSet;
+import io.tessera.run.JobRun;
+import io.tessera.run.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +63,7 @@ public final class RegionsBench {
       long hashed = RegionTraversal.regions(weights, new double[] {0, 0}, -1, 1, RegionTraversal.hashed()).size();
       seconds[1][r] = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
-      JobRun.Result result = RegionsJob.run(spark, new RegionsConfig(dir.resolve("model").toString(), dir.resolve("out").toString(),
-          List.of(-1.0, 1.0), null, null, null, null, null, 0, "cpu", "bench-" + r));
+      JobRun.Result result = JobRegistry.run(spark, ConfigLoader.of(RegionsConfig.class, "model", dir.resolve("model").toString(), "output", dir.resolve("out").toString(), "box", List.of(-1.0, 1.0), "partitions", 0, "device", "cpu", "run_id", "bench-" + r));
       seconds[2][r] = (System.nanoTime() - start) / 1e9;
       if (hashed != count || result.counts().rowsOut() != count) {
         throw new AssertionError("the methods disagree: " + count + ", " + hashed + ", " + result.counts().rowsOut());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TestSpark;
-import io.tessera.jobs.Quickstart;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.ModelCard;
+import io.tessera.model.classifier.ModelCard;
+import io.tessera.reproduce.Quickstart;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class CommandsTest {
       assertTrue(distinct > 1 && distinct < p.samples(), "a trained 2x10 net cuts the square into several regions: " + distinct);
     }
 
-    List<String> views = SqlCommand.registerViews(spark, out);
+    List<String> views = new io.tessera.tables.OutputRoot(out, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
     assertEquals(List.of("activation_patterns", "datasets_grid_40", "datasets_toy_regression", "runs"), views);
     assertEquals(2, spark.sql("SELECT DISTINCT run_id FROM activation_patterns").count());
     assertEquals(1600, spark.sql("SELECT count(*) FROM datasets_grid_40").first().getLong(0));
@@ -161,20 +161,20 @@ class CommandsTest {
     for (String job : new RunCommand.JobNames()) {
       Path config = Path.of("conf", job + ".yaml");
       assertTrue(Files.isRegularFile(config), "conf/" + job + ".yaml ships with the job");
-      io.tessera.config.ConfigLoader.load(config, List.of(), RunCommand.configType(job));
+      io.tessera.config.ConfigLoader.load(config, List.of(), io.tessera.jobs.JobRegistry.get(job).configType());
       jobs++;
     }
     assertEquals(14, jobs);
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), RunCommand.configType("region-census"));
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-mnist.yaml"), List.of(), io.tessera.config.LiuMnistConfig.class);
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), io.tessera.jobs.JobRegistry.get("region-census").configType());
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-mnist.yaml"), List.of(), io.tessera.reproduce.LiuMnistConfig.class);
     var sattelberg = io.tessera.config.ConfigLoader.load(Path.of("conf", "sattelberg-mnist.yaml"), List.of(),
-        io.tessera.config.SattelbergMnistConfig.class);
+        io.tessera.reproduce.SattelbergMnistConfig.class);
     assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.config.TuFig5Config.class);
+    io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.reproduce.TuFig5Config.class);
     var sreehari = io.tessera.config.ConfigLoader.load(Path.of("conf", "sreehari-mnist.yaml"), List.of(),
-        io.tessera.config.SreehariMnistConfig.class);
+        io.tessera.reproduce.SreehariMnistConfig.class);
     assertEquals(List.of(3, 7), sreehari.removedDigits());
-    var lmd = io.tessera.config.ConfigLoader.load(Path.of("conf", "lmd-mnist.yaml"), List.of(), io.tessera.config.LmdMnistConfig.class);
+    var lmd = io.tessera.config.ConfigLoader.load(Path.of("conf", "lmd-mnist.yaml"), List.of(), io.tessera.reproduce.LmdMnistConfig.class);
     assertEquals(List.of("inpaint", "diffuse-denoise"), lmd.lifts());
   }
 

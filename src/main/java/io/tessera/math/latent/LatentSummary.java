@@ -1,5 +1,6 @@
 package io.tessera.math.latent;
 
+import io.tessera.math.WeightedQuantiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,7 +125,7 @@ public final class LatentSummary {
         insMass += hasRef ? Math.max(0, points[k].pRef() - points[k].pTrain()) * cellVolume : 0;
       }
     }
-    List<MassPoint> mass = hasDensity ? massPoints(points, resolution, cellVolume, hasRef, settings.massByEnergy()) : List.of();
+    List<MassPoint> mass = hasDensity ? GridMaxima.massPoints(points, resolution, cellVolume, hasRef, settings.massByEnergy()) : List.of();
     double energyMass = hasDensity ? 0 : Double.NaN;
     for (GridValue p : points) {
       energyMass += p.degenerate() || !hasDensity ? 0 : p.energy() * p.sqrtDetG() * cellVolume;
@@ -253,85 +254,6 @@ public final class LatentSummary {
         new WeightedQuantiles(kbar, vacuumWeights).quantile(0.5)};
   }
 
-  /**
-   * Local maxima among all 3^n - 1 grid neighbours of rho_ins (rho_info without a reference
-   * set), or of its energy density T00, interior cells only, keeping those of at least 5% of the
-   * largest; the mass is rho dmu over the maximum's 3^n block. For rho these are the starts of
-   * {@link MassPointSearch}; T00 maxima are kept as they are.
-   */
-  static List<MassPoint> massPoints(GridValue[] points, int resolution, double cellVolume, boolean insufficiency, boolean byEnergy) {
-    int n = points[0].z().length;
-    double[] rho = new double[points.length];
-    double max = 0;
-    for (int k = 0; k < points.length; k++) {
-      rho[k] = massDensity(points[k], insufficiency, byEnergy);
-      max = Math.max(max, rho[k]);
-    }
-    List<MassPoint> found = new ArrayList<>();
-    if (max <= 0) {
-      return found;
-    }
-    int full = (int) Math.pow(3, n);
-    for (int k = 0; k < points.length; k++) {
-      List<Integer> block = neighbourhood(k, n, resolution);
-      // A maximum on the box's edge is the box's doing, not the density's: only interior cells count.
-      if (rho[k] < MassPointSearch.MIN_RELATIVE_DENSITY * max || block.size() < full) {
-        continue;
-      }
-      boolean strict = true;
-      double mass = 0;
-      for (int neighbour : block) {
-        // Ties (symmetric grids make them) go to the lower id, so a two-cell peak keeps one.
-        if (neighbour != k && (rho[neighbour] > rho[k] || (rho[neighbour] == rho[k] && neighbour < k))) {
-          strict = false;
-          break;
-        }
-        mass += points[neighbour].degenerate() ? 0 : rho[neighbour] * points[neighbour].sqrtDetG() * cellVolume;
-      }
-      if (strict) {
-        found.add(new MassPoint(k, points[k].z(), rho[k], mass, null));
-      }
-    }
-    return found;
-  }
-
-  /** The density whose maxima are mass-like points: rho_ins (rho_info without a reference) or its T00; 0 where degenerate. */
-  public static double massDensity(GridValue p, boolean insufficiency, boolean byEnergy) {
-    return p.degenerate() ? 0 : byEnergy ? p.energy() : insufficiency ? p.insufficiencyDensity() : p.informationDensity();
-  }
-
-  /** Ids of the point and its in-grid neighbours (offsets in {-1, 0, 1}^n). */
-  static List<Integer> neighbourhood(int id, int n, int resolution) {
-    int[] index = new int[n];
-    int rest = id;
-    for (int d = 0; d < n; d++) {
-      index[d] = rest % resolution;
-      rest /= resolution;
-    }
-    List<Integer> ids = new ArrayList<>();
-    int combos = (int) Math.pow(3, n);
-    for (int c = 0; c < combos; c++) {
-      int code = c;
-      int neighbour = 0;
-      int stride = 1;
-      boolean inside = true;
-      for (int d = 0; d < n; d++) {
-        int at = index[d] + code % 3 - 1;
-        code /= 3;
-        if (at < 0 || at >= resolution) {
-          inside = false;
-          break;
-        }
-        neighbour += at * stride;
-        stride *= resolution;
-      }
-      if (inside) {
-        ids.add(neighbour);
-      }
-    }
-    return ids;
-  }
-
   /** Lambda's sign as the regime; every 2-D metric gives Lambda = 0, so there it is undefined. */
   private static String regime(int n, double lambdaHat) {
     return n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambdaHat > 0 ? "dS" : lambdaHat < 0 ? "AdS" : "flat";
@@ -350,39 +272,6 @@ public final class LatentSummary {
   /** W's integrand per unit dmu with f = 0: (tau R - n)(4 pi tau)^(-n/2). */
   private static double zeroPotentialW(double r, double tau, int n) {
     return (tau * r - n) * Math.pow(4 * Math.PI * tau, -0.5 * n);
-  }
-
-  /**
-   * The energy density T00 = rho + (c/2) |grad rho|^2_g of rho = d / sqrt(det g)
-   * (docs/methods/latent-curvature.md, Mass-like points: what is climbed and what is kept), d a
-   * coordinate density with its gradient {d, dd/dz^1, ...}; d <= 0 gives 0.
-   */
-  public static double energyDensity(PointGeometry geometry, double[] densityAndGradient, double c) {
-    double d = densityAndGradient[0];
-    if (!(d > 0)) {
-      return 0;
-    }
-    int n = geometry.latentDim();
-    double sqrtDet = Math.exp(geometry.logSqrtDetG());
-    double[] grad = new double[n];
-    for (int k = 0; k < n; k++) {
-      grad[k] = (densityAndGradient[k + 1] - d * geometry.gradLogSqrtDetG()[k]) / sqrtDet;
-    }
-    return d / sqrtDet + 0.5 * c * geometry.inverseNorm2(grad);
-  }
-
-  /**
-   * |grad f|^2_g for the data-induced potential f = log sqrt(det g) - log p: d_k f = Gamma^i_ik - d_k log p.
-   *
-   * @param densityAndGradient {p, dp/dz^1, ..., dp/dz^n}
-   */
-  public static double gradF2(PointGeometry geometry, double[] densityAndGradient) {
-    int n = geometry.latentDim();
-    double[] df = new double[n];
-    for (int k = 0; k < n; k++) {
-      df[k] = geometry.gradLogSqrtDetG()[k] - densityAndGradient[k + 1] / densityAndGradient[0];
-    }
-    return geometry.inverseNorm2(df);
   }
 
   private static double[] scaled(double[] factors, double scale) {

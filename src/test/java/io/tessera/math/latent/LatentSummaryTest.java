@@ -3,6 +3,7 @@ package io.tessera.math.latent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.math.WeightedQuantiles;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -47,7 +48,7 @@ class LatentSummaryTest {
       PointGeometry g = GaussCurvature.of(jets[k]);
       double[] p = pTrain.apply(z[k]);
       out[k] = new GridValue(z[k], g.logSqrtDetG(), g.scalarCurvature(), g.degenerate(), p[0], pRef == null ? Double.NaN : pRef.apply(z[k]),
-          LatentSummary.gradF2(g, p), LatentSummary.energyDensity(g, p, 1));
+          DensityFields.gradF2(g, p), DensityFields.energyDensity(g, p, 1));
     }
     return out;
   }
@@ -214,7 +215,7 @@ class LatentSummaryTest {
         new double[][] {z}, new double[] {1e-4, 1e-4})[0]);
     double rho = Math.exp(-(z[0] * z[0] + z[1] * z[1]) / 2) / (2 * Math.PI);
     double[] density = {rho, -z[0] * rho, -z[1] * rho};
-    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), LatentSummary.energyDensity(flat, density, 3), 1e-12);
-    assertEquals(0, LatentSummary.energyDensity(flat, new double[] {-0.1, 0, 0}, 3), "no deficit, no energy");
+    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), DensityFields.energyDensity(flat, density, 3), 1e-12);
+    assertEquals(0, DensityFields.energyDensity(flat, new double[] {-0.1, 0, 0}, 3), "no deficit, no energy");
   }
 }

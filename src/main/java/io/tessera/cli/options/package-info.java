@@ -1,0 +1,4 @@
+/**
+ * Option blocks several commands share: a YAML config with overrides, and training settings.
+ */
+package io.tessera.cli.options;

@@ -1,0 +1,97 @@
+package io.tessera.jobs.diffusion;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.config.ConfigChecks;
+import io.tessera.model.DevicePolicy;
+import io.tessera.run.InputSelection;
+import io.tessera.run.JobConfig;
+import java.util.List;
+
+/**
+ * Settings of the {@code lmd} job (see conf/lmd.yaml): LMD out-of-distribution scores of square
+ * single-channel images under a DDPM from train-diffusion.
+ *
+ * @param lift inpaint (checkerboard masks, LMD's default) or diffuse-denoise (to liftStep and back)
+ * @param liftStep t0 of diffuse-denoise; null: T / 2 of the model
+ * @param featureModel a classifier directory from tessera train whose penultimate features give the deep distance
+ * @param keepAttempts whether ood_scores keeps every attempt's distance
+ * @param grid patches per side of the alternating checkerboard mask
+ * @param stepSize h on the model's T-step grid for the inpainting chain
+ * @param clamp the data's range [lo, hi], applied to inpainted images
+ * @param inDistributionSplit the split whose scores every other split is compared to (ROC-AUC); null: no AUC
+ * @param ids only these sample ids of the input; all when absent
+ * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
+ */
+public record LmdConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    Integer attempts,
+    Integer grid,
+    Integer stepSize,
+    String variance,
+    List<String> distances,
+    List<Double> clamp,
+    String inDistributionSplit,
+    Long seed,
+    Integer batchSize,
+    Integer partitions,
+    String device,
+    String runId,
+    Boolean quarantine,
+    List<String> splits,
+    String lift,
+    Integer liftStep,
+    String featureModel,
+    Boolean keepAttempts,
+    List<Long> ids,
+    String where) implements JobConfig, InputSelection {
+
+  public static final List<String> DISTANCES = List.of("mse", "ssim", "deep");
+  public static final String INPAINT = "inpaint";
+  public static final String DIFFUSE_DENOISE = "diffuse-denoise";
+
+  public LmdConfig {
+    ConfigChecks.selection(ids, where);
+    attempts = attempts == null ? 10 : attempts;
+    grid = grid == null ? 8 : grid;
+    stepSize = stepSize == null ? 1 : stepSize;
+    variance = variance == null ? "A" : variance;
+    distances = distances == null ? List.of("mse", "ssim") : distances;
+    lift = lift == null ? INPAINT : lift;
+    keepAttempts = keepAttempts == null || keepAttempts;
+    clamp = clamp == null ? List.of(0.0, 1.0) : clamp;
+    seed = seed == null ? 0L : seed;
+    batchSize = batchSize == null ? 64 : batchSize;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    quarantine = quarantine != null && quarantine;
+    if (attempts < 1 || grid < 1 || stepSize < 1) {
+      throw new TesseraException("attempts, grid and step_size must be >= 1, got " + attempts + ", " + grid + " and " + stepSize);
+    }
+    if (!List.of("A", "B").contains(variance)) {
+      throw new TesseraException("variance must be A or B (Tu eq. 19), got '" + variance + "'");
+    }
+    if (distances.isEmpty() || !DISTANCES.containsAll(distances)) {
+      throw new TesseraException("distances must be some of " + DISTANCES + " (LPIPS needs pretrained weights), got " + distances);
+    }
+    if (distances.contains("deep") != (featureModel != null)) {
+      throw new TesseraException("distance deep and feature_model go together: deep needs a classifier from tessera train as"
+          + " feature_model, and feature_model is only used by deep");
+    }
+    if (!List.of(INPAINT, DIFFUSE_DENOISE).contains(lift)) {
+      throw new TesseraException("lift must be " + INPAINT + " or " + DIFFUSE_DENOISE + ", got '" + lift + "'");
+    }
+    if (liftStep != null && (!DIFFUSE_DENOISE.equals(lift) || liftStep < 1)) {
+      throw new TesseraException("lift_step is the t0 of lift " + DIFFUSE_DENOISE + " and must be >= 1, got " + liftStep + " with lift " + lift);
+    }
+    ConfigChecks.box(clamp);
+    ConfigChecks.batchSize(batchSize);
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

@@ -1,0 +1,117 @@
+package io.tessera.jobs.diffusion;
+
+import io.tessera.TesseraException;
+import io.tessera.config.ConfigChecks;
+import io.tessera.model.diffusion.DiffusionModel;
+import io.tessera.run.BaseJob;
+import io.tessera.run.JobRun;
+import io.tessera.run.ModelOutputGuard;
+import io.tessera.run.ModelRef;
+import io.tessera.run.ValidatedInput;
+import io.tessera.tables.TableSchema;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code lmd} job (Liu, Zhou and Weinberger, Algorithm 1;
+ * docs/methods/diffusion-likelihood-and-lmd.md, LMD: lift, map, detect): each image is lifted r
+ * times by a DDPM, inpainted under alternating checkerboard masks or diffused to a step t0 and
+ * denoised, and its score is the median distance to those lifts (MSE, 1 - SSIM, or the distance of
+ * a Tessera-trained classifier's features), in {@code ood_scores}; {@code ood_summary} has the
+ * ROC-AUC of every split against a configured in-distribution split.
+ */
+public final class LmdJob extends BaseJob<LmdConfig> {
+  public static final String NAME = "lmd";
+  public static final String TABLE = "ood_scores";
+  public static final String SUMMARY = "ood_summary";
+
+  public LmdJob() {
+    super(NAME, LmdConfig.class, TABLE, SUMMARY);
+  }
+
+  @Override
+  public JobRun.Counts execute(JobRun run, LmdConfig cfg) {
+    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    DiffusionModel ddpm = model.diffusion();
+    int side = side(ddpm.dataDim());
+    if (cfg.grid() > side) {
+      throw new TesseraException("grid " + cfg.grid() + " has more patches per side than the " + side + "-pixel images");
+    }
+    if (cfg.distances().contains("ssim") && side < 11) {
+      throw new TesseraException("SSIM's 11x11 window needs images of side >= 11; these are " + side + "x" + side + ": use distances [mse]");
+    }
+    int steps = ddpm.schedule().steps();
+    LmdLift lift = LmdLift.of(cfg, steps);
+    if (lift.liftStep() > steps) {
+      throw new TesseraException("lift_step " + lift.liftStep() + " is beyond the model's T = " + steps);
+    }
+    ConfigChecks.setting(() -> ddpm.schedule().uniformGrid(cfg.stepSize())); // refuses h > T before any work
+    ChainBudget.require(cfg.batchSize(), cfg.attempts(), ddpm.dataDim(), "attempts");
+    ModelRef features = null;
+    if (cfg.featureModel() != null) {
+      features = ModelRef.of(run.spark(), cfg.featureModel(), cfg.devicePolicy());
+      int takes = features.features().inputDim();
+      if (takes != ddpm.dataDim()) {
+        throw new TesseraException("feature_model " + cfg.featureModel() + " takes " + takes + " values but the images have "
+            + ddpm.dataDim());
+      }
+    }
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
+    Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, lift),
+        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
+    run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));
+    return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / cfg.distances().size(), input.rejected() + checked.rejectedSamples());
+  }
+
+  /** The side of square images of {@code dim} pixels. */
+  static int side(int dim) {
+    int side = (int) Math.round(Math.sqrt(dim));
+    if (side * side != dim) {
+      throw new TesseraException("LMD needs square single-channel images, but the model takes " + dim + " values");
+    }
+    return side;
+  }
+
+  /**
+   * Per split and distance against the in-distribution split: sample counts, median scores and the
+   * AUC, the Mann-Whitney statistic from average ranks over the two splits pooled (ties count 1/2).
+   * Without an in-distribution split, one row per split and distance with the in_* columns NULL.
+   */
+  static Dataset<Row> summary(Dataset<Row> scores, String inDistribution) {
+    scores.createOrReplaceTempView("ood_rows");
+    SparkSession spark = scores.sparkSession();
+    if (inDistribution == null) {
+      return spark.sql("""
+          SELECT CAST(NULL AS STRING) AS in_domain, split AS out_of_domain, distance, CAST(NULL AS BIGINT) AS in_samples,
+                 count(*) AS out_samples, CAST(NULL AS DOUBLE) AS in_median_score, percentile(score, 0.5) AS out_median_score,
+                 CAST(NULL AS DOUBLE) AS auc
+          FROM ood_rows GROUP BY split, distance ORDER BY split, distance""");
+    }
+    spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create(inDistribution)),
+        new org.apache.spark.sql.types.StructType().add("id_split", "string")).createOrReplaceTempView("ood_id_split");
+    return spark.sql("""
+        WITH pooled AS (
+          SELECT o.split AS ood, r.distance, r.score, r.split = i.id_split AS in_distribution
+          FROM (SELECT DISTINCT split FROM ood_rows) o CROSS JOIN ood_id_split i
+          JOIN ood_rows r ON (r.split = o.split OR r.split = i.id_split)
+          WHERE o.split <> i.id_split),
+        ranked AS (
+          SELECT ood, distance, in_distribution, score,
+                 rank() OVER (PARTITION BY ood, distance ORDER BY score)
+                   + (count(*) OVER (PARTITION BY ood, distance, score) - 1) / 2.0D AS average_rank
+          FROM pooled)
+        SELECT first(i.id_split) AS in_domain, ood AS out_of_domain, distance,
+               count_if(in_distribution) AS in_samples, count_if(NOT in_distribution) AS out_samples,
+               percentile(CASE WHEN in_distribution THEN score END, 0.5) AS in_median_score,
+               percentile(CASE WHEN NOT in_distribution THEN score END, 0.5) AS out_median_score,
+               CAST((sum(CASE WHEN NOT in_distribution THEN average_rank END)
+                     - count_if(NOT in_distribution) * (count_if(NOT in_distribution) + 1) / 2.0D)
+                 / (count_if(NOT in_distribution) * count_if(in_distribution)) AS DOUBLE) AS auc
+        FROM ranked CROSS JOIN ood_id_split i
+        GROUP BY ood, distance ORDER BY ood, distance""");
+  }
+}

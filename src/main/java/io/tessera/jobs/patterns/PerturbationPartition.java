@@ -1,0 +1,89 @@
+package io.tessera.jobs.patterns;
+
+import io.tessera.math.BitPatterns;
+import io.tessera.math.Seeds;
+import io.tessera.model.classifier.ReluMlpNetwork;
+import io.tessera.model.classifier.ReluMlpNetwork.PatternBatch;
+import io.tessera.run.BatchedIterator;
+import io.tessera.run.ModelRef;
+import io.tessera.run.ValidatedInput;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Executor side of the perturbation-grid job. Each sample becomes 1 + R*K model rows (the clean
+ * point, then x + r u for every radius and direction); as many samples as fit in one batch go
+ * through the model in a single forward pass.
+ */
+final class PerturbationPartition implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  static final String PURPOSE = "perturbation-grid";
+
+  private final ModelRef model;
+  private final int batchSize;
+  private final double[] radii;
+  private final int directions;
+  private final long seed;
+
+  PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed) {
+    this.model = model;
+    this.batchSize = batchSize;
+    this.radii = radii;
+    this.directions = directions;
+    this.seed = seed;
+  }
+
+  private int rowsPerSample() {
+    return 1 + radii.length * directions;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    ReluMlpNetwork network = model.reluMlp();
+    int samplesPerBatch = Math.max(1, batchSize / rowsPerSample());
+    return new BatchedIterator<>(rows, samplesPerBatch, batch -> process(network, batch));
+  }
+
+  private List<Row> process(ReluMlpNetwork network, List<Row> batch) {
+    int dim = network.inputDim();
+    int per = rowsPerSample();
+    float[] clean = ValidatedInput.features(batch, dim);
+    float[] inputs = new float[batch.size() * per * dim];
+    for (int i = 0; i < batch.size(); i++) {
+      int base = i * per * dim;
+      System.arraycopy(clean, i * dim, inputs, base, dim);
+      SplittableRandom random = Seeds.forSample(seed, batch.get(i).getLong(0), PURPOSE);
+      for (int k = 0; k < directions; k++) {
+        double[] u = Seeds.unitDirection(random, dim);
+        for (int r = 0; r < radii.length; r++) {
+          int slot = base + (1 + r * directions + k) * dim;
+          for (int c = 0; c < dim; c++) {
+            inputs[slot + c] = (float) (clean[i * dim + c] + radii[r] * u[c]);
+          }
+        }
+      }
+    }
+    PatternBatch patterns = network.patterns(inputs, batch.size() * per);
+    List<Row> out = new ArrayList<>(batch.size() * radii.length);
+    for (int i = 0; i < batch.size(); i++) {
+      Row in = batch.get(i);
+      long[][] cleanBits = patterns.bits()[i * per];
+      for (int r = 0; r < radii.length; r++) {
+        int[] hamming = new int[directions];
+        long sum = 0;
+        for (int k = 0; k < directions; k++) {
+          hamming[k] = BitPatterns.hamming(cleanBits, patterns.bits()[i * per + 1 + r * directions + k]);
+          sum += hamming[k];
+        }
+        out.add(RowFactory.create(network.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2), radii[r],
+            hamming, (double) sum / directions));
+      }
+    }
+    return out;
+  }
+}

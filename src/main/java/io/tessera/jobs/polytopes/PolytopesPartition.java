@@ -1,0 +1,78 @@
+package io.tessera.jobs.polytopes;
+
+import io.tessera.math.BitPatterns;
+import io.tessera.math.MlpWeights;
+import io.tessera.math.Precision;
+import io.tessera.math.polytope.SampleRegion;
+import io.tessera.run.LazyMap;
+import io.tessera.run.ModelRef;
+import io.tessera.run.ValidatedInput;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Executor side of the polytopes job: rows (id, split, label, features) in, one region row per
+ * sample out. The geometry is float64 on the weights of the executor's cached model; a sample
+ * costs LPs, not forward passes, so there is nothing to batch.
+ */
+final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolytopesPartition.class);
+
+  private final ModelRef model;
+  private final double[] box;
+
+  /** {@code box}: [lo, hi] for the Chebyshev ball, or null. */
+  PolytopesPartition(ModelRef model, double[] box) {
+    this.model = model;
+    this.box = box;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    var network = model.reluMlp();
+    MlpWeights weights = network.weights();
+    int m = weights.inputDim();
+    double[] lo = box == null ? null : filled(m, box[0]);
+    double[] hi = box == null ? null : filled(m, box[1]);
+    int[] widths = weights.hiddenWidths();
+    return LazyMap.of(rows, in -> {
+      long start = System.nanoTime();
+      double[] x = Precision.widen(ValidatedInput.features(List.of(in), m));
+      SampleRegion r;
+      try {
+        r = SampleRegion.of(weights, x, lo, hi);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("sample " + in.getLong(0) + ": " + e.getMessage(), e);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (seconds > 10) { // large regions take minutes: say where the job is
+        LOG.info(String.format(java.util.Locale.ROOT, "polytopes: sample %d, %d facets of %d rows, %.1f s",
+            in.getLong(0), r.facets().length, r.region().rows(), seconds));
+      }
+      return RowFactory.create(
+          network.id(),
+          in.getLong(0),
+          in.getString(1),
+          in.isNullAt(2) ? null : in.getInt(2),
+          BitPatterns.hash(r.layerBits(), widths),
+          r.region().rows(),
+          r.facets(),
+          r.facets().length,
+          r.radius(),
+          r.centreNorm(),
+          r.facetDistance(),
+          r.margin(),
+          seconds);
+    });
+  }
+
+  private static double[] filled(int n, double value) {
+    double[] v = new double[n];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+}

@@ -1,0 +1,69 @@
+package io.tessera.jobs.polytopes;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.TesseraException;
+import io.tessera.config.ConfigChecks;
+import io.tessera.model.DevicePolicy;
+import io.tessera.run.InputSelection;
+import io.tessera.run.JobConfig;
+import java.util.List;
+
+/**
+ * Settings of the {@code segment-crossings} job (see conf/segment-crossings.yaml). The pairs come
+ * either from a {@code nearest_neighbours} table ({@code neighbours} + {@code metric}) or from an
+ * explicit {@code pairs} list of sample ids.
+ *
+ * @param maxPairs keep the first this many pairs in (a, b) order; 0 keeps all
+ * @param bisection also run Algorithm 2 on every pair
+ * @param ids only these sample ids of the input; all when absent
+ * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
+ */
+public record SegmentCrossingsConfig(
+    @JsonProperty(required = true) String input,
+    @JsonProperty(required = true) String model,
+    @JsonProperty(required = true) String output,
+    String neighbours,
+    String metric,
+    List<List<Long>> pairs,
+    Integer maxPairs,
+    Boolean bisection,
+    Integer partitions,
+    String device,
+    String runId,
+    List<String> splits,
+    List<Long> ids,
+    String where) implements JobConfig, InputSelection {
+
+  public SegmentCrossingsConfig {
+    ConfigChecks.selection(ids, where);
+    metric = metric == null ? "euclidean" : metric;
+    maxPairs = maxPairs == null ? 0 : maxPairs;
+    bisection = bisection != null && bisection;
+    partitions = partitions == null ? 0 : partitions;
+    device = device == null ? "auto" : device;
+    if ((neighbours == null) == (pairs == null)) {
+      throw new TesseraException("give either neighbours (a nearest_neighbours table) or pairs (a list of [id, id]), not both or neither");
+    }
+    if (pairs != null) {
+      if (pairs.isEmpty()) {
+        throw new TesseraException("pairs is empty: name at least one pair of sample ids");
+      }
+      for (List<Long> pair : pairs) {
+        if (pair == null || pair.size() != 2 || pair.stream().anyMatch(java.util.Objects::isNull)) {
+          throw new TesseraException("each pair must be two sample ids, like [3, 17]; got " + pair);
+        }
+      }
+    }
+    if (!metric.equals("euclidean") && !metric.equals("hamming")) {
+      throw new TesseraException("metric must be euclidean or hamming, got '" + metric + "'");
+    }
+    if (maxPairs < 0) {
+      throw new TesseraException("max_pairs must be >= 0 (0 keeps all), got " + maxPairs);
+    }
+    ConfigChecks.common(partitions, device, runId, splits);
+  }
+
+  public DevicePolicy devicePolicy() {
+    return DevicePolicy.parse(device);
+  }
+}

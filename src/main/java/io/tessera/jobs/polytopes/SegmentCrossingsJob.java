@@ -1,0 +1,92 @@
+package io.tessera.jobs.polytopes;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.tessera.TesseraException;
+import io.tessera.data.DatasetIO;
+import io.tessera.run.BaseJob;
+import io.tessera.run.JobRun;
+import io.tessera.run.JoinKeys;
+import io.tessera.run.ModelRef;
+import io.tessera.run.ValidatedInput;
+import io.tessera.tables.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code segment-crossings} job (Liu et al. Table 5): for pairs of samples, how many linear
+ * regions the straight segment between them crosses, where, and which units switch. Pairs come
+ * from a nearest_neighbours table (each unordered pair once) or from the config.
+ */
+public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
+  public static final String NAME = "segment-crossings";
+  public static final String TABLE = "segment_crossings";
+
+  public SegmentCrossingsJob() {
+    super(NAME, SegmentCrossingsConfig.class, TABLE);
+  }
+
+  @Override
+  public JobRun.Counts execute(JobRun run, SegmentCrossingsConfig cfg) {
+    SparkSession spark = run.spark();
+    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    var network = model.reluMlp();
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), false, 0);
+    Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
+    ValidatedInput.requireGloballyUniqueIds(samples, cfg.input(),
+        "pairs name samples by id, so ids must be unique (select one split with splits: [...])");
+    Dataset<Row> pairs = pairs(spark, cfg);
+    if (cfg.maxPairs() > 0) {
+      pairs = pairs.orderBy("a", "b").limit(cfg.maxPairs());
+    }
+    if (pairs.isEmpty()) {
+      throw new TesseraException("no pairs to measure: " + (cfg.neighbours() != null
+          ? "the nearest_neighbours table " + cfg.neighbours() + " has no rows with metric '" + cfg.metric() + "'" : "pairs is empty"));
+    }
+    List<Row> unknown = pairs.selectExpr("explode(array(a, b)) AS id").distinct()
+        .join(samples, JoinKeys.of(DatasetIO.ID), "left_anti").limit(1).collectAsList();
+    if (!unknown.isEmpty()) {
+      throw new TesseraException("a pair names sample id " + unknown.get(0).get(0) + ", which is not in " + cfg.input()
+          + (cfg.splits() == null ? "" : " (splits " + cfg.splits() + ")"));
+    }
+    Dataset<Row> a = samples.selectExpr("id AS a", "split AS split_a", "features AS features_a");
+    Dataset<Row> b = samples.selectExpr("id AS b", "split AS split_b", "features AS features_b");
+    Dataset<Row> joined = pairs.join(a, "a").join(b, "b").select("a", "b", "split_a", "split_b", "features_a", "features_b");
+    if (cfg.partitions() > 0) {
+      joined = joined.repartition(cfg.partitions());
+    }
+    Dataset<Row> crossings = joined.mapPartitions(
+        new SegmentCrossingsPartition(model, cfg.bisection()),
+        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+    long rowsOut = run.stage(TABLE, crossings);
+    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
+  }
+
+  /** Unordered pairs (a < b), each once. */
+  private static Dataset<Row> pairs(SparkSession spark, SegmentCrossingsConfig cfg) {
+    Dataset<Row> raw;
+    if (cfg.neighbours() != null) {
+      Dataset<Row> table;
+      try {
+        table = spark.read().parquet(cfg.neighbours());
+      } catch (Exception e) { // SparkException is thrown undeclared
+        throw new TesseraException("cannot read the nearest_neighbours table " + cfg.neighbours() + ": " + io.tessera.Errors.rootMessage(e), e);
+      }
+      raw = table.where(col("metric").equalTo(cfg.metric())).selectExpr("sample_id AS a", "neighbour_id AS b");
+    } else {
+      List<Row> rows = new ArrayList<>();
+      for (List<Long> pair : cfg.pairs()) {
+        rows.add(RowFactory.create(pair.get(0), pair.get(1)));
+      }
+      raw = spark.createDataFrame(rows, new StructType().add("a", DataTypes.LongType).add("b", DataTypes.LongType));
+    }
+    return raw.where("a <> b").selectExpr("least(a, b) AS a", "greatest(a, b) AS b").distinct();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Pure math on arrays: activation patterns, local maps, least squares, nearest neighbours, segment crossings and the
+ * float64 convolution reference. No Spark, no DJL, no I/O; depends on nothing else in Tessera.
+ */
+package io.tessera.math;

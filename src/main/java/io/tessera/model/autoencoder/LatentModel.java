@@ -1,0 +1,4 @@
+package io.tessera.model.autoencoder;
+
+/** A decoder for latent geometry, with the autoencoder it belongs to (null for a bare TorchScript decoder). */
+public record LatentModel(LatentDecoder decoder, Autoencoder autoencoder) {}

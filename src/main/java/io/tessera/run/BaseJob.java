@@ -1,0 +1,31 @@
+package io.tessera.run;
+
+import java.util.List;
+
+/** The name, config type and tables of a job, given once to its constructor. */
+public abstract class BaseJob<C extends JobConfig> implements TesseraJob<C> {
+  private final String name;
+  private final Class<C> configType;
+  private final List<String> tables;
+
+  protected BaseJob(String name, Class<C> configType, String... tables) {
+    this.name = name;
+    this.configType = configType;
+    this.tables = List.of(tables);
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Class<C> configType() {
+    return configType;
+  }
+
+  @Override
+  public final List<String> tables() {
+    return tables;
+  }
+}

@@ -1,0 +1,69 @@
+package io.tessera.run;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Test hooks for the atomic-output and executor-loss promises. With the Spark setting
+ * {@value #PARTITION} = p, the task writing partition p of every staged table fails after its
+ * first row, half-way through the write; with {@value #DELAY} = ms, every such task first waits
+ * that long, so that a test can kill an executor while tasks are still running. Unset (always,
+ * outside tests), tables pass through untouched.
+ */
+final class FaultInjection implements MapPartitionsFunction<Row, Row> {
+  static final String PARTITION = "spark.tessera.test.failPartition";
+  static final String DELAY = "spark.tessera.test.taskDelayMillis";
+  private static final long serialVersionUID = 1L;
+
+  private final int partition;
+  private final long delayMillis;
+
+  private FaultInjection(int partition, long delayMillis) {
+    this.partition = partition;
+    this.delayMillis = delayMillis;
+  }
+
+  static Dataset<Row> apply(SparkSession spark, Dataset<Row> rows) {
+    String fail = spark.conf().get(PARTITION, "");
+    String delay = spark.conf().get(DELAY, "");
+    if (fail.isEmpty() && delay.isEmpty()) {
+      return rows;
+    }
+    return rows.mapPartitions(new FaultInjection(fail.isEmpty() ? -1 : Integer.parseInt(fail), delay.isEmpty() ? 0 : Long.parseLong(delay)),
+        Encoders.row(rows.schema()));
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) throws InterruptedException {
+    Thread.sleep(delayMillis);
+    if (TaskContext.getPartitionId() != partition) {
+      return rows;
+    }
+    return new Iterator<>() {
+      private boolean emitted;
+
+      @Override
+      public boolean hasNext() {
+        if (emitted) {
+          throw new IllegalStateException("fault injected by " + PARTITION + " in partition " + partition + " after its first row");
+        }
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        emitted = true;
+        return rows.next();
+      }
+    };
+  }
+}

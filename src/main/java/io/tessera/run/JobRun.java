@@ -1,0 +1,147 @@
+package io.tessera.run;
+
+import io.tessera.Errors;
+import io.tessera.TesseraException;
+import io.tessera.config.ConfigLoader;
+import io.tessera.model.DjlRuntime;
+import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.tables.OutputRoot;
+import io.tessera.tables.RunRecord;
+import io.tessera.tables.RunsTable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One execution of a job: it stages every output table, publishes them together only when the
+ * body succeeds, and records the run in the runs table either way (FAILED with the reason).
+ */
+public final class JobRun {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final OutputRoot root;
+  private final String runId;
+  private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
+
+  private JobRun(SparkSession spark, OutputRoot root, String runId) {
+    this.spark = spark;
+    this.root = root;
+    this.runId = runId;
+  }
+
+  /** What a job reports back: rows read, rows in its main table, rows quarantined. */
+  public record Counts(long rowsIn, long rowsOut, long rowsRejected) {}
+
+  /** What the caller gets: the run id, the counts and the published partitions. */
+  public record Result(String runId, Counts counts, List<String> outputs, long millis) {}
+
+  /** Identifies the run in the runs table. */
+  public record Description(String job, Object config, String input, String model, String requestedRunId, String output) {}
+
+  public static Result execute(SparkSession spark, Description d, Function<JobRun, Counts> body) {
+    String runId = d.requestedRunId() != null
+        ? OutputRoot.checkRunId(d.requestedRunId())
+        : d.job() + "-" + STAMP.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    io.tessera.AllowedRoots.check("output", d.output());
+    OutputRoot root = new OutputRoot(d.output(), spark.sparkContext().hadoopConfiguration());
+    JobRun run = new JobRun(spark, root, runId);
+    String config = ConfigLoader.canonicalJson(d.config());
+    Instant started = Instant.now();
+    try {
+      Counts counts = body.apply(run);
+      List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
+      RunsTable.append(spark, root, record(d, runId, RunRecord.SUCCEEDED, null, config, started, counts, outputs));
+      return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - started.toEpochMilli());
+    } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
+      root.discard(runId);
+      // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
+      // message names the file and the reason, which is what the user needs to see. Anything that
+      // is not the user's error is a bug, and keeps its stack trace.
+      TesseraException user = Errors.userError(e);
+      RuntimeException failure = user != null ? user
+          : new IllegalStateException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
+      try {
+        RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, failure.getMessage(), config, started, new Counts(0, 0, 0), List.of()));
+      } catch (RuntimeException recordFailure) {
+        failure.addSuppressed(recordFailure);
+      }
+      throw failure;
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Stages one table of this run; it becomes visible only when the whole run succeeds. */
+  public long stage(String table, Dataset<Row> rows) {
+    staged.add(table);
+    root.stage(table, runId, FaultInjection.apply(spark, rows));
+    return staged(table).count();
+  }
+
+  /** Adds quarantined rows to this run's staged {@code _rejects}. */
+  public void appendRejects(Dataset<Row> rows) {
+    staged.add(OutputRoot.REJECTS);
+    root.append(OutputRoot.REJECTS, runId, rows);
+  }
+
+  /** Moves a staged table into scratch space, unstaged, and returns its rows read from there. */
+  public Dataset<Row> unstage(String table) {
+    String aside = scratchPath("unstaged-" + table);
+    root.move(root.stagingPath(table, runId), new org.apache.hadoop.fs.Path(aside));
+    staged.remove(table);
+    return spark.read().parquet(aside);
+  }
+
+  /** A directory for intermediate files of this run, removed with its staging area. */
+  public String scratchPath(String name) {
+    return root.stagingPath("_scratch/" + name, runId).toString();
+  }
+
+  /** A table this run has staged, read back from its staging files. */
+  public Dataset<Row> staged(String table) {
+    return spark.read().parquet(root.stagingPath(table, runId).toString());
+  }
+
+  private static RunRecord record(
+      Description d, String runId, String status, String message, String config, Instant started, Counts counts, List<String> outputs) {
+    return new RunRecord(
+        runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), modelDigest(d.model()), started,
+        Instant.now(), counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
+  }
+
+  /** The model's SHA-256, or null when there is none or it cannot be read (a run that failed on a missing model, say). */
+  private static String modelDigest(String model) {
+    if (model == null) {
+      return null;
+    }
+    try {
+      return io.tessera.model.ModelDigest.sha256(model, org.apache.spark.sql.SparkSession.active().sparkContext().hadoopConfiguration());
+    } catch (TesseraException | IllegalArgumentException unreadable) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> versions() {
+    return Map.of(
+        "tessera", TesseraModelFormat.tesseraVersion(),
+        "spark", org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+        "djl", ai.djl.engine.Engine.getDjlVersion(),
+        "pytorch", DjlRuntime.version(),
+        "java", System.getProperty("java.version"));
+  }
+}

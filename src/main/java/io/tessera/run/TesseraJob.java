@@ -1,0 +1,26 @@
+package io.tessera.run;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The contract of a job: its name (as {@code tessera run NAME} takes it), its config record, the
+ * tables it writes (each with a DDL in data-schemas/ and a section in docs/tables.md), and its
+ * body, which reads the input, runs the model on the executors and stages its tables. {@link
+ * #run} wraps the body in a {@link JobRun}: staging, publishing on success and the runs record.
+ */
+public interface TesseraJob<C extends JobConfig> {
+  String name();
+
+  Class<C> configType();
+
+  List<String> tables();
+
+  JobRun.Counts execute(JobRun run, C config);
+
+  default JobRun.Result run(SparkSession spark, C config) {
+    JobRun.Description description =
+        new JobRun.Description(name(), config, config.input(), config.model(), config.runId(), config.output());
+    return JobRun.execute(spark, description, run -> execute(run, config));
+  }
+}

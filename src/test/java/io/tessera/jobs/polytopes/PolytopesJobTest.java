@@ -1,0 +1,108 @@
+package io.tessera.jobs.polytopes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.tessera.JobFixtures;
+import io.tessera.TestSpark;
+import io.tessera.config.ConfigLoader;
+import io.tessera.jobs.JobRegistry;
+import io.tessera.math.BitPatterns;
+import io.tessera.math.MlpWeights;
+import io.tessera.math.polytope.Facets;
+import io.tessera.math.polytope.Polytope;
+import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.run.JobRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolytopesJobTest {
+  @TempDir static Path tmp;
+  static String input;
+  static String model;
+  static MlpWeights weights;
+  static Map<Long, double[]> features;
+
+  @BeforeAll
+  static void fixtures() {
+    input = JobFixtures.xorDataset(tmp, 300);
+    model = JobFixtures.tinyModel(tmp);
+    weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
+    features = JobFixtures.featuresById(input);
+  }
+
+  @Test
+  void everyRegionMatchesTheReferenceGeometry() {
+    String out = tmp.resolve("boxed").toString();
+    JobRun.Result result = JobRegistry.run(TestSpark.get(),
+        ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", out, "samples_per_split", 15, "seed", 3L, "box", List.of(-2.0, 2.0), "partitions", 3, "device", "cpu", "run_id", "poly", "quarantine", false));
+    assertEquals(30, result.counts().rowsOut(), "15 samples from each of train and test");
+    List<Row> rows = TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList();
+    for (Row row : rows) {
+      long id = row.getAs("sample_id");
+      double[] x = features.get(id);
+      Polytope p = Polytope.of(weights, weights.pattern(x));
+      int[] active = row.getList(row.fieldIndex("active_bits")).stream().mapToInt(v -> (Integer) v).toArray();
+      assertArrayEquals(Facets.referenceLp(p), active, "sample " + id);
+      assertEquals(active.length, row.<Integer>getAs("num_active"));
+      assertEquals(weights.hiddenUnits(), row.<Integer>getAs("constraints"));
+      // The nearest hyperplane of any row is a facet's: redundant rows lie outside the region.
+      double[] slack = p.slack(x);
+      double nearest = Double.POSITIVE_INFINITY;
+      for (int k = 0; k < p.rows(); k++) {
+        nearest = Math.min(nearest, slack[k] / Math.sqrt(java.util.Arrays.stream(p.a()[k]).map(v -> v * v).sum()));
+      }
+      assertEquals(nearest, row.<Double>getAs("facet_distance"), 1e-12, "sample " + id);
+      double radius = row.getAs("chebyshev_radius");
+      assertTrue(radius >= row.<Double>getAs("facet_distance") - 1e-9 && radius <= 2.0 + 1e-9,
+          "the ball is at least as large as the one around the sample, and fits the box: " + radius);
+      assertTrue(Double.isFinite(row.<Double>getAs("chebyshev_centre_norm")));
+      long[][] bits = new long[weights.layers() - 1][];
+      var z = weights.evaluate(x).preActivations();
+      for (int l = 0; l < bits.length; l++) {
+        bits[l] = BitPatterns.packPositive(z[l], 0, z[l].length);
+      }
+      assertEquals(BitPatterns.hash(bits, weights.hiddenWidths()), row.<Long>getAs("pattern_hash"));
+    }
+    List<Row> summary = TestSpark.get().read().parquet(out + "/" + PolytopesJob.SUMMARY).orderBy("split").collectAsList();
+    assertEquals(2, summary.size());
+    for (Row s : summary) {
+      String split = s.getAs("split");
+      double mean = rows.stream().filter(r -> split.equals(r.getAs("split"))).mapToInt(r -> r.<Integer>getAs("num_active")).average().orElseThrow();
+      assertEquals(15L, s.<Long>getAs("samples"));
+      assertEquals(mean, s.<Double>getAs("mean_active"), 1e-12);
+      assertEquals(0L, s.<Long>getAs("unbounded_balls"), "a box bounds every ball");
+    }
+  }
+
+  @Test
+  void theSampleChoiceIsSeededAndIndependentOfPartitioningAndUnboundedBallsAreCounted() {
+    String a = tmp.resolve("a").toString();
+    String b = tmp.resolve("b").toString();
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", a, "samples_per_split", 5, "seed", 9L, "partitions", 1, "device", "cpu", "run_id", "p1", "quarantine", false, "splits", List.of("train")));
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", b, "samples_per_split", 5, "seed", 9L, "partitions", 4, "device", "cpu", "run_id", "p2", "quarantine", false, "splits", List.of("train")));
+    Set<Long> first = ids(a);
+    assertEquals(5, first.size());
+    assertEquals(first, ids(b));
+    Row summary = TestSpark.get().read().parquet(a + "/" + PolytopesJob.SUMMARY).first();
+    // Without a box, the reference LP tells which of the chosen samples' regions hold arbitrarily large balls.
+    long infinite = first.stream().filter(id -> Double.isInfinite(
+        io.tessera.math.polytope.ChebyshevBall.of(Polytope.of(weights, weights.pattern(features.get(id))), null, null).radius())).count();
+    assertTrue(infinite > 0, "some chosen regions are unbounded, so the count is exercised");
+    assertEquals(infinite, summary.<Long>getAs("unbounded_balls"));
+  }
+
+  private static Set<Long> ids(String out) {
+    return TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList().stream()
+        .map(r -> r.<Long>getAs("sample_id")).collect(Collectors.toSet());
+  }
+}
