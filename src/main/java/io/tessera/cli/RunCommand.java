@@ -1,8 +1,8 @@
 package io.tessera.cli;
 
 import io.tessera.config.ConfigLoader;
+import io.tessera.config.JobConfig;
 import io.tessera.jobs.JobRegistry;
-import io.tessera.run.JobConfig;
 import io.tessera.run.JobRun;
 import io.tessera.run.SparkSessions;
 import io.tessera.run.TesseraJob;

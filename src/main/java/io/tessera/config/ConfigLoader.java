@@ -102,6 +102,7 @@ public final class ConfigLoader {
         throw new ConfigException("override '" + override + "' has an unreadable value", e);
       }
     }
+    rejectUnknownKeys(tree, type, source);
     try {
       return YAML.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
@@ -119,13 +120,64 @@ public final class ConfigLoader {
     }
   }
 
-  /** Canonical JSON (sorted keys) of an effective configuration, recorded in the runs table. */
+  /**
+   * Jackson cannot tell an unknown key from one of an unwrapped block ({@link DatasetJobOptions}), so
+   * the keys of a record config are checked here, through its unwrapped components.
+   */
+  private static void rejectUnknownKeys(ObjectNode tree, Class<?> type, String source) {
+    if (!type.isRecord()) {
+      return;
+    }
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    collectKeys(type, known);
+    for (java.util.Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new ConfigException("unknown option '" + name + "' in " + source + " (known: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  private static void collectKeys(Class<?> type, java.util.Set<String> known) {
+    for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+      java.lang.reflect.Field field;
+      try {
+        field = type.getDeclaredField(component.getName());
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("record " + type + " has no field for its component " + component.getName(), e);
+      }
+      if (field.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+        collectKeys(component.getType(), known);
+      } else {
+        known.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(component.getName()));
+      }
+    }
+  }
+
+  /** Canonical JSON (keys sorted at every level) of an effective configuration, recorded in the runs table. */
   public static String canonicalJson(Object config) {
     try {
-      return CANONICAL.writeValueAsString(config);
+      return CANONICAL.writeValueAsString(sorted(CANONICAL.valueToTree(config)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("configuration is not serialisable", e);
     }
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = CANONICAL.createObjectNode();
+      java.util.List<String> names = new java.util.ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      java.util.Collections.sort(names);
+      names.forEach(name -> out.set(name, sorted(node.get(name))));
+      return out;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = CANONICAL.createArrayNode();
+      node.forEach(element -> out.add(sorted(element)));
+      return out;
+    }
+    return node;
   }
 
   public static String sha256(String text) {

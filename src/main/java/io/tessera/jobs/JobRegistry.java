@@ -2,6 +2,7 @@ package io.tessera.jobs;
 
 import io.tessera.ConfigException;
 import io.tessera.config.ConfigLoader;
+import io.tessera.config.JobConfig;
 import io.tessera.jobs.diffusion.DiffusionLoglikJob;
 import io.tessera.jobs.diffusion.LmdJob;
 import io.tessera.jobs.latent.LatentGeometryJob;
@@ -16,7 +17,6 @@ import io.tessera.jobs.polytopes.PolytopesJob;
 import io.tessera.jobs.polytopes.RegionCensusJob;
 import io.tessera.jobs.polytopes.RegionsJob;
 import io.tessera.jobs.polytopes.SegmentCrossingsJob;
-import io.tessera.run.JobConfig;
 import io.tessera.run.JobRun;
 import io.tessera.run.TesseraJob;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.tessera.run;
 
+import io.tessera.config.JobConfig;
 import java.util.List;
 
 /** The name, config type and tables of a job, given once to its constructor. */

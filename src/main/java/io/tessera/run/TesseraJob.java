@@ -1,5 +1,6 @@
 package io.tessera.run;
 
+import io.tessera.config.JobConfig;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.tessera.ConfigException;
 import io.tessera.InputException;
+import io.tessera.config.InputSelection;
 import io.tessera.data.DatasetIO;
 import io.tessera.tables.OutputRoot;
 import java.util.List;

@@ -1,17 +1,18 @@
 package io.tessera.jobs.diffusion;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
-import io.tessera.model.DevicePolicy;
-import io.tessera.run.InputSelection;
-import io.tessera.run.JobConfig;
+import io.tessera.config.DatasetJobConfig;
+import io.tessera.config.DatasetJobOptions;
 import java.util.List;
 
 /**
  * Settings of the {@code lmd} job (see conf/lmd.yaml): LMD out-of-distribution scores of square
  * single-channel images under a DDPM from train-diffusion.
  *
+ * @param common input, model, output, partitions, device, run_id, quarantine, splits, ids and where
+ *     (DatasetJobOptions)
  * @param lift inpaint (checkerboard masks, LMD's default) or diffuse-denoise (to liftStep and back)
  * @param liftStep t0 of diffuse-denoise; null: T / 2 of the model
  * @param featureModel a classifier directory from tessera train whose penultimate features give the deep distance
@@ -20,13 +21,9 @@ import java.util.List;
  * @param stepSize h on the model's T-step grid for the inpainting chain
  * @param clamp the data's range [lo, hi], applied to inpainted images
  * @param inDistributionSplit the split whose scores every other split is compared to (ROC-AUC); null: no AUC
- * @param ids only these sample ids of the input; all when absent
- * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
  */
 public record LmdConfig(
-    @JsonProperty(required = true) String input,
-    @JsonProperty(required = true) String model,
-    @JsonProperty(required = true) String output,
+    @JsonUnwrapped DatasetJobOptions common,
     Integer attempts,
     Integer grid,
     Integer stepSize,
@@ -36,24 +33,16 @@ public record LmdConfig(
     String inDistributionSplit,
     Long seed,
     Integer batchSize,
-    Integer partitions,
-    String device,
-    String runId,
-    Boolean quarantine,
-    List<String> splits,
     String lift,
     Integer liftStep,
     String featureModel,
-    Boolean keepAttempts,
-    List<Long> ids,
-    String where) implements JobConfig, InputSelection {
+    Boolean keepAttempts) implements DatasetJobConfig {
 
   public static final List<String> DISTANCES = List.of("mse", "ssim", "deep");
   public static final String INPAINT = "inpaint";
   public static final String DIFFUSE_DENOISE = "diffuse-denoise";
 
   public LmdConfig {
-    ConfigChecks.selection(ids, where);
     attempts = attempts == null ? 10 : attempts;
     grid = grid == null ? 8 : grid;
     stepSize = stepSize == null ? 1 : stepSize;
@@ -64,9 +53,6 @@ public record LmdConfig(
     clamp = clamp == null ? List.of(0.0, 1.0) : clamp;
     seed = seed == null ? 0L : seed;
     batchSize = batchSize == null ? 64 : batchSize;
-    partitions = partitions == null ? 0 : partitions;
-    device = device == null ? "auto" : device;
-    quarantine = quarantine != null && quarantine;
     if (attempts < 1 || grid < 1 || stepSize < 1) {
       throw new TesseraException("attempts, grid and step_size must be >= 1, got " + attempts + ", " + grid + " and " + stepSize);
     }
@@ -88,10 +74,5 @@ public record LmdConfig(
     }
     ConfigChecks.box(clamp);
     ConfigChecks.batchSize(batchSize);
-    ConfigChecks.common(partitions, device, runId, splits);
-  }
-
-  public DevicePolicy devicePolicy() {
-    return DevicePolicy.parse(device);
   }
 }

@@ -3,11 +3,11 @@ package io.tessera.jobs.latent;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
+import io.tessera.config.InputSelection;
+import io.tessera.config.JobConfig;
 import io.tessera.math.latent.MassPointSearch;
 import io.tessera.math.latent.Potential;
 import io.tessera.model.DevicePolicy;
-import io.tessera.run.InputSelection;
-import io.tessera.run.JobConfig;
 import java.util.List;
 
 /**

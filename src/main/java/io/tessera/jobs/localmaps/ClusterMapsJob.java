@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 
 import io.tessera.TesseraException;
+import io.tessera.config.InputSelection;
 import io.tessera.run.BaseJob;
-import io.tessera.run.InputSelection;
 import io.tessera.run.JobRun;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;

@@ -3,9 +3,9 @@ package io.tessera.jobs.localmaps;
 import static org.apache.spark.sql.functions.col;
 
 import io.tessera.TesseraException;
+import io.tessera.config.InputSelection;
 import io.tessera.math.LeastSquaresMap;
 import io.tessera.run.BaseJob;
-import io.tessera.run.InputSelection;
 import io.tessera.run.JobRun;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;

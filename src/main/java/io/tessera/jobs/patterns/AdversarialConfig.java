@@ -1,53 +1,40 @@
 package io.tessera.jobs.patterns;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
+import io.tessera.config.DatasetJobConfig;
+import io.tessera.config.DatasetJobOptions;
 import io.tessera.math.LinfAttacks;
-import io.tessera.model.DevicePolicy;
-import io.tessera.run.InputSelection;
-import io.tessera.run.JobConfig;
 import java.util.List;
 
 /**
  * Settings of the {@code adversarial} job (see conf/adversarial.yaml).
  *
+ * @param common input, model, output, partitions, device, run_id, quarantine, splits, ids and where
+ *     (DatasetJobOptions)
  * @param epsilon L-infinity budget, > 0
  * @param attacks fgsm and/or pgd
  * @param pgdSteps PGD iterations
  * @param pgdStepSize PGD step; default epsilon / 4
  * @param domain [lo, hi] to clip every feature to (e.g. [0, 1] for images); none when absent
- * @param ids only these sample ids of the input; all when absent
- * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
  */
 public record AdversarialConfig(
-    @JsonProperty(required = true) String input,
-    @JsonProperty(required = true) String model,
-    @JsonProperty(required = true) String output,
+    @JsonUnwrapped DatasetJobOptions common,
     @JsonProperty(required = true) Double epsilon,
     List<String> attacks,
     Integer pgdSteps,
     Double pgdStepSize,
     List<Double> domain,
-    Integer batchSize,
-    Integer partitions,
-    String device,
-    String runId,
-    Boolean quarantine,
-    List<String> splits,
-    List<Long> ids,
-    String where) implements JobConfig, InputSelection {
+    Integer batchSize) implements DatasetJobConfig {
 
   public static final List<String> ATTACKS = List.of("fgsm", "pgd");
 
   public AdversarialConfig {
-    ConfigChecks.selection(ids, where);
     attacks = attacks == null ? ATTACKS : attacks;
     pgdSteps = pgdSteps == null ? 10 : pgdSteps;
     batchSize = batchSize == null ? 1024 : batchSize;
-    partitions = partitions == null ? 0 : partitions;
-    device = device == null ? "auto" : device;
-    quarantine = quarantine != null && quarantine;
     if (!Double.isFinite(epsilon) || epsilon <= 0) {
       throw new TesseraException("epsilon must be a finite number > 0, got " + epsilon);
     }
@@ -62,12 +49,8 @@ public record AdversarialConfig(
       throw new TesseraException("domain must be [lo, hi] with lo < hi, got " + domain);
     }
     ConfigChecks.batchSize(batchSize);
-    ConfigChecks.common(partitions, device, runId, splits);
   }
 
-  public DevicePolicy devicePolicy() {
-    return DevicePolicy.parse(device);
-  }
 
   public LinfAttacks.Domain clipDomain() {
     return domain == null ? LinfAttacks.Domain.NONE : new LinfAttacks.Domain(domain.get(0), domain.get(1));

@@ -3,7 +3,7 @@ package io.tessera.jobs.polytopes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
-import io.tessera.run.JobConfig;
+import io.tessera.config.JobConfig;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package io.tessera.jobs.polytopes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
+import io.tessera.config.JobConfig;
 import io.tessera.model.DevicePolicy;
-import io.tessera.run.JobConfig;
 import java.util.List;
 
 /**

@@ -1,11 +1,9 @@
 package io.tessera.jobs.polytopes;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
-import io.tessera.config.ConfigChecks;
-import io.tessera.model.DevicePolicy;
-import io.tessera.run.InputSelection;
-import io.tessera.run.JobConfig;
+import io.tessera.config.DatasetJobConfig;
+import io.tessera.config.DatasetJobOptions;
 import java.util.List;
 
 /**
@@ -13,34 +11,23 @@ import java.util.List;
  * either from a {@code nearest_neighbours} table ({@code neighbours} + {@code metric}) or from an
  * explicit {@code pairs} list of sample ids.
  *
+ * @param common input, model, output, partitions, device, run_id, quarantine, splits, ids and where
+ *     (DatasetJobOptions)
  * @param maxPairs keep the first this many pairs in (a, b) order; 0 keeps all
  * @param bisection also run Algorithm 2 on every pair
- * @param ids only these sample ids of the input; all when absent
- * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
  */
 public record SegmentCrossingsConfig(
-    @JsonProperty(required = true) String input,
-    @JsonProperty(required = true) String model,
-    @JsonProperty(required = true) String output,
+    @JsonUnwrapped DatasetJobOptions common,
     String neighbours,
     String metric,
     List<List<Long>> pairs,
     Integer maxPairs,
-    Boolean bisection,
-    Integer partitions,
-    String device,
-    String runId,
-    List<String> splits,
-    List<Long> ids,
-    String where) implements JobConfig, InputSelection {
+    Boolean bisection) implements DatasetJobConfig {
 
   public SegmentCrossingsConfig {
-    ConfigChecks.selection(ids, where);
     metric = metric == null ? "euclidean" : metric;
     maxPairs = maxPairs == null ? 0 : maxPairs;
     bisection = bisection != null && bisection;
-    partitions = partitions == null ? 0 : partitions;
-    device = device == null ? "auto" : device;
     if ((neighbours == null) == (pairs == null)) {
       throw new TesseraException("give either neighbours (a nearest_neighbours table) or pairs (a list of [id, id]), not both or neither");
     }
@@ -60,10 +47,5 @@ public record SegmentCrossingsConfig(
     if (maxPairs < 0) {
       throw new TesseraException("max_pairs must be >= 0 (0 keeps all), got " + maxPairs);
     }
-    ConfigChecks.common(partitions, device, runId, splits);
-  }
-
-  public DevicePolicy devicePolicy() {
-    return DevicePolicy.parse(device);
   }
 }

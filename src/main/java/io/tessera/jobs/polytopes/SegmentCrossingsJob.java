@@ -38,7 +38,7 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
     SparkSession spark = run.spark();
     ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
     var network = model.reluMlp();
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), false, 0);
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), 0);
     Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
     ValidatedInput.requireGloballyUniqueIds(samples, cfg.input(),
         "pairs name samples by id, so ids must be unique (select one split with splits: [...])");

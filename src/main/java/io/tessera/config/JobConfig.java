@@ -1,4 +1,4 @@
-package io.tessera.run;
+package io.tessera.config;
 
 /**
  * What every job config says about its run: where its tables go, the run id, and (for the runs

@@ -1,4 +1,4 @@
-package io.tessera.run;
+package io.tessera.config;
 
 import java.util.List;
 
