@@ -85,14 +85,14 @@ public final class Convolutions {
     return new Choice(null, refusal);
   }
 
-  /** Forgets every choice, so the next convolution checks again (tests only). */
+  /** Forgets every choice, so the next convolution chooses again (tests, and benchmarks that switch kernels). */
   public static void reset() {
     synchronized (DjlRuntime.AUTOGRAD) {
       CHOICES.clear();
     }
   }
 
-  /** Makes {@code choice} the one for {@code device} (tests only). */
+  /** Makes {@code choice} the one for {@code device} (tests that inject a kernel). */
   public static void set(Device device, Choice choice) {
     synchronized (DjlRuntime.AUTOGRAD) {
       CHOICES.put(device, choice);
