@@ -5,14 +5,12 @@ import io.tessera.math.diffusion.ChainLikelihood;
 import io.tessera.math.diffusion.NoiseSchedule;
 import io.tessera.math.diffusion.ReverseVariance;
 import io.tessera.model.diffusion.DiffusionModel;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -22,11 +20,10 @@ import org.apache.spark.sql.RowFactory;
  * its noise from (run seed, sample id, the grid and r) alone, so results do not depend on
  * partitioning or batch size.
  */
-final class DiffusionLoglikPartition implements MapPartitionsFunction<Row, Row> {
+final class DiffusionLoglikPartition extends BatchedPartition<DiffusionModel> {
   private static final long serialVersionUID = 1L;
   private static final double LN10 = Math.log(10);
 
-  private final ModelRef model;
   private final Settings cfg;
 
   /** The config's per-sample settings, shipped to executors. */
@@ -34,7 +31,7 @@ final class DiffusionLoglikPartition implements MapPartitionsFunction<Row, Row> 
       boolean keepRounds, String dataset) implements java.io.Serializable {}
 
   DiffusionLoglikPartition(ModelRef model, DiffusionLoglikConfig cfg) {
-    this.model = model;
+    super(model, cfg.batchSize());
     this.cfg = new Settings(List.copyOf(cfg.stepSizes()), cfg.grids().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray())
         .toList(), cfg.rounds(), cfg.variance(), cfg.seed(), cfg.batchSize(), cfg.keepRounds(), cfg.dataset());
   }
@@ -45,12 +42,12 @@ final class DiffusionLoglikPartition implements MapPartitionsFunction<Row, Row> 
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    DiffusionModel ddpm = model.diffusion();
-    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, batch));
+  protected DiffusionModel open() {
+    return model.diffusion();
   }
 
-  private List<Row> process(DiffusionModel ddpm, List<Row> batch) {
+  @Override
+  protected List<Row> process(DiffusionModel ddpm, List<Row> batch) {
     int dim = ddpm.dataDim();
     int rounds = cfg.rounds();
     float[] x = ValidatedInput.features(batch, dim);

@@ -2,13 +2,11 @@ package io.tessera.jobs.localmaps;
 
 import io.tessera.model.Network;
 import io.tessera.model.classifier.ReluMlpNetwork;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -17,26 +15,23 @@ import org.apache.spark.sql.RowFactory;
  * output) out. {@code exact} uses the masked weight product of a ReLU MLP; otherwise one batched
  * autograd pass gives every output's gradient.
  */
-final class JacobiansPartition implements MapPartitionsFunction<Row, Row> {
+final class JacobiansPartition extends BatchedPartition<Network> {
   private static final long serialVersionUID = 1L;
 
-  private final ModelRef model;
-  private final int batchSize;
   private final boolean exact;
 
   JacobiansPartition(ModelRef model, int batchSize, boolean exact) {
-    this.model = model;
-    this.batchSize = batchSize;
+    super(model, batchSize);
     this.exact = exact;
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    Network network = exact ? model.reluMlp() : model.network();
-    return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
+  protected Network open() {
+    return exact ? model.reluMlp() : model.network();
   }
 
-  private List<Row> process(Network network, List<Row> batch) {
+  @Override
+  protected List<Row> process(Network network, List<Row> batch) {
     int dim = network.inputDim();
     int outputs = network.outputDim();
     float[] x = ValidatedInput.features(batch, dim);

@@ -3,13 +3,11 @@ package io.tessera.jobs.patterns;
 import io.tessera.TesseraException;
 import io.tessera.math.LinfAttacks;
 import io.tessera.model.Network;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -17,11 +15,9 @@ import org.apache.spark.sql.RowFactory;
  * Executor side of the adversarial job: FGSM (one signed-gradient step of size epsilon) and PGD
  * (repeated steps projected back onto the epsilon-ball), batch by batch, gradients by autograd.
  */
-final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
+final class AdversarialPartition extends BatchedPartition<Network> {
   private static final long serialVersionUID = 1L;
 
-  private final ModelRef model;
-  private final int batchSize;
   private final List<String> attacks;
   private final double epsilon;
   private final int pgdSteps;
@@ -30,8 +26,7 @@ final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
 
   AdversarialPartition(ModelRef model, int batchSize, List<String> attacks, double epsilon, int pgdSteps, double pgdStepSize,
       LinfAttacks.Domain domain) {
-    this.model = model;
-    this.batchSize = batchSize;
+    super(model, batchSize);
     this.attacks = List.copyOf(attacks);
     this.epsilon = epsilon;
     this.pgdSteps = pgdSteps;
@@ -40,12 +35,12 @@ final class AdversarialPartition implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    Network network = model.network();
-    return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
+  protected Network open() {
+    return model.network();
   }
 
-  private List<Row> process(Network network, List<Row> batch) {
+  @Override
+  protected List<Row> process(Network network, List<Row> batch) {
     int n = batch.size();
     int dim = network.inputDim();
     int outDim = network.outputDim();

@@ -2,13 +2,11 @@ package io.tessera.jobs.patterns;
 
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.ReluMlpNetwork.PatternBatch;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -18,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * Rows (id, split, label, features) to (id, split, label, words, features): the whole activation
  * pattern as one array of words, layer after layer, ready for the Hamming kernels.
  */
-final class PatternWordsPartition implements MapPartitionsFunction<Row, Row> {
+final class PatternWordsPartition extends BatchedPartition<ReluMlpNetwork> {
   private static final long serialVersionUID = 1L;
 
   static final StructType SCHEMA = new StructType()
@@ -28,18 +26,13 @@ final class PatternWordsPartition implements MapPartitionsFunction<Row, Row> {
       .add("words", DataTypes.createArrayType(DataTypes.LongType, false))
       .add("features", DataTypes.createArrayType(DataTypes.FloatType, false));
 
-  private final ModelRef model;
-  private final int batchSize;
-
   PatternWordsPartition(ModelRef model, int batchSize) {
-    this.model = model;
-    this.batchSize = batchSize;
+    super(model, batchSize);
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = model.reluMlp();
-    return new BatchedIterator<>(rows, batchSize, batch -> encode(network, batch));
+  protected ReluMlpNetwork open() {
+    return model.reluMlp();
   }
 
   static int wordsPerRow(ReluMlpNetwork network) {
@@ -50,7 +43,8 @@ final class PatternWordsPartition implements MapPartitionsFunction<Row, Row> {
     return words;
   }
 
-  private static List<Row> encode(ReluMlpNetwork network, List<Row> batch) {
+  @Override
+  protected List<Row> process(ReluMlpNetwork network, List<Row> batch) {
     int dim = network.inputDim();
     float[] inputs = ValidatedInput.features(batch, dim);
     PatternBatch patterns = network.patterns(inputs, batch.size());

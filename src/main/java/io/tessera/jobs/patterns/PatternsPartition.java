@@ -4,13 +4,11 @@ import io.tessera.math.BitPatterns;
 import io.tessera.math.LinfAttacks;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.ReluMlpNetwork.PatternBatch;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -18,24 +16,20 @@ import org.apache.spark.sql.RowFactory;
  * Executor side of the patterns job: rows (id, split, label, features) in, one activation-pattern
  * row per sample out, in batches through the executor's cached model.
  */
-final class PatternsPartition implements MapPartitionsFunction<Row, Row> {
+final class PatternsPartition extends BatchedPartition<ReluMlpNetwork> {
   private static final long serialVersionUID = 1L;
 
-  private final ModelRef model;
-  private final int batchSize;
-
   PatternsPartition(ModelRef model, int batchSize) {
-    this.model = model;
-    this.batchSize = batchSize;
+    super(model, batchSize);
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = model.reluMlp();
-    return new BatchedIterator<>(rows, batchSize, batch -> process(network, batch));
+  protected ReluMlpNetwork open() {
+    return model.reluMlp();
   }
 
-  private static List<Row> process(ReluMlpNetwork network, List<Row> batch) {
+  @Override
+  protected List<Row> process(ReluMlpNetwork network, List<Row> batch) {
     float[] inputs = ValidatedInput.features(batch, network.inputDim());
     PatternBatch patterns = network.patterns(inputs, batch.size());
     int[] widths = patterns.widths();

@@ -4,14 +4,12 @@ import io.tessera.math.BitPatterns;
 import io.tessera.math.Seeds;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.ReluMlpNetwork.PatternBatch;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -20,19 +18,17 @@ import org.apache.spark.sql.RowFactory;
  * point, then x + r u for every radius and direction); as many samples as fit in one batch go
  * through the model in a single forward pass.
  */
-final class PerturbationPartition implements MapPartitionsFunction<Row, Row> {
+final class PerturbationPartition extends BatchedPartition<ReluMlpNetwork> {
   private static final long serialVersionUID = 1L;
   static final String PURPOSE = "perturbation-grid";
 
-  private final ModelRef model;
-  private final int batchSize;
   private final double[] radii;
   private final int directions;
   private final long seed;
 
+  /** {@code batchSize} counts model rows: as many samples as fit, each with its 1 + |radii| x directions rows. */
   PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed) {
-    this.model = model;
-    this.batchSize = batchSize;
+    super(model, Math.max(1, batchSize / (1 + radii.length * directions)));
     this.radii = radii;
     this.directions = directions;
     this.seed = seed;
@@ -43,13 +39,12 @@ final class PerturbationPartition implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    ReluMlpNetwork network = model.reluMlp();
-    int samplesPerBatch = Math.max(1, batchSize / rowsPerSample());
-    return new BatchedIterator<>(rows, samplesPerBatch, batch -> process(network, batch));
+  protected ReluMlpNetwork open() {
+    return model.reluMlp();
   }
 
-  private List<Row> process(ReluMlpNetwork network, List<Row> batch) {
+  @Override
+  protected List<Row> process(ReluMlpNetwork network, List<Row> batch) {
     int dim = network.inputDim();
     int per = rowsPerSample();
     float[] clean = ValidatedInput.features(batch, dim);
