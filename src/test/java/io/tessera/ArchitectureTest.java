@@ -174,7 +174,7 @@ class ArchitectureTest {
   private static List<String> cycles(Map<String, Set<String>> uses) {
     List<String> found = new ArrayList<>();
     for (String start : uses.keySet()) {
-      Map<String, Boolean> seen = new HashMap<>();
+      Set<String> seen = new java.util.HashSet<>();
       List<String> frontier = new ArrayList<>(uses.get(start));
       while (!frontier.isEmpty()) {
         String next = frontier.remove(frontier.size() - 1);
@@ -182,7 +182,7 @@ class ArchitectureTest {
           found.add(start);
           break;
         }
-        if (seen.put(next, true) == null) {
+        if (seen.add(next)) {
           frontier.addAll(uses.getOrDefault(next, Set.of()));
         }
       }

@@ -3,7 +3,6 @@ package io.tessera.model.classifier;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.tessera.ModelException;
@@ -76,8 +75,9 @@ public final class TesseraModelFormat {
       throw new ModelException("corrupt model parameters in " + dir + ": " + e.getMessage(), e);
     }
     for (var parameter : block.getParameters()) {
-      NDArray values = parameter.getValue().getArray();
-      if (values.isNaN().any().getBoolean() || values.isInfinite().any().getBoolean()) {
+      // A plain scan of the copied values: engine-side checks would leave their results on the model's manager.
+      float[] values = parameter.getValue().getArray().toFloatArray();
+      if (!java.util.stream.IntStream.range(0, values.length).allMatch(k -> Float.isFinite(values[k]))) {
         model.close();
         throw new ModelException("model parameters in " + dir + ": " + parameter.getKey()
             + " holds NaN or infinite values (saved from a diverged training?)");

@@ -123,11 +123,11 @@ final class ConvSelfCheck {
     double error = 0;
     for (int i = 0; i < got.length; i++) {
       scale = Math.max(scale, Math.abs(want[i]));
-      double e = Math.abs(got[i] - want[i]);
-      error = Double.isNaN(e) || Double.isNaN(error) ? Double.NaN : Math.max(error, e);
+      error = Math.max(error, Math.abs(got[i] - want[i])); // Math.max keeps a NaN
     }
     return error / Math.max(scale, 1e-12);
   }
+
 
   private static Outcome worse(Outcome a, Outcome b) {
     return b.error() <= a.error() ? a : b;
