@@ -35,7 +35,7 @@ class ArchitectureTest {
   private static final Pattern COLUMN_ROW = Pattern.compile("^\\| `(\\w+)` \\|");
   private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.tessera(?:\\.[a-z]\\w*)*)\\.[A-Z]\\w*");
 
-  /** Layer of each package, bottom 0; a package may use its own layer's packages only where listed in SIDEWAYS. */
+  /** Layer of each package, bottom 0; a package may use lower layers and its own, except across job families (layer 5). */
   private static final Map<String, Integer> LAYERS = new LinkedHashMap<>();
 
   static {

@@ -1,5 +1,6 @@
 package io.tessera.cli;
 
+import io.tessera.cli.options.OutputRootOption;
 import io.tessera.run.SparkSessions;
 import io.tessera.tables.OutputRoot;
 import io.tessera.tables.TableSchema;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "catalog", mixinStandardHelpOptions = true,
     description = "Print (or, with --execute, run) CREATE TABLE ... USING parquet LOCATION statements for every Tessera table of an output root.")
 final class CatalogCommand implements Callable<Integer> {
-  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
-  String root;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(names = "--database", defaultValue = "tessera", description = "Database the tables go in. Default: ${DEFAULT-VALUE}.")
   String database;
@@ -30,7 +31,7 @@ final class CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = SparkSessions.getOrCreate();
-    List<String> statements = statements(spark, root, database);
+    List<String> statements = statements(spark, outputRoot.root(), database);
     if (execute) {
       statements.forEach(spark::sql);
       System.out.println("registered " + TableSchema.OUTPUT_TABLES.size() + " tables in database " + database);

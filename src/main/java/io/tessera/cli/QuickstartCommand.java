@@ -37,7 +37,7 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Tessera quickstart summary");
     System.out.printf("  model     %s  (train MSE %.5f, test MSE %.5f)%n", summary.modelPath(),
-        summary.model().metrics().get("train_mse"), summary.model().metrics().getOrDefault("test_mse", Double.NaN));
+        summary.model().training().metrics().get("train_mse"), summary.model().training().metrics().getOrDefault("test_mse", Double.NaN));
     for (Quickstart.PatternsSummary p : summary.patterns()) {
       System.out.printf("  patterns  %-40s %,10d samples  %,6d distinct patterns  run %s%n", p.input(), p.samples(), p.distinctPatterns(), p.runId());
       System.out.printf("            -> %s%n", p.output());

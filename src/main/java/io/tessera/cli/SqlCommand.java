@@ -1,8 +1,8 @@
 package io.tessera.cli;
 
 import io.tessera.TesseraException;
+import io.tessera.cli.options.OutputRootOption;
 import io.tessera.run.SparkSessions;
-import io.tessera.tables.OutputRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(names = "--file", paramLabel = "FILE", description = "File of ';'-separated statements; the last one's result is printed.")
   Path file;
 
-  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
-  String root;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(names = "--limit", defaultValue = "50", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
   int limit;
@@ -36,7 +36,7 @@ public final class SqlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<String> statements = statements();
     SparkSession spark = SparkSessions.getOrCreate();
-    new OutputRoot(root, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+    outputRoot.open(spark).registerViews(spark);
     Dataset<Row> last = null;
     for (int i = 0; i < statements.size(); i++) {
       try {

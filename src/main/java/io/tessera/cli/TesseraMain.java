@@ -5,6 +5,7 @@ import io.tessera.Errors;
 import io.tessera.InputException;
 import io.tessera.ModelException;
 import io.tessera.TesseraException;
+import io.tessera.TesseraVersion;
 import io.tessera.cli.report.ReportCommand;
 import io.tessera.cli.reproduce.ReproduceCommand;
 import io.tessera.cli.reproduce.ReproduceLmdCommand;
@@ -14,14 +15,14 @@ import io.tessera.cli.reproduce.ReproduceTuCommand;
 import io.tessera.cli.train.TrainAutoencoderCommand;
 import io.tessera.cli.train.TrainCommand;
 import io.tessera.cli.train.TrainDiffusionCommand;
-import io.tessera.model.classifier.TesseraModelFormat;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code tessera} command line, for bin/tessera (embedded Spark) and spark-submit alike. Exit
- * status: 0 success, 1 a failed job or bad input, 2 a usage error (unknown command or option).
+ * status: 0 success, 2 a user's error (bad config, input or model; an unknown command or option),
+ * 70 a bug in Tessera (docs/commands.md).
  */
 @Command(
     name = "tessera",
@@ -105,7 +106,7 @@ public final class TesseraMain implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"tessera " + TesseraModelFormat.tesseraVersion()};
+      return new String[] {"tessera " + TesseraVersion.current()};
     }
   }
 }

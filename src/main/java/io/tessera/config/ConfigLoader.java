@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tessera.ConfigException;
+import io.tessera.RecordKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,36 +117,16 @@ public final class ConfigLoader {
     }
   }
 
-  /**
-   * Jackson cannot tell an unknown key from one of an unwrapped block ({@link DatasetJobOptions}), so
-   * the keys of a record config are checked here, through its unwrapped components.
-   */
+  /** Unknown keys, through the config's unwrapped blocks ({@link RecordKeys}). */
   private static void rejectUnknownKeys(ObjectNode tree, Class<?> type, String source) {
     if (!type.isRecord()) {
       return;
     }
-    java.util.Set<String> known = new java.util.TreeSet<>();
-    collectKeys(type, known);
+    java.util.Set<String> known = RecordKeys.of(type);
     for (java.util.Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
         throw new ConfigException("unknown option '" + name + "' in " + source + " (known: " + String.join(", ", known) + ")");
-      }
-    }
-  }
-
-  private static void collectKeys(Class<?> type, java.util.Set<String> known) {
-    for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
-      java.lang.reflect.Field field;
-      try {
-        field = type.getDeclaredField(component.getName());
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException("record " + type + " has no field for its component " + component.getName(), e);
-      }
-      if (field.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
-        collectKeys(component.getType(), known);
-      } else {
-        known.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(component.getName()));
       }
     }
   }

@@ -1,8 +1,7 @@
 package io.tessera.data;
 
+import io.tessera.EnumNames;
 import io.tessera.TesseraException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -33,16 +32,11 @@ public final class SyntheticDatasets {
     SWISS_ROLL_3D;
 
     public static Kind parse(String name) {
-      try {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new TesseraException(
-            "unknown dataset kind '" + name + "'; known: " + Arrays.toString(values()).toLowerCase(Locale.ROOT).replace('_', '-'));
-      }
+      return EnumNames.parse(Kind.class, name, "dataset kind");
     }
 
     public String displayName() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return EnumNames.display(this);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.tessera.model;
 
 import ai.djl.Device;
+import io.tessera.EnumNames;
 import io.tessera.TesseraException;
-import java.util.Locale;
 
 /** Where models run: {@code auto} takes the GPU when the engine sees one, {@code cpu}/{@code gpu} force it. */
 public enum DevicePolicy {
@@ -11,11 +11,7 @@ public enum DevicePolicy {
   GPU;
 
   public static DevicePolicy parse(String value) {
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new TesseraException("unknown device '" + value + "': use auto, cpu or gpu");
-    }
+    return EnumNames.parse(DevicePolicy.class, value, "device");
   }
 
   public Device resolve() {
@@ -34,6 +30,6 @@ public enum DevicePolicy {
   }
 
   public String configValue() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.display(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.tessera.reproduce;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import java.util.List;
 
@@ -9,10 +10,7 @@ import java.util.List;
  * MLPs trained by Tessera, then adversarial, hamming-neighbours and perturbation-grid per model.
  */
 public record LiuMnistConfig(
-    @JsonProperty(required = true) String images,
-    @JsonProperty(required = true) String labels,
-    @JsonProperty(required = true) String testImages,
-    @JsonProperty(required = true) String testLabels,
+    @JsonUnwrapped MnistFiles mnist,
     @JsonProperty(required = true) String output,
     @JsonProperty(required = true) List<Model> models,
     Integer epochs,

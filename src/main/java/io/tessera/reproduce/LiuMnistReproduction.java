@@ -37,7 +37,7 @@ public final class LiuMnistReproduction {
   public static Result run(SparkSession spark, LiuMnistConfig cfg, Consumer<String> progress) {
     String data = cfg.output() + "/datasets/mnist";
     progress.accept("import MNIST IDX files -> " + data);
-    MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.Imported mnist = cfg.mnist().read(spark);
     MnistImport.write(spark, mnist, data);
     progress.accept(String.format("  %d train and %d test images", mnist.train().size(), mnist.test().size()));
 

@@ -1,6 +1,7 @@
 package io.tessera.reproduce;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import io.tessera.jobs.diffusion.LmdConfig;
 import java.util.List;
@@ -15,10 +16,7 @@ import java.util.List;
  * @param reuseModels whether models already saved under the output are used instead of retrained
  */
 public record LmdMnistConfig(
-    @JsonProperty(required = true) String images,
-    @JsonProperty(required = true) String labels,
-    @JsonProperty(required = true) String testImages,
-    @JsonProperty(required = true) String testLabels,
+    @JsonUnwrapped MnistFiles mnist,
     @JsonProperty(required = true) String output,
     List<Integer> inDigits,
     Integer trainImages,

@@ -44,7 +44,7 @@ public final class LmdMnistReproduction {
   public record Result(DiffusionCard ddpm, ModelCard classifier, String inSplit, String outSplit, List<AucRow> rows) {}
 
   public static Result run(SparkSession spark, LmdMnistConfig cfg, Consumer<String> progress) {
-    MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.Imported mnist = cfg.mnist().read(spark);
     IntPredicate in = cfg.inDigits()::contains;
     LabeledPoints train = select(mnist.train(), in, cfg.trainImages() == 0 ? Integer.MAX_VALUE : cfg.trainImages());
     LabeledPoints inTest = select(mnist.test(), in, Integer.MAX_VALUE);

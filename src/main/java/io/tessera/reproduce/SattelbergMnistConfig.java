@@ -1,6 +1,7 @@
 package io.tessera.reproduce;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +12,7 @@ import java.util.List;
  * every ordered pair, on the first {@code mapsTrain} training and {@code mapsTest} test images.
  */
 public record SattelbergMnistConfig(
-    @JsonProperty(required = true) String images,
-    @JsonProperty(required = true) String labels,
-    @JsonProperty(required = true) String testImages,
-    @JsonProperty(required = true) String testLabels,
+    @JsonUnwrapped MnistFiles mnist,
     @JsonProperty(required = true) String output,
     @JsonProperty(required = true) List<Model> models,
     Integer epochs,

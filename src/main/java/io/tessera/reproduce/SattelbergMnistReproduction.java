@@ -41,7 +41,7 @@ public final class SattelbergMnistReproduction {
     String subset = cfg.output() + "/datasets/mnist-maps";
     progress.accept("import MNIST IDX files -> " + data + ", and the first " + cfg.mapsTrain() + " train / " + cfg.mapsTest()
         + " test images -> " + subset);
-    MnistImport.Imported all = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.Imported all = cfg.mnist().read(spark);
     MnistImport.Imported maps = all.head(cfg.mapsTrain(), cfg.mapsTest());
     MnistImport.write(spark, all, data);
     MnistImport.write(spark, maps, subset);

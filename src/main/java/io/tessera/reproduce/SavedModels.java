@@ -1,6 +1,6 @@
 package io.tessera.reproduce;
 
-import io.tessera.model.classifier.ModelCard;
+import io.tessera.model.CardJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -10,7 +10,7 @@ final class SavedModels {
   private SavedModels() {}
 
   static boolean reusable(boolean reuseModels, String dir, Consumer<String> progress) {
-    boolean reuse = reuseModels && Files.exists(Path.of(dir).resolve(ModelCard.FILE_NAME));
+    boolean reuse = reuseModels && Files.exists(Path.of(dir).resolve(CardJson.FILE_NAME));
     if (reuse) {
       progress.accept("reusing the model in " + dir + " (reuse_models: false, or deleting it, trains it again)");
     }

@@ -1,6 +1,7 @@
 package io.tessera.reproduce;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
 import io.tessera.math.latent.MassPointSearch;
 import java.util.List;
@@ -20,10 +21,7 @@ import java.util.List;
  *     docs/methods/latent-curvature.md, The MNIST experiment, reduced)
  */
 public record SreehariMnistConfig(
-    @JsonProperty(required = true) String images,
-    @JsonProperty(required = true) String labels,
-    @JsonProperty(required = true) String testImages,
-    @JsonProperty(required = true) String testLabels,
+    @JsonUnwrapped MnistFiles mnist,
     @JsonProperty(required = true) String output,
     Double keepFraction,
     List<Integer> removedDigits,

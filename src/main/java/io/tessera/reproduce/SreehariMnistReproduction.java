@@ -72,7 +72,7 @@ public final class SreehariMnistReproduction {
 
   /** Every seed's 2 x 2 design, seed by seed. */
   public static List<Case> run(SparkSession spark, SreehariMnistConfig cfg, Consumer<String> progress) {
-    MnistImport.Imported mnist = MnistImport.read(spark, cfg.images(), cfg.labels(), cfg.testImages(), cfg.testLabels());
+    MnistImport.Imported mnist = cfg.mnist().read(spark);
     LabeledPoints pool = LabeledPoints.concat(mnist.train(), mnist.test());
     List<Case> cases = new ArrayList<>();
     for (long seed : cfg.seeds()) {
@@ -173,7 +173,7 @@ public final class SreehariMnistReproduction {
     String decoder = cfg.output() + "/models/" + name + "-decoder";
     double decoderMse;
     if (SavedModels.reusable(cfg.reuseModels(), decoder, progress)) {
-      decoderMse = AutoencoderCard.read(Path.of(decoder)).metrics().get("train_mse");
+      decoderMse = AutoencoderCard.read(Path.of(decoder)).training().metrics().get("train_mse");
     } else {
       int dim = pool.dim();
       float[] z = new float[trainRows.size() * cfg.latentDim()];
@@ -187,7 +187,7 @@ public final class SreehariMnistReproduction {
           SmoothActivation.SIGMOID, cfg.decoderEpochs(), 128, 1e-3, seed, device, trainData);
       decoderMse = ModelOutput.write(spark.sparkContext().hadoopConfiguration(), decoder,
           dir -> AutoencoderTrainer.trainDecoder(z, x, trainRows.size(), dim, spec, dir, line -> progress.accept("  " + line)))
-          .metrics().get("train_mse");
+          .training().metrics().get("train_mse");
     }
 
     progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");

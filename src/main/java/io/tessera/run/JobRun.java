@@ -2,9 +2,9 @@ package io.tessera.run;
 
 import io.tessera.Errors;
 import io.tessera.TesseraException;
+import io.tessera.TesseraVersion;
 import io.tessera.config.ConfigLoader;
 import io.tessera.model.DjlRuntime;
-import io.tessera.model.classifier.TesseraModelFormat;
 import io.tessera.tables.OutputRoot;
 import io.tessera.tables.RunRecord;
 import io.tessera.tables.RunsTable;
@@ -138,7 +138,7 @@ public final class JobRun {
 
   private static Map<String, String> versions() {
     return Map.of(
-        "tessera", TesseraModelFormat.tesseraVersion(),
+        "tessera", TesseraVersion.current(),
         "spark", org.apache.spark.package$.MODULE$.SPARK_VERSION(),
         "djl", ai.djl.engine.Engine.getDjlVersion(),
         "pytorch", DjlRuntime.version(),

@@ -1,6 +1,7 @@
 package io.tessera.run;
 
 import io.tessera.TesseraException;
+import io.tessera.config.DatasetJobConfig;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.Network;
 import io.tessera.model.classifier.FeatureEncoder;
@@ -17,6 +18,11 @@ import org.apache.spark.sql.SparkSession;
 public record ModelRef(String uri, DevicePolicy device, HadoopConfSnapshot hadoopConf) implements Serializable {
   public static ModelRef of(SparkSession spark, String uri, DevicePolicy device) {
     return new ModelRef(uri, device, HadoopConfSnapshot.of(spark));
+  }
+
+  /** The model a dataset job's config names, on its device. */
+  public static ModelRef of(JobRun run, DatasetJobConfig cfg) {
+    return of(run.spark(), cfg.model(), cfg.devicePolicy());
   }
 
   public Network network() {

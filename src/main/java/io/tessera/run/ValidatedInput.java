@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.tessera.ConfigException;
 import io.tessera.InputException;
+import io.tessera.config.DatasetJobConfig;
 import io.tessera.config.InputSelection;
 import io.tessera.data.DatasetIO;
 import io.tessera.tables.OutputRoot;
@@ -24,6 +25,11 @@ public final class ValidatedInput {
   public record Rows(Dataset<Row> valid, long rowsIn, long rejected) {}
 
   private ValidatedInput() {}
+
+  /** A dataset job's input, with its config's quarantine and partitions. */
+  public static Rows load(JobRun run, DatasetJobConfig cfg, int inputDim) {
+    return load(run, cfg, inputDim, cfg.quarantine(), cfg.partitions());
+  }
 
   public static Rows load(JobRun run, InputSelection selection, int inputDim, boolean quarantine, int partitions) {
     String input = selection.input();

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -79,6 +82,11 @@ public record TableSchema(String name, StructType schema, List<String> partition
       }
     }
     return new TableSchema(name, schema, partitions);
+  }
+
+  /** The encoder of rows of table {@code name} as a job writes them (its DDL without the run_id partition column). */
+  public static Encoder<Row> rowEncoder(String name) {
+    return Encoders.row(load(name).dataSchema());
   }
 
   /** The columns stored inside the Parquet files: all but the partition columns. */

@@ -1,5 +1,6 @@
 package io.tessera.cli.report;
 
+import io.tessera.cli.options.OutputRootOption;
 import io.tessera.report.RunReport;
 import io.tessera.run.SparkSessions;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tessera report --run ID}: one self-contained HTML page for runs; the subcommands draw single figures as PNG files. */
@@ -20,8 +22,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--run", split = ",", description = "Run ids (comma-separated) for the HTML report.")
   List<String> runs;
 
-  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
-  String root;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(names = "--out", defaultValue = "report.html", description = "HTML file to write. Default: ${DEFAULT-VALUE}.")
   Path out;
@@ -32,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give --run ID for an HTML report, or name a figure: regions, gradients, dual-space, roc, loglik or inpainting");
     }
-    RunReport.write(SparkSessions.getOrCreate(), root, runs, out);
+    RunReport.write(SparkSessions.getOrCreate(), outputRoot.root(), runs, out);
     System.out.println("wrote " + out + " (" + runs.size() + " runs)");
     return 0;
   }

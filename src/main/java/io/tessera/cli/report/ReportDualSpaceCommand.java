@@ -2,12 +2,10 @@ package io.tessera.cli.report;
 
 import io.tessera.TesseraException;
 import io.tessera.report.DualSpaceFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -16,16 +14,12 @@ import picocli.CommandLine.Option;
 /** {@code tessera report dual-space}: the local maps of a 2-input network as points (w1, w2). */
 @Command(name = "dual-space", mixinStandardHelpOptions = true,
     description = "Draw a 2-input network's local maps as points (w1, w2), coloured by output (cf. Sattelberg Fig. 4).")
-final class ReportDualSpaceCommand implements Callable<Integer> {
+final class ReportDualSpaceCommand extends FigureCommand {
   @Option(names = "--maps", required = true, description = "A local_maps partition of a 2-input model.")
   String maps;
 
-  @Option(names = "--out", defaultValue = "dual-space.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
-    SparkSession spark = SparkSessions.getOrCreate();
+  String draw(SparkSession spark, Path out) throws IOException {
     List<Row> rows = io.tessera.jobs.localmaps.LocalMapsInput.read(spark, maps).select("model_id", "output", "gradient").collectAsList();
     int outputs = rows.stream().mapToInt(r -> r.getInt(1)).max().orElse(-1) + 1;
     List<List<double[]>> points = new ArrayList<>();
@@ -41,7 +35,6 @@ final class ReportDualSpaceCommand implements Callable<Integer> {
     }
     List<double[][]> weights = points.stream().map(p -> p.toArray(double[][]::new)).toList();
     DualSpaceFigure.write(rows.get(0).getString(0) + ": local maps of " + rows.size() / outputs + " samples", weights, out);
-    System.out.println("wrote " + out + " (" + rows.size() + " maps)");
-    return 0;
+    return rows.size() + " maps";
   }
 }

@@ -2,12 +2,10 @@ package io.tessera.cli.report;
 
 import io.tessera.TesseraException;
 import io.tessera.report.GradientFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -16,19 +14,15 @@ import picocli.CommandLine.Option;
 /** {@code tessera report gradients}: one input's gradient images across models and outputs. */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
     description = "Draw one sample's gradients as images, a row per model and a column per output (cf. Sattelberg Fig. 7).")
-final class ReportGradientsCommand implements Callable<Integer> {
+final class ReportGradientsCommand extends FigureCommand {
   @Option(names = "--maps", required = true, split = ",", description = "local_maps partitions, one per model (comma-separated).")
   List<String> maps;
 
   @Option(names = "--sample", required = true, description = "The sample id.")
   long sample;
 
-  @Option(names = "--out", defaultValue = "gradients.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
-    SparkSession spark = SparkSessions.getOrCreate();
+  String draw(SparkSession spark, Path out) throws IOException {
     List<String> models = new ArrayList<>();
     float[][][] gradients = new float[maps.size()][][];
     int side = -1;
@@ -53,7 +47,6 @@ final class ReportGradientsCommand implements Callable<Integer> {
       }
     }
     GradientFigure.write(models, gradients, side, out);
-    System.out.println("wrote " + out + " (sample " + sample + ", " + maps.size() + " models)");
-    return 0;
+    return "sample " + sample + ", " + maps.size() + " models";
   }
 }

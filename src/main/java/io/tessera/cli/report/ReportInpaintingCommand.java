@@ -9,13 +9,11 @@ import io.tessera.model.DevicePolicy;
 import io.tessera.model.diffusion.DiffusionModel;
 import io.tessera.model.load.ModelLoader;
 import io.tessera.report.InpaintingFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,19 +23,15 @@ import picocli.CommandLine.Mixin;
 @Command(name = "inpainting", mixinStandardHelpOptions = true,
     description = "Draw, for a few images of an lmd config's input, the original, the masked image and the lift of attempt 0"
         + " (the same chain the lmd job scores).")
-final class ReportInpaintingCommand implements Callable<Integer> {
+final class ReportInpaintingCommand extends FigureCommand {
   @Mixin ConfigOptions options;
 
   @picocli.CommandLine.Option(names = "--ids", required = true, split = ",", description = "Sample ids (comma-separated).")
   List<Long> ids;
 
-  @picocli.CommandLine.Option(names = "--out", defaultValue = "inpainting.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
+  String draw(SparkSession spark, Path out) throws IOException {
     LmdConfig cfg = options.load(LmdConfig.class);
-    SparkSession spark = SparkSessions.getOrCreate();
     try (DiffusionModel ddpm = ModelLoader.loadDiffusion(cfg.model(), DevicePolicy.parse(cfg.device()),
         spark.sparkContext().hadoopConfiguration())) {
       int dim = ddpm.dataDim();
@@ -75,8 +69,7 @@ final class ReportInpaintingCommand implements Callable<Integer> {
         images[2][i] = java.util.Arrays.copyOfRange(lifted, i * dim, (i + 1) * dim);
       }
       InpaintingFigure.write(titles, images, side, cfg.clamp().get(0), cfg.clamp().get(1), out);
-      System.out.println("wrote " + out + " (" + n + " images, lift " + cfg.lift() + ")");
+      return n + " images, lift " + cfg.lift();
     }
-    return 0;
   }
 }

@@ -1,38 +1,34 @@
 package io.tessera.cli.report;
 
 import io.tessera.TesseraException;
+import io.tessera.cli.options.OutputRootOption;
 import io.tessera.jobs.latent.LatentGeometryJob;
 import io.tessera.report.LatentFieldFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tessera report latent}: heatmaps of a 2-D latent-geometry run's curvature, volume element and density. */
 @Command(name = "latent", mixinStandardHelpOptions = true,
     description = "Draw R, log10 sqrt(det g) and the density (rho_ins with a reference split, else rho_info) over a latent-geometry run's"
         + " 2-D grid, with the encoded samples and the mass-like points on top.")
-final class ReportLatentCommand implements Callable<Integer> {
+final class ReportLatentCommand extends FigureCommand {
   @Option(names = "--run", required = true, description = "The latent-geometry run id.")
   String run;
 
-  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
-  String root;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(names = "--max-samples", defaultValue = "1500", description = "Codes drawn at most (a seeded subset). Default: ${DEFAULT-VALUE}.")
   int maxSamples;
 
-  @Option(names = "--out", defaultValue = "latent.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
-    SparkSession spark = SparkSessions.getOrCreate();
+  String draw(SparkSession spark, Path out) throws IOException {
+    String root = outputRoot.root();
     String points = root + "/" + LatentGeometryJob.TABLE + "/run_id=" + run;
     Row summary = spark.read().parquet(root + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + run).first();
     if (summary.<Integer>getAs("latent_dim") != 2 || summary.<Integer>getAs("resolution") == 0) {
@@ -56,8 +52,7 @@ final class ReportLatentCommand implements Callable<Integer> {
     int resolution = summary.getAs("resolution");
     double[] cell = {(hi.get(0) - lo.get(0)) / resolution, (hi.get(1) - lo.get(1)) / resolution};
     LatentFieldFigure.write(fields, z, cell, samples, mass, out);
-    System.out.println("wrote " + out + " (" + grid.size() + " grid points, " + samples.length + " codes, " + mass.length + " mass points)");
-    return 0;
+    return grid.size() + " grid points, " + samples.length + " codes, " + mass.length + " mass points";
   }
 
   private static double[] column(List<Row> rows, int k) {

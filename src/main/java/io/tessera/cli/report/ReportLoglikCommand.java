@@ -3,11 +3,9 @@ package io.tessera.cli.report;
 import io.tessera.TesseraException;
 import io.tessera.report.GroupHistogram;
 import io.tessera.report.LoglikHistogramFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code tessera report loglik}: histograms of per-sample log-likelihoods per dataset (cf. Tu Fig. 5C). */
 @Command(name = "loglik", mixinStandardHelpOptions = true,
     description = "Draw histograms of per-sample log-likelihood estimates (diffusion_loglik mean), one per dataset, at one step size.")
-final class ReportLoglikCommand implements Callable<Integer> {
+final class ReportLoglikCommand extends FigureCommand {
   @Option(names = "--loglik", required = true, split = ",",
       description = "diffusion_loglik partitions (comma-separated), e.g. tessera-out/tu-fig5/diffusion_loglik/run_id=tu-fig5-circle.")
   List<String> partitions;
@@ -28,12 +26,8 @@ final class ReportLoglikCommand implements Callable<Integer> {
   @Option(names = "--bins", defaultValue = "60", description = "Default: ${DEFAULT-VALUE}.")
   int bins;
 
-  @Option(names = "--out", defaultValue = "loglik.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
-    SparkSession spark = SparkSessions.getOrCreate();
+  String draw(SparkSession spark, Path out) throws IOException {
     Dataset<Row> estimates = null;
     for (String partition : partitions) {
       Dataset<Row> one = spark.read().parquet(partition).where("h = " + h).select("dataset", "mean");
@@ -44,7 +38,6 @@ final class ReportLoglikCommand implements Callable<Integer> {
       throw new TesseraException("no rows with h = " + h + " in " + partitions);
     }
     LoglikHistogramFigure.write("log-likelihood per sample, h = " + h, histogram, out);
-    System.out.println("wrote " + out + " (" + histogram.counts().keySet() + ")");
-    return 0;
+    return histogram.counts().keySet().toString();
   }
 }

@@ -1,27 +1,25 @@
 package io.tessera.cli.report;
 
 import io.tessera.TesseraException;
+import io.tessera.cli.options.OutputRootOption;
 import io.tessera.jobs.polytopes.RegionsJob;
 import io.tessera.report.RegionFigure;
-import io.tessera.run.SparkSessions;
-import io.tessera.tables.OutputRoot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tessera report regions}: the 2-D decomposition figure of a regions run, as a PNG. */
 @Command(name = "regions", mixinStandardHelpOptions = true,
     description = "Draw the regions of a 2-D `regions` run (PNG), coloured by pattern or output, with the decision boundary.")
-final class ReportRegionsCommand implements Callable<Integer> {
-  @Option(names = "--root", defaultValue = "tessera-out", description = "Output root. Default: ${DEFAULT-VALUE}.")
-  String root;
+final class ReportRegionsCommand extends FigureCommand {
+  @Mixin OutputRootOption outputRoot;
 
   @Option(names = "--run-id", description = "The regions run to draw. Default: the latest successful one.")
   String runId;
@@ -29,20 +27,16 @@ final class ReportRegionsCommand implements Callable<Integer> {
   @Option(names = "--colour", defaultValue = "pattern", description = "pattern or output. Default: ${DEFAULT-VALUE}.")
   String colour;
 
-  @Option(names = "--out", defaultValue = "regions.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
+  String draw(SparkSession spark, Path out) throws IOException {
     RegionFigure.Colouring colouring = switch (colour) {
       case "pattern" -> RegionFigure.Colouring.PATTERN;
       case "output" -> RegionFigure.Colouring.OUTPUT;
       default -> throw new TesseraException("--colour must be pattern or output, got '" + colour + "'");
     };
-    SparkSession spark = SparkSessions.getOrCreate();
-    List<String> tables = new OutputRoot(root, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+    List<String> tables = outputRoot.open(spark).registerViews(spark);
     if (!tables.contains(RegionsJob.TABLE) || !tables.contains("runs")) {
-      throw new TesseraException("no regions table under " + root + ": run `tessera run regions` first");
+      throw new TesseraException("no regions table under " + outputRoot.root() + ": run `tessera run regions` first");
     }
     String run = runId != null ? runId : latestRun(spark);
     Row summary = only(spark.sql("SELECT dim, box_lo, box_hi, regions FROM " + RegionsJob.SUMMARY + " WHERE run_id = '" + run.replace("'", "''") + "'"), run);
@@ -57,8 +51,7 @@ final class ReportRegionsCommand implements Callable<Integer> {
     }
     String title = String.format("%s: %d regions in [%s, %s]^2", run, regions.size(), summary.getDouble(1), summary.getDouble(2));
     RegionFigure.write(regions, summary.getDouble(1), summary.getDouble(2), colouring, title, out);
-    System.out.println("wrote " + out + " (" + regions.size() + " regions of run " + run + ")");
-    return 0;
+    return regions.size() + " regions of run " + run;
   }
 
   private static String latestRun(SparkSession spark) {

@@ -2,34 +2,30 @@ package io.tessera.cli.report;
 
 import io.tessera.TesseraException;
 import io.tessera.report.OodRocFigure;
-import io.tessera.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tessera report roc}: ROC curves of an lmd run's scores. */
 @Command(name = "roc", mixinStandardHelpOptions = true,
     description = "Draw ROC curves of an lmd run (ood_scores): a chart per distance, a curve per split against the in-domain split.")
-final class ReportRocCommand implements Callable<Integer> {
+final class ReportRocCommand extends FigureCommand {
   @Option(names = "--scores", required = true, description = "An ood_scores partition, e.g. tessera-out/ood_scores/run_id=<id>.")
   String scores;
 
   @Option(names = "--in-domain", required = true, description = "The in-distribution split.")
   String inDomain;
 
-  @Option(names = "--out", defaultValue = "roc.png", description = "PNG to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
   @Override
-  public Integer call() throws IOException {
+  String draw(SparkSession spark, Path out) throws IOException {
     Map<String, double[]> in = new TreeMap<>();
     Map<String, Map<String, double[]>> outOfDomain = new TreeMap<>();
-    for (Row r : SparkSessions.getOrCreate().read().parquet(scores)
+    for (Row r : spark.read().parquet(scores)
         .groupBy("distance", "split").agg(org.apache.spark.sql.functions.collect_list("score").as("scores")).collectAsList()) {
       String distance = r.getString(0);
       String split = r.getString(1);
@@ -44,7 +40,6 @@ final class ReportRocCommand implements Callable<Integer> {
       throw new TesseraException(scores + " needs scores of split '" + inDomain + "' and of at least one other split");
     }
     OodRocFigure.write(inDomain, in, outOfDomain, out);
-    System.out.println("wrote " + out + " (" + outOfDomain.size() + " distances)");
-    return 0;
+    return outOfDomain.size() + " distances";
   }
 }

@@ -1,31 +1,25 @@
 package io.tessera.cli.reproduce;
 
-import io.tessera.cli.options.ConfigOptions;
 import io.tessera.model.classifier.ModelCard;
 import io.tessera.reproduce.LiuMnistConfig;
 import io.tessera.reproduce.LiuMnistReproduction;
-import io.tessera.run.SparkSessions;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code tessera reproduce-liu --config conf/liu-mnist.yaml}: Liu et al. Tables 3 and 4 on MNIST. */
 @Command(name = "reproduce-liu", mixinStandardHelpOptions = true,
     description = "Reproduce Liu et al. Tables 3 and 4 on MNIST IDX files (see conf/liu-mnist.yaml).")
-public final class ReproduceCommand implements Callable<Integer> {
-  @Mixin ConfigOptions options;
+public final class ReproduceCommand extends ReproductionCommand<LiuMnistConfig, LiuMnistReproduction.Result> {
+  public ReproduceCommand() {
+    super(LiuMnistConfig.class, LiuMnistReproduction::run);
+  }
 
   @Override
-  public Integer call() {
-    LiuMnistConfig cfg = options.load(LiuMnistConfig.class);
-    long start = System.nanoTime();
-    LiuMnistReproduction.Result result = LiuMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
-    System.out.println();
+  void print(LiuMnistConfig cfg, LiuMnistReproduction.Result result) {
     System.out.println("Models (paper: S1 3x200 train 99.08% / test 97.57%, S2 5x300 99.01% / 97.95%)");
     for (ModelCard card : result.models()) {
       System.out.printf(Locale.ROOT, "  %-10s %-22s train accuracy %.4f  test accuracy %.4f%n", card.modelId(), card.hidden(),
-          card.metrics().get("train_accuracy"), card.metrics().get("test_accuracy"));
+          card.training().metrics().get("train_accuracy"), card.training().metrics().get("test_accuracy"));
     }
     result.fgsmSuccess().forEach(line -> System.out.println("  " + line));
     System.out.println("Table 3: 1-NN label agreement within each split (paper: Euclidean 97.37% train / 95.58% test;");
@@ -37,7 +31,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     System.out.println("         S2 train 99.97/41.88 173.59/69.61 251.73/93.69, FGSM 178.57/83.69 264.66/99.79 339.07/106.60)");
     result.table4().forEach(r -> System.out.printf(Locale.ROOT, "  %-4s %-6s r=%-5s %8.2f / %-7.2f (%d values)%n",
         r.model(), r.split(), r.radius(), r.mean(), r.sd(), r.count()));
-    System.out.printf(Locale.ROOT, "total %.1f s; all tables under %s%n", (System.nanoTime() - start) / 1e9, cfg.output());
-    return 0;
+  }
+
+  @Override
+  String tables(LiuMnistConfig cfg, LiuMnistReproduction.Result result) {
+    return "all tables under " + cfg.output();
   }
 }

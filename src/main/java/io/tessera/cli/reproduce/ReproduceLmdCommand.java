@@ -1,40 +1,37 @@
 package io.tessera.cli.reproduce;
 
-import io.tessera.cli.options.ConfigOptions;
 import io.tessera.reproduce.LmdMnistConfig;
 import io.tessera.reproduce.LmdMnistReproduction;
-import io.tessera.run.SparkSessions;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code tessera reproduce-lmd --config conf/lmd-mnist.yaml}: LMD out-of-distribution AUCs on MNIST, in reduced form. */
 @Command(name = "reproduce-lmd", mixinStandardHelpOptions = true,
     description = "Reproduce LMD's MNIST protocol in reduced form: a U-Net DDPM on some digits scores other digits and synthetic shapes.")
-public final class ReproduceLmdCommand implements Callable<Integer> {
+public final class ReproduceLmdCommand extends ReproductionCommand<LmdMnistConfig, LmdMnistReproduction.Result> {
   /** LMD's Tables 3 and 4, in-domain MNIST: out-of-domain KMNIST and FashionMNIST, per lift and distance (LPIPS for deep). */
   private static final Map<String, String> PAPER = Map.of(
       "inpaint/mse", "0.998 / 0.995", "inpaint/ssim", "0.997 / 0.999", "inpaint/deep", "0.984 / 0.999 (LPIPS)",
       "diffuse-denoise/deep", "0.993 / 0.998 (LPIPS, t = 500)");
 
-  @Mixin ConfigOptions options;
+  public ReproduceLmdCommand() {
+    super(LmdMnistConfig.class, LmdMnistReproduction::run);
+  }
 
   @Override
-  public Integer call() {
-    LmdMnistConfig cfg = options.load(LmdMnistConfig.class);
-    long start = System.nanoTime();
-    LmdMnistReproduction.Result result = LmdMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
-    System.out.println();
+  void print(LmdMnistConfig cfg, LmdMnistReproduction.Result result) {
     System.out.printf(Locale.ROOT, "DDPM %s: eps mse at the end of training %.4f; classifier %s: %s%n", result.ddpm().modelId(),
-        result.ddpm().metrics().get("final_eps_mse"), result.classifier().modelId(), result.classifier().metrics());
+        result.ddpm().training().metrics().get("final_eps_mse"), result.classifier().modelId(), result.classifier().training().metrics());
     System.out.println("ROC-AUC against in-domain " + result.inSplit() + " (out-of-domain positive); LMD paper, in-domain MNIST,"
         + " out-of-domain KMNIST / FashionMNIST");
     System.out.println("  lift             distance  out-of-domain   in  out    AUC    paper");
     result.rows().forEach(r -> System.out.printf(Locale.ROOT, "  %-16s %-8s  %-13s %4d %4d  %.3f  %s%n", r.lift(), r.distance(),
         r.outOfDomain(), r.inSamples(), r.outSamples(), r.auc(), PAPER.getOrDefault(r.lift() + "/" + r.distance(), "-")));
-    System.out.printf(Locale.ROOT, "total %.1f s; all tables under %s%n", (System.nanoTime() - start) / 1e9, cfg.output());
-    return 0;
+  }
+
+  @Override
+  String tables(LmdMnistConfig cfg, LmdMnistReproduction.Result result) {
+    return "all tables under " + cfg.output();
   }
 }

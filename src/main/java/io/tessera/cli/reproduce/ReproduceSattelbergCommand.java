@@ -1,32 +1,26 @@
 package io.tessera.cli.reproduce;
 
-import io.tessera.cli.options.ConfigOptions;
 import io.tessera.model.classifier.ModelCard;
 import io.tessera.reproduce.SattelbergMnistConfig;
 import io.tessera.reproduce.SattelbergMnistReproduction;
-import io.tessera.run.SparkSessions;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code tessera reproduce-sattelberg --config conf/sattelberg-mnist.yaml}: Sattelberg et al. Tables 1 and 2 on MNIST. */
 @Command(name = "reproduce-sattelberg", mixinStandardHelpOptions = true,
     description = "Reproduce Sattelberg et al. Tables 1 and 2 (local maps: k-means and affine maps between networks) on MNIST IDX files.")
-public final class ReproduceSattelbergCommand implements Callable<Integer> {
-  @Mixin ConfigOptions options;
+public final class ReproduceSattelbergCommand extends ReproductionCommand<SattelbergMnistConfig, SattelbergMnistReproduction.Result> {
+  public ReproduceSattelbergCommand() {
+    super(SattelbergMnistConfig.class, SattelbergMnistReproduction::run);
+  }
 
   @Override
-  public Integer call() {
-    SattelbergMnistConfig cfg = options.load(SattelbergMnistConfig.class);
-    long start = System.nanoTime();
-    SattelbergMnistReproduction.Result result = SattelbergMnistReproduction.run(SparkSessions.getOrCreate(), cfg, System.out::println);
-    System.out.println();
+  void print(SattelbergMnistConfig cfg, SattelbergMnistReproduction.Result result) {
     System.out.println("Models (paper, 60,000 training images, SGD 30 epochs: Dense 96.03%, Conv1 98.07%, Conv2 98.04% test accuracy)");
     for (ModelCard card : result.models()) {
       System.out.printf(Locale.ROOT, "  %-22s conv %-9s dense %-6s train accuracy %.4f  test accuracy %.4f%n", card.modelId(),
-          card.convFilters() == null ? "-" : card.convFilters(), card.hidden(), card.metrics().get("train_accuracy"),
-          card.metrics().get("test_accuracy"));
+          card.convFilters() == null ? "-" : card.convFilters(), card.hidden(), card.training().metrics().get("train_accuracy"),
+          card.training().metrics().get("test_accuracy"));
     }
     System.out.println("Table 1: test accuracy with each output's local map replaced by its nearest of k k-means centres");
     System.out.println("         (paper, k = original/1/10/100: Dense 96.03/86.79/92.31/94.34%, Conv1 98.07/67.66/86.39/93.82%,");
@@ -37,7 +31,10 @@ public final class ReproduceSattelbergCommand implements Callable<Integer> {
     System.out.println("         Dense->Conv2 95.19, Conv1->Dense 95.67, Conv1->Conv2 97.76, Conv2->Dense 95.62, Conv2->Conv1 97.86)");
     result.table2().forEach(r -> System.out.printf(Locale.ROOT, "  %-8s -> %-8s %.4f  (from-network %.4f, %d test samples)%n",
         r.from(), r.to(), r.accuracy(), r.fromAccuracy(), r.samples()));
-    System.out.printf(Locale.ROOT, "total %.1f s; all tables under %s%n", (System.nanoTime() - start) / 1e9, cfg.output());
-    return 0;
+  }
+
+  @Override
+  String tables(SattelbergMnistConfig cfg, SattelbergMnistReproduction.Result result) {
+    return "all tables under " + cfg.output();
   }
 }

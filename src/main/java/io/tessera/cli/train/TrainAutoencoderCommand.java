@@ -45,7 +45,7 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         SmoothActivation.parse(outputActivation), epochs, batchSize, learningRate, training.seed, training.device(), training.data);
     AutoencoderCard card = AutoencoderTrainJob.run(SparkSessions.getOrCreate(), training.data, training.out, spec,
         line -> System.out.println("  " + line));
-    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.metrics());
+    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.training().metrics());
     return 0;
   }
 }

@@ -45,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainJob.Request request = new TrainJob.Request(training.data, training.out, training.modelId(), parsedTask, hidden, epochs, batchSize,
         learningRate, training.seed, training.device(), convFilters);
     ModelCard card = TrainJob.run(SparkSessions.getOrCreate(), request, line -> System.out.println("  " + line));
-    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.metrics());
+    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.training().metrics());
     return 0;
   }
 }

@@ -51,7 +51,7 @@ public final class TrainDiffusionCommand implements Callable<Integer> {
         learningRate, training.seed, training.device(), training.data);
     DiffusionCard card = DiffusionTrainJob.run(SparkSessions.getOrCreate(), training.data, training.out, spec,
         line -> System.out.println("  " + line));
-    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.metrics());
+    System.out.println("saved " + card.modelId() + " to " + training.out + "  " + card.training().metrics());
     return 0;
   }
 }

@@ -10,9 +10,7 @@ import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code diffusion-loglik} job (Tu et al. eq. 23): per sample and step size h, R independent
@@ -30,7 +28,7 @@ public final class DiffusionLoglikJob extends BaseJob<DiffusionLoglikConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, DiffusionLoglikConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     DiffusionModel ddpm = model.diffusion();
     for (int h : cfg.stepSizes()) {
       ConfigChecks.setting(() -> ddpm.schedule().uniformGrid(h)); // refuses h > T before any work
@@ -39,9 +37,9 @@ public final class DiffusionLoglikJob extends BaseJob<DiffusionLoglikConfig> {
       ConfigChecks.setting(() -> ddpm.schedule().checkGrid(grid.stream().mapToInt(Integer::intValue).toArray()));
     }
     ChainBudget.require(cfg.batchSize(), cfg.rounds(), ddpm.dataDim(), "rounds");
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
     Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, estimates, cfg.input(), cfg.quarantine(), "mean");
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / (cfg.stepSizes().size() + cfg.grids().size()),

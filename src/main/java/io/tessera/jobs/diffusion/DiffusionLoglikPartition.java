@@ -31,7 +31,7 @@ final class DiffusionLoglikPartition extends BatchedPartition<DiffusionModel> {
       boolean keepRounds, String dataset) implements java.io.Serializable {}
 
   DiffusionLoglikPartition(ModelRef model, DiffusionLoglikConfig cfg) {
-    super(model, cfg.batchSize());
+    super(model, ModelRef::diffusion, cfg.batchSize());
     this.cfg = new Settings(List.copyOf(cfg.stepSizes()), cfg.grids().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray())
         .toList(), cfg.rounds(), cfg.variance(), cfg.seed(), cfg.batchSize(), cfg.keepRounds(), cfg.dataset());
   }
@@ -39,11 +39,6 @@ final class DiffusionLoglikPartition extends BatchedPartition<DiffusionModel> {
   /** The text of an uneven grid in the rows and in its seeds: its indices joined by commas. */
   static String label(int[] grid) {
     return java.util.Arrays.stream(grid).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-  }
-
-  @Override
-  protected DiffusionModel open() {
-    return model.diffusion();
   }
 
   @Override

@@ -11,7 +11,6 @@ import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -34,7 +33,7 @@ public final class LmdJob extends BaseJob<LmdConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, LmdConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     DiffusionModel ddpm = model.diffusion();
     int side = side(ddpm.dataDim());
     if (cfg.grid() > side) {
@@ -59,9 +58,9 @@ public final class LmdJob extends BaseJob<LmdConfig> {
             + ddpm.dataDim());
       }
     }
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
     Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, lift),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / cfg.distances().size(), input.rejected() + checked.rejectedSamples());

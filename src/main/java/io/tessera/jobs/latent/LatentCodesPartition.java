@@ -2,13 +2,11 @@ package io.tessera.jobs.latent;
 
 import io.tessera.model.autoencoder.Autoencoder;
 import io.tessera.model.autoencoder.LatentModel;
-import io.tessera.run.BatchedIterator;
+import io.tessera.run.BatchedPartition;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -19,37 +17,28 @@ import org.apache.spark.sql.types.StructType;
  * or its features themselves when the model is a decoder alone. The rows keep id, split, label and
  * features, so the densities and the per-sample geometry both read this one pass.
  */
-final class LatentCodesPartition implements MapPartitionsFunction<Row, Row> {
+final class LatentCodesPartition extends BatchedPartition<LatentModel> {
   static final StructType SCHEMA = new StructType().add("id", DataTypes.LongType).add("split", DataTypes.StringType)
       .add("label", DataTypes.IntegerType).add("features", DataTypes.createArrayType(DataTypes.FloatType))
       .add("code", DataTypes.createArrayType(DataTypes.DoubleType));
   private static final long serialVersionUID = 1L;
 
-  private final ModelRef model;
-  private final Integer latentDim;
-  private final int batchSize;
-
   LatentCodesPartition(ModelRef model, Integer latentDim, int batchSize) {
-    this.model = model;
-    this.latentDim = latentDim;
-    this.batchSize = batchSize;
+    super(model, ref -> ref.latent(latentDim), batchSize);
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> input) {
-    LatentModel latent = model.latent(latentDim);
+  protected List<Row> process(LatentModel latent, List<Row> batch) {
     Autoencoder autoencoder = latent.autoencoder();
     int dim = autoencoder != null ? autoencoder.card().inputDim() : latent.decoder().latentDim();
-    return new BatchedIterator<>(input, batchSize, batch -> {
-      float[] x = ValidatedInput.features(batch, dim);
-      double[][] codes = autoencoder != null ? autoencoder.encode(x, batch.size()) : widen(x, batch.size(), dim);
-      List<Row> rows = new ArrayList<>(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        Row r = batch.get(i);
-        rows.add(RowFactory.create(r.getLong(0), r.getString(1), r.isNullAt(2) ? null : r.getInt(2), r.get(3), codes[i]));
-      }
-      return rows;
-    });
+    float[] x = ValidatedInput.features(batch, dim);
+    double[][] codes = autoencoder != null ? autoencoder.encode(x, batch.size()) : widen(x, batch.size(), dim);
+    List<Row> rows = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Row r = batch.get(i);
+      rows.add(RowFactory.create(r.getLong(0), r.getString(1), r.isNullAt(2) ? null : r.getInt(2), r.get(3), codes[i]));
+    }
+    return rows;
   }
 
   private static double[][] widen(float[] x, int rows, int dim) {

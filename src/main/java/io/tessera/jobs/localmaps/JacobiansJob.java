@@ -10,9 +10,7 @@ import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code jacobians} job (Sattelberg et al.): the local affine map f_j(x) ≈ J_j(x) x + b_j of
@@ -29,16 +27,16 @@ public final class JacobiansJob extends BaseJob<JacobiansConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, JacobiansConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     Network network = model.network();
     boolean mlp = network instanceof ReluMlpNetwork;
     if (cfg.method().equals("exact") && !mlp) {
       throw new TesseraException("method exact needs a ReLU MLP (Linear/ReLU layers); " + cfg.model() + " is not one: use autograd");
     }
     boolean exact = mlp && !cfg.method().equals("autograd");
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     Dataset<Row> maps = input.valid().mapPartitions(new JacobiansPartition(model, cfg.batchSize(), exact),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, maps, cfg.input(), cfg.quarantine(),
         "gradient", "bias", "gradient_norm");
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / network.outputDim(), input.rejected() + checked.rejectedSamples());

@@ -21,13 +21,8 @@ final class JacobiansPartition extends BatchedPartition<Network> {
   private final boolean exact;
 
   JacobiansPartition(ModelRef model, int batchSize, boolean exact) {
-    super(model, batchSize);
+    super(model, exact ? ModelRef::reluMlp : ModelRef::network, batchSize);
     this.exact = exact;
-  }
-
-  @Override
-  protected Network open() {
-    return exact ? model.reluMlp() : model.network();
   }
 
   @Override

@@ -7,9 +7,7 @@ import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code adversarial} job: FGSM and PGD (L-infinity) examples for every sample, with clean and
@@ -26,13 +24,13 @@ public final class AdversarialJob extends BaseJob<AdversarialConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, AdversarialConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     Network network = model.network();
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     Dataset<Row> examples = input.valid().mapPartitions(
         new AdversarialPartition(model, cfg.batchSize(), cfg.attacks(), cfg.epsilon(),
             cfg.pgdSteps(), cfg.pgdStepSize(), cfg.clipDomain()),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, examples);
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
   }

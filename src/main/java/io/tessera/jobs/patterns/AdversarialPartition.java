@@ -26,17 +26,12 @@ final class AdversarialPartition extends BatchedPartition<Network> {
 
   AdversarialPartition(ModelRef model, int batchSize, List<String> attacks, double epsilon, int pgdSteps, double pgdStepSize,
       LinfAttacks.Domain domain) {
-    super(model, batchSize);
+    super(model, ModelRef::network, batchSize);
     this.attacks = List.copyOf(attacks);
     this.epsilon = epsilon;
     this.pgdSteps = pgdSteps;
     this.pgdStepSize = pgdStepSize;
     this.domain = domain;
-  }
-
-  @Override
-  protected Network open() {
-    return model.network();
   }
 
   @Override

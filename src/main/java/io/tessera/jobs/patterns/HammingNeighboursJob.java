@@ -37,9 +37,9 @@ public final class HammingNeighboursJob extends BaseJob<HammingNeighboursConfig>
   @Override
   public JobRun.Counts execute(JobRun run, HammingNeighboursConfig cfg) {
     var spark = run.spark();
-    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     ReluMlpNetwork network = model.reluMlp();
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     Dataset<Row> encoded = input.valid()
         .mapPartitions(new PatternWordsPartition(model, cfg.batchSize()),
             Encoders.row(PatternWordsPartition.SCHEMA))

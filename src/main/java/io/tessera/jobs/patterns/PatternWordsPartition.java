@@ -27,12 +27,7 @@ final class PatternWordsPartition extends BatchedPartition<ReluMlpNetwork> {
       .add("features", DataTypes.createArrayType(DataTypes.FloatType, false));
 
   PatternWordsPartition(ModelRef model, int batchSize) {
-    super(model, batchSize);
-  }
-
-  @Override
-  protected ReluMlpNetwork open() {
-    return model.reluMlp();
+    super(model, ModelRef::reluMlp, batchSize);
   }
 
   static int wordsPerRow(ReluMlpNetwork network) {

@@ -7,9 +7,7 @@ import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code patterns} job: the activation pattern of every sample of a dataset under a ReLU MLP,
@@ -25,16 +23,15 @@ public final class PatternsJob extends BaseJob<PatternsConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, PatternsConfig cfg) {
-    SparkSession spark = run.spark();
-    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     // Loading on the driver first turns a missing or corrupt model into one clear error, and in
     // embedded mode the executors share this very instance.
     ReluMlpNetwork network = model.reluMlp();
 
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     Dataset<Row> patterns = input.valid().mapPartitions(
         new PatternsPartition(model, cfg.batchSize()),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, patterns);
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
   }

@@ -20,12 +20,7 @@ final class PatternsPartition extends BatchedPartition<ReluMlpNetwork> {
   private static final long serialVersionUID = 1L;
 
   PatternsPartition(ModelRef model, int batchSize) {
-    super(model, batchSize);
-  }
-
-  @Override
-  protected ReluMlpNetwork open() {
-    return model.reluMlp();
+    super(model, ModelRef::reluMlp, batchSize);
   }
 
   @Override

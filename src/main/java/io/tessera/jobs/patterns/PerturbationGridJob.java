@@ -7,7 +7,6 @@ import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -26,13 +25,13 @@ public final class PerturbationGridJob extends BaseJob<PerturbationGridConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, PerturbationGridConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     ReluMlpNetwork network = model.reluMlp();
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), cfg.partitions());
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     double[] radii = cfg.radii().stream().mapToDouble(Double::doubleValue).toArray();
     Dataset<Row> rows = input.valid().mapPartitions(
         new PerturbationPartition(model, cfg.batchSize(), radii, cfg.directions(), cfg.seed()),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, rows);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), rowsOut / radii.length, input.rejected());

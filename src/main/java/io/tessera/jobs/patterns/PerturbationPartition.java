@@ -28,7 +28,7 @@ final class PerturbationPartition extends BatchedPartition<ReluMlpNetwork> {
 
   /** {@code batchSize} counts model rows: as many samples as fit, each with its 1 + |radii| x directions rows. */
   PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed) {
-    super(model, Math.max(1, batchSize / (1 + radii.length * directions)));
+    super(model, ModelRef::reluMlp, Math.max(1, batchSize / (1 + radii.length * directions)));
     this.radii = radii;
     this.directions = directions;
     this.seed = seed;
@@ -36,11 +36,6 @@ final class PerturbationPartition extends BatchedPartition<ReluMlpNetwork> {
 
   private int rowsPerSample() {
     return 1 + radii.length * directions;
-  }
-
-  @Override
-  protected ReluMlpNetwork open() {
-    return model.reluMlp();
   }
 
   @Override

@@ -12,9 +12,7 @@ import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -33,7 +31,7 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
 
   @Override
   public JobRun.Counts execute(JobRun run, PolytopesConfig cfg) {
-    ModelRef model = ModelRef.of(run.spark(), cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     var network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), 0);
     Dataset<Row> samples = input.valid();
@@ -47,7 +45,7 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
     int partitions = cfg.partitions() > 0 ? cfg.partitions() : run.spark().sparkContext().defaultParallelism();
     double[] box = cfg.box() == null ? null : new double[] {cfg.box().get(0), cfg.box().get(1)};
     Dataset<Row> regions = samples.repartition(partitions).mapPartitions(
-        new PolytopesPartition(model, box), Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        new PolytopesPartition(model, box), TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, regions);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());

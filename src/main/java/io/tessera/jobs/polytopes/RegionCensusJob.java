@@ -6,10 +6,8 @@ import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -42,7 +40,7 @@ public final class RegionCensusJob extends BaseJob<RegionCensusConfig> {
     }
     int partitions = cfg.partitions() > 0 ? cfg.partitions() : Math.min(work.size(), run.spark().sparkContext().defaultParallelism() * 4);
     Dataset<Row> nets = run.spark().createDataFrame(work, WORK).repartition(partitions)
-        .mapPartitions(new RegionCensusPartition(cfg), Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        .mapPartitions(new RegionCensusPartition(cfg), TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, nets);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(work.size(), rowsOut, 0);

@@ -67,7 +67,7 @@ final class RegionCensusPartition implements MapPartitionsFunction<Row, Row> {
       double centre = (cfg.box().get(0) + cfg.box().get(1)) / 2;
       long regions = RegionTraversal.regions(weights, new double[] {centre, centre}, cfg.box().get(0), cfg.box().get(1), RegionTraversal.hashed()).size();
       double countSeconds = (System.nanoTime() - start) / 1e9;
-      double mse = card.metrics().get("test_mse");
+      double mse = card.training().metrics().get("test_mse");
       LOG.info(String.format(java.util.Locale.ROOT, "region census: %dx%d #%d: %d regions, validation MSE %.3g (train %.1f s, count %.1f s)",
           layers, width, repeat, regions, mse, trainSeconds, countSeconds));
       return RowFactory.create(layers, width, repeat, seed, regions, mse, trainSeconds, countSeconds);

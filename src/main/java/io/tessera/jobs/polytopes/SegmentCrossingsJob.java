@@ -13,7 +13,6 @@ import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +35,7 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
   @Override
   public JobRun.Counts execute(JobRun run, SegmentCrossingsConfig cfg) {
     SparkSession spark = run.spark();
-    ModelRef model = ModelRef.of(spark, cfg.model(), cfg.devicePolicy());
+    ModelRef model = ModelRef.of(run, cfg);
     var network = model.reluMlp();
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), 0);
     Dataset<Row> samples = input.valid().select(DatasetIO.ID, DatasetIO.SPLIT, DatasetIO.FEATURES);
@@ -64,7 +63,7 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
     }
     Dataset<Row> crossings = joined.mapPartitions(
         new SegmentCrossingsPartition(model, cfg.bisection()),
-        Encoders.row(TableSchema.load(TABLE).dataSchema()));
+        TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, crossings);
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
   }

@@ -1,7 +1,6 @@
 package io.tessera.math.latent;
 
-import io.tessera.TesseraException;
-import java.util.Locale;
+import io.tessera.EnumNames;
 
 /**
  * The potential f of Perelman's F and W. ZERO: f = 0, so F = integral of R dmu and W(tau) =
@@ -12,14 +11,10 @@ public enum Potential {
   ZERO, DATA;
 
   public static Potential parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new TesseraException("unknown potential '" + name + "'; use zero or data");
-    }
+    return EnumNames.parse(Potential.class, name, "potential");
   }
 
   public String displayName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.display(this);
   }
 }

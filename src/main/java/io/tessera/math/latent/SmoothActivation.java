@@ -1,7 +1,6 @@
 package io.tessera.math.latent;
 
-import io.tessera.TesseraException;
-import java.util.Locale;
+import io.tessera.EnumNames;
 
 /**
  * Smooth activations with their first and second derivatives (docs/methods/latent-curvature.md,
@@ -11,15 +10,11 @@ public enum SmoothActivation {
   IDENTITY, TANH, SIGMOID, SOFTPLUS, ELU;
 
   public static SmoothActivation parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new TesseraException("unknown activation '" + name + "'; smooth decoders use tanh, sigmoid, softplus or elu");
-    }
+    return EnumNames.parse(SmoothActivation.class, name, "activation");
   }
 
   public String displayName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.display(this);
   }
 
   /** Writes {sigma(u), sigma'(u), sigma''(u)} into {@code into}: the jets call this per unit, so it allocates nothing. */

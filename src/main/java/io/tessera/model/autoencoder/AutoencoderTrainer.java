@@ -19,12 +19,11 @@ import io.tessera.TesseraException;
 import io.tessera.model.DjlRuntime;
 import io.tessera.model.EpochLoop;
 import io.tessera.model.ScalarFreeOps;
-import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.model.TrainingRecord;
 import io.tessera.model.classifier.TrainingSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -86,9 +85,8 @@ public final class AutoencoderTrainer {
         Files.createDirectories(outDir);
         model.save(outDir, AutoencoderCard.PARAMS_NAME);
         AutoencoderCard card = new AutoencoderCard(format, spec.modelId(), train.outDim(), spec.latentDim(), spec.hidden(),
-            spec.activation().displayName(), spec.outputActivation().displayName(), spec.datasetName(), train.rows(), spec.seed(),
-            spec.epochs(), spec.batchSize(), spec.learningRate(), metrics,
-            Map.of("djl", engine.getVersion(), "tessera", TesseraModelFormat.tesseraVersion()), Instant.now().toString());
+            spec.activation().displayName(), spec.outputActivation().displayName(), spec.epochs(),
+            TrainingRecord.now(spec.datasetName(), train.rows(), spec.seed(), spec.batchSize(), spec.learningRate(), metrics));
         card.write(outDir);
         return card;
       } catch (IOException | TranslateException e) {

@@ -2,14 +2,14 @@ package io.tessera.model.classifier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.TesseraException;
 import io.tessera.model.CardJson;
+import io.tessera.model.TrainingRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON card saved next to every model Tessera trains: what it is, what it saw, how it was
@@ -27,19 +27,11 @@ public record ModelCard(
     @JsonProperty(required = true) List<Integer> hidden,
     @JsonProperty(required = true) int outputDim,
     String activation,
-    String dataset,
-    long rows,
-    long seed,
     int epochs,
-    int batchSize,
-    double learningRate,
-    Map<String, Double> metrics,
-    Map<String, String> versions,
-    String createdAt,
+    @JsonUnwrapped TrainingRecord training,
     List<Integer> convFilters,
     List<Integer> inputShape) {
 
-  public static final String FILE_NAME = "model-card.json";
   public static final String FORMAT = "tessera-mlp-v1";
   public static final String CNN_FORMAT = "tessera-cnn-v1";
 
@@ -50,33 +42,27 @@ public record ModelCard(
     CLASSIFICATION
   }
 
-  private static final ObjectMapper JSON = CardJson.MAPPER;
-
   public boolean convolutional() {
     return CNN_FORMAT.equals(format);
   }
 
   public void write(Path dir) throws IOException {
-    JSON.writeValue(dir.resolve(FILE_NAME).toFile(), this);
+    CardJson.write(dir, this);
   }
 
   public static ModelCard read(Path dir) {
-    Path file = dir.resolve(FILE_NAME);
-    try {
-      com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readAllBytes(file));
-      String format = tree.path("format").asText();
-      if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format)) {
-        throw new TesseraException("model card " + file + " has format '" + format + "', expected " + FORMAT + " or " + CNN_FORMAT);
-      }
-      ModelCard card = JSON.treeToValue(tree, ModelCard.class);
-      boolean convolutional = card.convFilters() != null && !card.convFilters().isEmpty();
-      if (convolutional != CNN_FORMAT.equals(card.format()) || convolutional != (card.inputShape() != null)) {
-        throw new TesseraException("model card " + file + ": format " + card.format()
-            + " does not match its conv_filters and input_shape (both set for " + CNN_FORMAT + ", neither for " + FORMAT + ")");
-      }
-      return card;
-    } catch (IOException e) {
-      throw new TesseraException("corrupt model card " + file + ": " + e.getMessage(), e);
+    Path file = dir.resolve(CardJson.FILE_NAME);
+    JsonNode tree = CardJson.tree(dir);
+    String format = tree.path("format").asText();
+    if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format)) {
+      throw new TesseraException("model card " + file + " has format '" + format + "', expected " + FORMAT + " or " + CNN_FORMAT);
     }
+    ModelCard card = CardJson.read(dir, tree, ModelCard.class);
+    boolean convolutional = card.convFilters() != null && !card.convFilters().isEmpty();
+    if (convolutional != CNN_FORMAT.equals(card.format()) || convolutional != (card.inputShape() != null)) {
+      throw new TesseraException("model card " + file + ": format " + card.format()
+          + " does not match its conv_filters and input_shape (both set for " + CNN_FORMAT + ", neither for " + FORMAT + ")");
+    }
+    return card;
   }
 }

@@ -20,11 +20,11 @@ import io.tessera.TesseraException;
 import io.tessera.model.DjlRuntime;
 import io.tessera.model.EpochLoop;
 import io.tessera.model.ScalarFreeOps;
+import io.tessera.model.TrainingRecord;
 import io.tessera.model.conv.Convolutions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +96,8 @@ public final class NetworkTrainer {
               spec.hidden(),
               spec.outputDim(),
               "relu",
-              spec.datasetName(),
-              train.rows(),
-              spec.seed(),
               spec.epochs(),
-              spec.batchSize(),
-              spec.learningRate(),
-              metrics,
-              Map.of("djl", engine.getVersion(), "tessera", TesseraModelFormat.tesseraVersion()),
-              Instant.now().toString(),
+              TrainingRecord.now(spec.datasetName(), train.rows(), spec.seed(), spec.batchSize(), spec.learningRate(), metrics),
               convolutional ? spec.convFilters() : null,
               convolutional ? List.of(1, side, side) : null);
       card.write(outDir);

@@ -104,10 +104,4 @@ public final class TesseraModelFormat {
     }
     return network;
   }
-
-  /** The release written into model cards and the runs table. */
-  public static String tesseraVersion() {
-    String v = TesseraModelFormat.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
 }

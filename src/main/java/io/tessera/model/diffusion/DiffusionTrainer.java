@@ -20,12 +20,11 @@ import io.tessera.model.DevicePolicy;
 import io.tessera.model.DjlRuntime;
 import io.tessera.model.FiniteLoss;
 import io.tessera.model.ScalarFreeOps;
-import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.model.TrainingRecord;
 import io.tessera.model.conv.Convolutions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -128,10 +127,8 @@ public final class DiffusionTrainer {
       }
       Files.createDirectories(outDir);
       model.save(outDir, PARAMS_NAME);
-      DiffusionCard card = DiffusionCard.of(spec.modelId(), dim, spec.network(), spec.timeEmbedding(),
-          spec.steps(), spec.datasetName(), rows, spec.seed(), spec.iterations(), spec.batchSize(),
-          spec.learningRate(), Map.of("final_eps_mse", lastLoss),
-          Map.of("djl", engine.getVersion(), "tessera", TesseraModelFormat.tesseraVersion()), Instant.now().toString());
+      DiffusionCard card = DiffusionCard.of(spec.modelId(), dim, spec.network(), spec.timeEmbedding(), spec.steps(), spec.iterations(),
+          TrainingRecord.now(spec.datasetName(), rows, spec.seed(), spec.batchSize(), spec.learningRate(), Map.of("final_eps_mse", lastLoss)));
       card.write(outDir);
       return card;
     } catch (IOException e) {

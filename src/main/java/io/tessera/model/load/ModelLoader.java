@@ -1,7 +1,6 @@
 package io.tessera.model.load;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -11,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.ModelException;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.Precision;
+import io.tessera.model.CardJson;
 import io.tessera.model.DevicePolicy;
-import io.tessera.model.DjlRuntime;
 import io.tessera.model.ModelDigest;
 import io.tessera.model.Network;
 import io.tessera.model.autoencoder.Autoencoder;
@@ -20,7 +19,6 @@ import io.tessera.model.autoencoder.AutoencoderCard;
 import io.tessera.model.autoencoder.LatentModel;
 import io.tessera.model.classifier.FeatureEncoder;
 import io.tessera.model.classifier.MlpBlocks;
-import io.tessera.model.classifier.ModelCard;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.TesseraModelFormat;
 import io.tessera.model.diffusion.DiffusionModel;
@@ -52,8 +50,8 @@ public final class ModelLoader {
     Path local = localCopy(uri, hadoopConf);
     Device device = policy.resolve();
     if (Files.isDirectory(local)) {
-      if (!Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-        throw new ModelException("model directory " + uri + " has no " + ModelCard.FILE_NAME + "; is it a Tessera model?");
+      if (!Files.exists(local.resolve(CardJson.FILE_NAME))) {
+        throw new ModelException("model directory " + uri + " has no " + CardJson.FILE_NAME + "; is it a Tessera model?");
       }
       return TesseraModelFormat.open(local, device);
     }
@@ -70,7 +68,7 @@ public final class ModelLoader {
   /** A classifier's penultimate features; only Tessera model directories know which layer that is. */
   public static FeatureEncoder loadFeatures(String uri, DevicePolicy policy, Configuration hadoopConf) {
     Path local = localCopy(uri, hadoopConf);
-    if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
+    if (!Files.isDirectory(local) || !Files.exists(local.resolve(CardJson.FILE_NAME))) {
       throw new ModelException("feature model " + uri + " must be a classifier directory written by tessera train (MLP or CNN)");
     }
     return TesseraModelFormat.features(local, policy.resolve());
@@ -83,8 +81,8 @@ public final class ModelLoader {
       return DiffusionModel.loadTorchScript(local, name.substring(0, name.length() - TorchScriptFiles.SUFFIX.length()) + "-" + sha256Prefix(local),
           policy.resolve());
     }
-    if (!Files.isDirectory(local) || !Files.exists(local.resolve(ModelCard.FILE_NAME))) {
-      throw new ModelException("diffusion model " + uri + " is neither a model directory with " + ModelCard.FILE_NAME
+    if (!Files.isDirectory(local) || !Files.exists(local.resolve(CardJson.FILE_NAME))) {
+      throw new ModelException("diffusion model " + uri + " is neither a model directory with " + CardJson.FILE_NAME
           + " (tessera train-diffusion) nor a TorchScript .pt eps-network");
     }
     return DiffusionModel.load(local, policy.resolve());

@@ -69,7 +69,7 @@ class ConvNetworkTest {
     ModelCard card = NetworkTrainer.train(new TrainingSet(x, y, n, DIM), null, spec, dir, line -> {});
     assertEquals(ModelCard.CNN_FORMAT, card.format());
     assertEquals(List.of(1, SIDE, SIDE), card.inputShape());
-    assertTrue(card.metrics().get("train_accuracy") > 0.95, "a 4-filter CNN tells left blobs from right ones: " + card.metrics());
+    assertTrue(card.training().metrics().get("train_accuracy") > 0.95, "a 4-filter CNN tells left blobs from right ones: " + card.training().metrics());
 
     TesseraException notMlp = assertThrows(TesseraException.class, () -> TesseraModelFormat.load(dir, ai.djl.Device.cpu()));
     assertTrue(notMlp.getMessage().contains("convolutional"), notMlp.getMessage());

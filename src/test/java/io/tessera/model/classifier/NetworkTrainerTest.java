@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.TesseraException;
 import io.tessera.TestModels;
+import io.tessera.model.CardJson;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.DjlRuntime;
 import io.tessera.model.Network;
@@ -26,10 +27,10 @@ class NetworkTrainerTest {
   void trainsSavesAndReloadsTheSameNetwork() {
     Path dir = tmp.resolve("xor");
     ModelCard card = TestModels.trainTiny(dir, 3, 40);
-    assertTrue(card.metrics().get("train_accuracy") > 0.9, "a 12-8 MLP learns the XOR quadrants: " + card.metrics());
+    assertTrue(card.training().metrics().get("train_accuracy") > 0.9, "a 12-8 MLP learns the XOR quadrants: " + card.training().metrics());
     assertEquals(List.of(12, 8), card.hidden());
     assertEquals(ModelCard.FORMAT, card.format());
-    assertTrue(Files.exists(dir.resolve(ModelCard.FILE_NAME)));
+    assertTrue(Files.exists(dir.resolve(CardJson.FILE_NAME)));
 
     Network loaded = ModelLoader.load(dir.toString(), DevicePolicy.CPU, new Configuration());
     assertTrue(loaded instanceof ReluMlpNetwork);
@@ -89,7 +90,7 @@ class NetworkTrainerTest {
 
     Path badCard = tmp.resolve("bad-card");
     TestModels.trainTiny(badCard, 1, 1);
-    Files.writeString(badCard.resolve(ModelCard.FILE_NAME), "{\"format\": ");
+    Files.writeString(badCard.resolve(CardJson.FILE_NAME), "{\"format\": ");
     TesseraException card = assertThrows(TesseraException.class, () -> ModelLoader.load(badCard.toString(), DevicePolicy.CPU, conf));
     assertTrue(card.getMessage().contains("corrupt model card"), card.getMessage());
 

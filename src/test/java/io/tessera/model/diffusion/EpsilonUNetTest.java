@@ -77,7 +77,7 @@ class EpsilonUNetTest {
     for (int run = 0; run < 2; run++) {
       Path dir = tmp.resolve("run" + run);
       DiffusionCard card = DiffusionTrainer.train(data, n, dim, spec, dir, line -> {});
-      assertTrue(Double.isFinite(card.metrics().get("final_eps_mse")), card.metrics().toString());
+      assertTrue(Double.isFinite(card.training().metrics().get("final_eps_mse")), card.training().metrics().toString());
       params[run] = java.nio.file.Files.readAllBytes(dir.resolve(DiffusionTrainer.PARAMS_NAME + "-0000.params"));
     }
     assertTrue(java.util.Arrays.equals(params[0], params[1]), "two trainings with seed 9 saved different parameters");
