@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ class ArchitectureTest {
     layer(0, "io.tessera");
     layer(1, "math", "math.diffusion", "math.latent", "math.polytope");
     layer(2, "model", "model.conv", "model.classifier", "model.diffusion", "model.autoencoder", "model.torchscript", "model.load", "tables");
-    layer(3, "data", "config", "report");
+    layer(3, "data", "config", "report", "run.lifecycle");
     layer(4, "run");
     layer(5, "jobs.patterns", "jobs.polytopes", "jobs.localmaps", "jobs.diffusion", "jobs.latent", "training");
     layer(6, "jobs");

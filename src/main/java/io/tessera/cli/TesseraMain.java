@@ -15,6 +15,7 @@ import io.tessera.cli.reproduce.ReproduceTuCommand;
 import io.tessera.cli.train.TrainAutoencoderCommand;
 import io.tessera.cli.train.TrainCommand;
 import io.tessera.cli.train.TrainDiffusionCommand;
+import io.tessera.run.lifecycle.Termination;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,6 +85,9 @@ public final class TesseraMain implements Runnable {
       usage.getCommandLine().usage(err);
       err.flush();
       return usage.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+    }
+    if (Termination.stopping()) {
+      return USER_ERROR; // the JVM is exiting on a signal with its own status; the shutdown hook said what became of the run
     }
     TesseraException cause = Errors.userError(e);
     if (cause != null) {

@@ -1,5 +1,6 @@
 package io.tessera.run;
 
+import io.tessera.run.lifecycle.Heartbeat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,7 +19,7 @@ public final class BatchedIterator<I, O> implements Iterator<O> {
   private Iterator<O> current = Collections.emptyIterator();
 
   public BatchedIterator(Iterator<I> source, int batchSize, Function<List<I>, List<O>> mapper) {
-    this.source = source;
+    this.source = Heartbeat.watch(source);
     this.batchSize = batchSize;
     this.mapper = mapper;
   }

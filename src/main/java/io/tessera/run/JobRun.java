@@ -5,6 +5,7 @@ import io.tessera.TesseraException;
 import io.tessera.TesseraVersion;
 import io.tessera.config.ConfigLoader;
 import io.tessera.model.DjlRuntime;
+import io.tessera.run.lifecycle.Termination;
 import io.tessera.tables.OutputRoot;
 import io.tessera.tables.RunRecord;
 import io.tessera.tables.RunsTable;
@@ -30,12 +31,19 @@ public final class JobRun {
   private final SparkSession spark;
   private final OutputRoot root;
   private final String runId;
+  private final Description description;
+  private final String config;
+  private final Instant started = Instant.now();
   private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
+  private volatile String phase = "starting";
+  private boolean ended; // guarded by this: the run's thread and the shutdown hook race to end it once
 
-  private JobRun(SparkSession spark, OutputRoot root, String runId) {
+  private JobRun(SparkSession spark, OutputRoot root, String runId, Description description, String config) {
     this.spark = spark;
     this.root = root;
     this.runId = runId;
+    this.description = description;
+    this.config = config;
   }
 
   /** What a job reports back: rows read, rows in its main table, rows quarantined. */
@@ -53,29 +61,66 @@ public final class JobRun {
         : d.job() + "-" + STAMP.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     io.tessera.AllowedRoots.check("output", d.output());
     OutputRoot root = new OutputRoot(d.output(), spark.sparkContext().hadoopConfiguration());
-    JobRun run = new JobRun(spark, root, runId);
-    String config = ConfigLoader.canonicalJson(d.config());
-    Instant started = Instant.now();
-    try {
+    JobRun run = new JobRun(spark, root, runId, d, ConfigLoader.canonicalJson(d.config()));
+    try (Termination.Registration stop = Termination.register(run::stopped)) {
       Counts counts = body.apply(run);
-      List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
-      RunsTable.append(spark, root, record(d, runId, RunRecord.SUCCEEDED, null, config, started, counts, outputs));
-      return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - started.toEpochMilli());
-    } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
-      root.discard(runId);
-      // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
-      // message names the file and the reason, which is what the user needs to see. Anything that
-      // is not the user's error is a bug, and keeps its stack trace.
-      TesseraException user = Errors.userError(e);
-      RuntimeException failure = user != null ? user
-          : new IllegalStateException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
-      try {
-        RunsTable.append(spark, root, record(d, runId, RunRecord.FAILED, failure.getMessage(), config, started, new Counts(0, 0, 0), List.of()));
-      } catch (RuntimeException recordFailure) {
-        failure.addSuppressed(recordFailure);
+      synchronized (run) {
+        if (run.ended) {
+          throw new TesseraException("run " + runId + " was stopped");
+        }
+        run.phase("publishing");
+        List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
+        RunsTable.append(root, run.record(RunRecord.SUCCEEDED, null, counts, outputs));
+        run.ended = true;
+        return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - run.started.toEpochMilli());
       }
-      throw failure;
+    } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
+      if (Termination.stopping()) {
+        throw new TesseraException("run " + runId + " was stopped", e); // the shutdown hook records it
+      }
+      synchronized (run) {
+        run.ended = true;
+        root.discard(runId);
+        // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
+        // message names the file and the reason, which is what the user needs to see. Anything that
+        // is not the user's error is a bug, and keeps its stack trace.
+        TesseraException user = Errors.userError(e);
+        RuntimeException failure = user != null ? user
+            : new IllegalStateException("run " + runId + " of " + d.job() + " failed: " + Errors.rootMessage(e), e);
+        try {
+          RunsTable.append(root, run.record(RunRecord.FAILED, failure.getMessage(), new Counts(0, 0, 0), List.of()));
+        } catch (RuntimeException recordFailure) {
+          failure.addSuppressed(recordFailure);
+        }
+        throw failure;
+      }
     }
+  }
+
+  /**
+   * On the shutdown thread, when the JVM is told to stop mid-run: the run's Spark jobs are
+   * cancelled, its staging area removed and a FAILED record written (the driver writes it, so no
+   * free task slot is needed), before Spark itself stops.
+   */
+  private synchronized void stopped(String reason) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    String message = reason + " while " + phase;
+    if (!spark.sparkContext().isStopped()) {
+      spark.sparkContext().cancelAllJobs();
+    }
+    root.discard(runId);
+    RunsTable.append(root, record(RunRecord.FAILED, message, new Counts(0, 0, 0), List.of()));
+    System.err.println("tessera: run " + runId + " of " + description.job() + " " + message + "; recorded as FAILED in "
+        + root.root() + "/" + RunsTable.NAME + ", nothing published");
+  }
+
+  /** What the run is doing now, for the record of a stopped run and for Spark's job descriptions (UI, logs). */
+  public void phase(String what) {
+    phase = what;
+    spark.sparkContext().setJobDescription(description.job() + " " + runId + ": " + what);
   }
 
   public SparkSession spark() {
@@ -88,6 +133,7 @@ public final class JobRun {
 
   /** Stages one table of this run; it becomes visible only when the whole run succeeds. */
   public long stage(String table, Dataset<Row> rows) {
+    phase("computing " + table);
     staged.add(table);
     root.stage(table, runId, FaultInjection.apply(spark, rows));
     return staged(table).count();
@@ -117,20 +163,20 @@ public final class JobRun {
     return spark.read().parquet(root.stagingPath(table, runId).toString());
   }
 
-  private static RunRecord record(
-      Description d, String runId, String status, String message, String config, Instant started, Counts counts, List<String> outputs) {
+  private RunRecord record(String status, String message, Counts counts, List<String> outputs) {
+    Description d = description;
     return new RunRecord(
         runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), modelDigest(d.model()), started,
         Instant.now(), counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
   }
 
   /** The model's SHA-256, or null when there is none or it cannot be read (a run that failed on a missing model, say). */
-  private static String modelDigest(String model) {
+  private String modelDigest(String model) {
     if (model == null) {
       return null;
     }
     try {
-      return io.tessera.model.ModelDigest.sha256(model, org.apache.spark.sql.SparkSession.active().sparkContext().hadoopConfiguration());
+      return io.tessera.model.ModelDigest.sha256(model, spark.sparkContext().hadoopConfiguration());
     } catch (TesseraException | IllegalArgumentException unreadable) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.tessera.run;
 
+import io.tessera.run.lifecycle.Heartbeat;
 import java.util.Iterator;
 import java.util.function.Function;
 
@@ -7,7 +8,8 @@ import java.util.function.Function;
 public final class LazyMap {
   private LazyMap() {}
 
-  public static <A, B> Iterator<B> of(Iterator<A> in, Function<A, B> f) {
+  public static <A, B> Iterator<B> of(Iterator<A> source, Function<A, B> f) {
+    Iterator<A> in = Heartbeat.watch(source);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -54,6 +54,10 @@ public final class OutputRoot {
     return root;
   }
 
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
   private Path table(String table) {
     return new Path(root, table);
   }
