@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config option; repeatable.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--resume", description = "Go on with the stopped or failed run of the config's run_id from its checkpoints:"
+      + " chunks it finished are kept, the rest computed (polytopes, jacobians, lmd, diffusion-loglik).")
+  boolean resume;
+
   @Override
   public Integer call() {
     TesseraJob<?> selected = JobRegistry.jobs().get(job);
@@ -48,9 +52,12 @@ final class RunCommand implements Callable<Integer> {
     JobConfig settings = config == null
         ? ConfigLoader.fromOverrides(overrides, selected.configType())
         : ConfigLoader.load(config, overrides, selected.configType());
-    JobRun.Result result = JobRegistry.run(SparkSessions.getOrCreate(), settings);
+    JobRun.Result result = JobRegistry.run(SparkSessions.getOrCreate(), settings, resume);
     System.out.printf("run %s: %d rows in, %d rows out, %d rejected, %.1f s%n",
         result.runId(), result.counts().rowsIn(), result.counts().rowsOut(), result.counts().rowsRejected(), result.millis() / 1000.0);
+    if (result.rowsResumed() > 0) {
+      System.out.println("  resumed: " + result.rowsResumed() + " rows kept from the earlier attempt's checkpoints");
+    }
     result.outputs().forEach(o -> System.out.println("  wrote " + o));
     return 0;
   }

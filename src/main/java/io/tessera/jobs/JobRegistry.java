@@ -59,21 +59,26 @@ public final class JobRegistry {
 
   /** Runs the job whose config record {@code config} is. */
   public static JobRun.Result run(SparkSession spark, JobConfig config) {
+    return run(spark, config, false);
+  }
+
+  /** Runs the job whose config record {@code config} is; with {@code resume}, from the checkpoints of a stopped attempt. */
+  public static JobRun.Result run(SparkSession spark, JobConfig config, boolean resume) {
     for (TesseraJob<?> job : JOBS) {
       if (job.configType() == config.getClass()) {
-        return runAs(job, spark, config);
+        return runAs(job, spark, config, resume);
       }
     }
     throw new IllegalArgumentException("no registered job takes a " + config.getClass().getName());
   }
 
   /** Runs the job {@code name} with settings as its YAML config would hold them (snake_case keys). */
-  public static JobRun.Result run(SparkSession spark, String name, Map<String, ?> settings) {
+  public static JobRun.Result run(SparkSession spark, String name, Map<String, ?> settings, boolean resume) {
     TesseraJob<?> job = get(name);
-    return runAs(job, spark, ConfigLoader.fromMap(settings, job.configType(), "the settings of job " + name));
+    return runAs(job, spark, ConfigLoader.fromMap(settings, job.configType(), "the settings of job " + name), resume);
   }
 
-  private static <C extends JobConfig> JobRun.Result runAs(TesseraJob<C> job, SparkSession spark, JobConfig config) {
-    return job.run(spark, job.configType().cast(config));
+  private static <C extends JobConfig> JobRun.Result runAs(TesseraJob<C> job, SparkSession spark, JobConfig config, boolean resume) {
+    return job.run(spark, job.configType().cast(config), resume);
   }
 }

@@ -44,7 +44,7 @@ public final class Pipeline {
       long start = System.nanoTime();
       System.out.println("stage " + stage + " (run " + cfg.stageRunId(stage) + ")");
       ledger.forget(stage);
-      runStage(spark, cfg, stage);
+      runStage(spark, cfg, stage, resume);
       ledger.record(stage, key);
       System.out.printf(java.util.Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
@@ -109,16 +109,17 @@ public final class Pipeline {
     return from == null ? ordered : ordered.subList(ordered.indexOf(from), ordered.size());
   }
 
-  private static void runStage(SparkSession spark, PipelineConfig cfg, String stage) throws IOException {
+  /** With {@code resume}, a job stage stopped part-way goes on from its checkpoints. */
+  private static void runStage(SparkSession spark, PipelineConfig cfg, String stage, boolean resume) throws IOException {
     String runId = cfg.stageRunId(stage);
     switch (stage) {
-      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", cfg.generate(), null, null, runId, cfg.output()), run -> {
+      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", cfg.generate(), null, null, runId, cfg.output(), false), run -> {
         var g = cfg.generate();
         var points = SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(g.kind()), g.n(), g.seed(), g.dim());
         DatasetIO.write(spark, points, Splits.trainTest(points.size(), g.testFraction()), cfg.dataset(), true);
         return new JobRun.Counts(0, points.size(), 0);
       });
-      case "train" -> JobRun.execute(spark, new JobRun.Description("train", cfg.train(), cfg.dataset(), cfg.modelUri(), runId, cfg.output()),
+      case "train" -> JobRun.execute(spark, new JobRun.Description("train", cfg.train(), cfg.dataset(), cfg.modelUri(), runId, cfg.output(), false),
           run -> {
             var t = cfg.train();
             TrainJob.run(spark, new TrainJob.Request(cfg.dataset(), cfg.modelUri(), cfg.runId(), ModelCard.Task.CLASSIFICATION, t.hidden(),
@@ -135,7 +136,7 @@ public final class Pipeline {
         Map<String, Object> settings = new LinkedHashMap<>(Map.of("input", cfg.dataset(), "model", cfg.modelUri(), "output", cfg.output(),
             "run_id", runId, "device", cfg.device()));
         settings.putAll(cfg.jobs().getOrDefault(stage, Map.of()));
-        JobRun.Result result = JobRegistry.run(spark, stage, settings);
+        JobRun.Result result = JobRegistry.run(spark, stage, settings, resume);
         result.outputs().forEach(o -> System.out.println("  wrote " + o));
       }
     }

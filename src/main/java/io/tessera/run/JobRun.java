@@ -1,14 +1,19 @@
 package io.tessera.run;
 
+import io.tessera.ConfigException;
 import io.tessera.Errors;
 import io.tessera.TesseraException;
 import io.tessera.TesseraVersion;
 import io.tessera.config.ConfigLoader;
+import io.tessera.data.DatasetFingerprint;
 import io.tessera.model.DjlRuntime;
+import io.tessera.run.lifecycle.Checkpoints;
+import io.tessera.run.lifecycle.FaultInjection;
 import io.tessera.run.lifecycle.Termination;
 import io.tessera.tables.OutputRoot;
 import io.tessera.tables.RunRecord;
 import io.tessera.tables.RunsTable;
+import io.tessera.tables.TableSchema;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,6 +43,8 @@ public final class JobRun {
   private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
   private volatile String phase = "starting";
   private boolean ended; // guarded by this: the run's thread and the shutdown hook race to end it once
+  private Checkpoints checkpoints;
+  private long resumedRows;
 
   private JobRun(SparkSession spark, OutputRoot root, String runId, Description description, String config) {
     this.spark = spark;
@@ -49,11 +57,14 @@ public final class JobRun {
   /** What a job reports back: rows read, rows in its main table, rows quarantined. */
   public record Counts(long rowsIn, long rowsOut, long rowsRejected) {}
 
-  /** What the caller gets: the run id, the counts and the published partitions. */
-  public record Result(String runId, Counts counts, List<String> outputs, long millis) {}
+  /** What the caller gets: the run id, the counts, the published partitions, and the rows a resumed run kept from its earlier attempt. */
+  public record Result(String runId, Counts counts, List<String> outputs, long millis, long rowsResumed) {}
 
-  /** Identifies the run in the runs table. */
-  public record Description(String job, Object config, String input, String model, String requestedRunId, String output) {}
+  /**
+   * Identifies the run in the runs table. With {@code resume}, a run of an existing run id keeps
+   * the checkpoints its stopped or failed attempt left (docs/guarantees.md, Checkpoints).
+   */
+  public record Description(String job, Object config, String input, String model, String requestedRunId, String output, boolean resume) {}
 
   public static Result execute(SparkSession spark, Description d, Function<JobRun, Counts> body) {
     String runId = d.requestedRunId() != null
@@ -61,7 +72,11 @@ public final class JobRun {
         : d.job() + "-" + STAMP.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     io.tessera.AllowedRoots.check("output", d.output());
     OutputRoot root = new OutputRoot(d.output(), spark.sparkContext().hadoopConfiguration());
+    if (d.resume() && d.requestedRunId() == null) {
+      throw new ConfigException("--resume needs the run_id of the run to resume (set run_id)");
+    }
     JobRun run = new JobRun(spark, root, runId, d, ConfigLoader.canonicalJson(d.config()));
+    root.discardExcept(runId, d.resume() ? Checkpoints.DIR : null); // what an earlier attempt staged never leaks into this one
     try (Termination.Registration stop = Termination.register(run::stopped)) {
       Counts counts = body.apply(run);
       synchronized (run) {
@@ -70,9 +85,11 @@ public final class JobRun {
         }
         run.phase("publishing");
         List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
-        RunsTable.append(root, run.record(RunRecord.SUCCEEDED, null, counts, outputs));
+        String note = run.resumedRows == 0 ? null : "resumed: " + run.resumedRows + " rows kept from an earlier attempt's checkpoints";
+        RunsTable.append(root, run.record(RunRecord.SUCCEEDED, note, counts, outputs));
+        root.discard(runId); // scratch files and checkpoints
         run.ended = true;
-        return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - run.started.toEpochMilli());
+        return new Result(runId, counts, outputs, Instant.now().toEpochMilli() - run.started.toEpochMilli(), run.resumedRows);
       }
     } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
       if (Termination.stopping()) {
@@ -80,7 +97,7 @@ public final class JobRun {
       }
       synchronized (run) {
         run.ended = true;
-        root.discard(runId);
+        root.discardExcept(runId, Checkpoints.DIR);
         // Failures inside Spark (an unreadable Parquet footer, say) arrive wrapped; their innermost
         // message names the file and the reason, which is what the user needs to see. Anything that
         // is not the user's error is a bug, and keeps its stack trace.
@@ -111,7 +128,7 @@ public final class JobRun {
     if (!spark.sparkContext().isStopped()) {
       spark.sparkContext().cancelAllJobs();
     }
-    root.discard(runId);
+    root.discardExcept(runId, Checkpoints.DIR);
     RunsTable.append(root, record(RunRecord.FAILED, message, new Counts(0, 0, 0), List.of()));
     System.err.println("tessera: run " + runId + " of " + description.job() + " " + message + "; recorded as FAILED in "
         + root.root() + "/" + RunsTable.NAME + ", nothing published");
@@ -137,6 +154,23 @@ public final class JobRun {
     staged.add(table);
     root.stage(table, runId, FaultInjection.apply(spark, rows));
     return staged(table).count();
+  }
+
+  /**
+   * Stages {@code table} as {@code partition} mapped over {@code input} in checkpointed chunks (one
+   * Spark job each; {@code partitions} of them, or four per task slot when 0): what a stopped
+   * attempt of this run finished is kept, and a resumed attempt maps only the rest.
+   */
+  public long stageCheckpointed(String table, Dataset<Row> input, MapPartitionsFunction<Row, Row> partition, int partitions) {
+    phase("computing " + table);
+    if (checkpoints == null) {
+      String data = description.input() == null ? "" : DatasetFingerprint.of(description.input(), spark.sparkContext().hadoopConfiguration());
+      checkpoints = new Checkpoints(spark, root, runId, ConfigLoader.sha256(config + "\n" + data));
+    }
+    int chunks = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
+    Checkpoints.Outcome outcome = checkpoints.map(table, input, partition, TableSchema.rowEncoder(table), chunks);
+    resumedRows += outcome.keptRows();
+    return stage(table, outcome.rows());
   }
 
   /** Adds quarantined rows to this run's staged {@code _rejects}. */

@@ -31,8 +31,8 @@ public final class ModelOutputGuard {
 
   private ModelOutputGuard() {}
 
-  public static Checked stage(JobRun run, String table, Dataset<Row> rows, String input, boolean quarantine, String... columns) {
-    long rowsOut = run.stage(table, rows);
+  /** Checks {@code table}, staged by {@code run} with {@code rowsOut} rows, on the model-output {@code columns}. */
+  public static Checked check(JobRun run, String table, long rowsOut, String input, boolean quarantine, String... columns) {
     Dataset<Row> staged = run.staged(table);
     Column reason = reason(staged.schema(), columns);
     List<Row> offending = staged.where(reason.isNotNull()).select(col(SAMPLE), col(DatasetIO.SPLIT), reason).limit(1).collectAsList();

@@ -20,8 +20,13 @@ public interface TesseraJob<C extends JobConfig> {
   JobRun.Counts execute(JobRun run, C config);
 
   default JobRun.Result run(SparkSession spark, C config) {
+    return run(spark, config, false);
+  }
+
+  /** With {@code resume}, a stopped or failed run of the config's run_id goes on from its checkpoints. */
+  default JobRun.Result run(SparkSession spark, C config, boolean resume) {
     JobRun.Description description =
-        new JobRun.Description(name(), config, config.input(), config.model(), config.runId(), config.output());
+        new JobRun.Description(name(), config, config.input(), config.model(), config.runId(), config.output(), resume);
     return JobRun.execute(spark, description, run -> execute(run, config));
   }
 }

@@ -96,7 +96,10 @@ public final class OutputRoot {
     }
   }
 
-  /** Moves staged partitions into place; an earlier partition of the same run id is replaced. */
+  /**
+   * Moves staged partitions into place; an earlier partition of the same run id is replaced. The
+   * run's staging area goes when nothing else is left in it ({@link #discard} clears the rest).
+   */
   public List<String> publish(String runId, List<String> tables) {
     List<String> published = new ArrayList<>();
     try {
@@ -111,7 +114,7 @@ public final class OutputRoot {
         }
         published.add(target.toString());
       }
-      fs.delete(stagingRun(runId), true);
+      deleteIfEmpty(stagingRun(runId));
       deleteIfEmpty(new Path(root, STAGING));
       return published;
     } catch (IOException e) {
@@ -121,8 +124,25 @@ public final class OutputRoot {
 
   /** Removes whatever a failed run staged; best effort, since the failure being reported matters more. */
   public void discard(String runId) {
+    discardExcept(runId, null);
+  }
+
+  /**
+   * Removes what a run staged except the directory {@code kept} of its staging area (a stopped
+   * run's checkpoints, kept for --resume); best effort, like {@link #discard}.
+   */
+  public void discardExcept(String runId, String kept) {
     try {
-      fs.delete(stagingRun(runId), true);
+      Path run = stagingRun(runId);
+      if (kept != null && fs.exists(new Path(run, kept))) {
+        for (org.apache.hadoop.fs.FileStatus child : fs.listStatus(run)) {
+          if (!child.getPath().getName().equals(kept)) {
+            fs.delete(child.getPath(), true);
+          }
+        }
+        return;
+      }
+      fs.delete(run, true);
       deleteIfEmpty(new Path(root, STAGING));
     } catch (IOException ignored) {
       // Staging directories are invisible to readers; a leftover one costs only disk space.

@@ -11,6 +11,7 @@ import io.tessera.data.DatasetIO;
 import io.tessera.data.LabeledPoints;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
+import io.tessera.run.lifecycle.FaultInjection;
 import io.tessera.tables.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -200,7 +201,7 @@ class BadInputTest {
       assertTrue(bug.stderr().startsWith("tessera: internal error: "), bug.stderr());
       assertTrue(bug.stderr().contains("this is a bug in Tessera"), bug.stderr());
       assertTrue(bug.stderr().contains("fault injected") && bug.stderr().contains("partition 1"), bug.stderr());
-      assertTrue(bug.stderr().contains("\tat io.tessera.run.FaultInjection"), "the stack trace is printed: " + bug.stderr());
+      assertTrue(bug.stderr().contains("\tat io.tessera.run.lifecycle.FaultInjection"), "the stack trace is printed: " + bug.stderr());
       assertNothingPublished(out, "fault injected");
     } finally {
       TestSpark.get().conf().unset(FaultInjection.PARTITION);

@@ -7,7 +7,6 @@ import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
-import io.tessera.tables.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,9 +37,8 @@ public final class DiffusionLoglikJob extends BaseJob<DiffusionLoglikConfig> {
     }
     ChainBudget.require(cfg.batchSize(), cfg.rounds(), ddpm.dataDim(), "rounds");
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
-    Dataset<Row> estimates = input.valid().mapPartitions(new DiffusionLoglikPartition(model, cfg),
-        TableSchema.rowEncoder(TABLE));
-    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, estimates, cfg.input(), cfg.quarantine(), "mean");
+    long estimates = run.stageCheckpointed(TABLE, input.valid(), new DiffusionLoglikPartition(model, cfg), cfg.partitions());
+    ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, estimates, cfg.input(), cfg.quarantine(), "mean");
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / (cfg.stepSizes().size() + cfg.grids().size()),
         input.rejected() + checked.rejectedSamples());

@@ -8,7 +8,6 @@ import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
-import io.tessera.tables.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,9 +58,8 @@ public final class LmdJob extends BaseJob<LmdConfig> {
       }
     }
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
-    Dataset<Row> scores = input.valid().mapPartitions(new LmdPartition(model, features, cfg, lift),
-        TableSchema.rowEncoder(TABLE));
-    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
+    long scores = run.stageCheckpointed(TABLE, input.valid(), new LmdPartition(model, features, cfg, lift), cfg.partitions());
+    ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / cfg.distances().size(), input.rejected() + checked.rejectedSamples());
   }

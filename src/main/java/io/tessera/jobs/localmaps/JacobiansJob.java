@@ -8,9 +8,6 @@ import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
-import io.tessera.tables.TableSchema;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The {@code jacobians} job (Sattelberg et al.): the local affine map f_j(x) ≈ J_j(x) x + b_j of
@@ -35,9 +32,8 @@ public final class JacobiansJob extends BaseJob<JacobiansConfig> {
     }
     boolean exact = mlp && !cfg.method().equals("autograd");
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
-    Dataset<Row> maps = input.valid().mapPartitions(new JacobiansPartition(model, cfg.batchSize(), exact),
-        TableSchema.rowEncoder(TABLE));
-    ModelOutputGuard.Checked checked = ModelOutputGuard.stage(run, TABLE, maps, cfg.input(), cfg.quarantine(),
+    long maps = run.stageCheckpointed(TABLE, input.valid(), new JacobiansPartition(model, cfg.batchSize(), exact), cfg.partitions());
+    ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, maps, cfg.input(), cfg.quarantine(),
         "gradient", "bias", "gradient_norm");
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / network.outputDim(), input.rejected() + checked.rejectedSamples());
   }

@@ -10,7 +10,6 @@ import io.tessera.run.BaseJob;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
-import io.tessera.tables.TableSchema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -41,12 +40,9 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
               .orderBy(xxhash64(lit(cfg.seed()), col(DatasetIO.ID)), col(DatasetIO.ID))))
           .where(col("_rank").leq(cfg.samplesPerSplit())).drop("_rank");
     }
-    // Each sample costs seconds of LPs on large nets: spread the (few) samples over all slots.
-    int partitions = cfg.partitions() > 0 ? cfg.partitions() : run.spark().sparkContext().defaultParallelism();
+    // Each sample costs seconds of LPs on large nets: small checkpointed chunks spread them over all slots.
     double[] box = cfg.box() == null ? null : new double[] {cfg.box().get(0), cfg.box().get(1)};
-    Dataset<Row> regions = samples.repartition(partitions).mapPartitions(
-        new PolytopesPartition(model, box), TableSchema.rowEncoder(TABLE));
-    long rowsOut = run.stage(TABLE, regions);
+    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box), cfg.partitions());
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
   }

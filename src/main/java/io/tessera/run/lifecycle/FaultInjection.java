@@ -1,4 +1,4 @@
-package io.tessera.run;
+package io.tessera.run.lifecycle;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -13,12 +13,14 @@ import org.apache.spark.sql.SparkSession;
  * Test hooks for the atomic-output and executor-loss promises. With the Spark setting
  * {@value #PARTITION} = p, the task writing partition p of every staged table fails after its
  * first row, half-way through the write; with {@value #DELAY} = ms, every such task first waits
- * that long, so that a test can kill an executor while tasks are still running. Unset (always,
- * outside tests), tables pass through untouched.
+ * that long, so that a test can kill an executor while tasks are still running; with {@value #CHUNK}
+ * = k, chunk k of a checkpointed stage fails before it starts, after others may have finished.
+ * Unset (always, outside tests), tables pass through untouched.
  */
-final class FaultInjection implements MapPartitionsFunction<Row, Row> {
-  static final String PARTITION = "spark.tessera.test.failPartition";
-  static final String DELAY = "spark.tessera.test.taskDelayMillis";
+public final class FaultInjection implements MapPartitionsFunction<Row, Row> {
+  public static final String PARTITION = "spark.tessera.test.failPartition";
+  public static final String DELAY = "spark.tessera.test.taskDelayMillis";
+  public static final String CHUNK = "spark.tessera.test.failChunk";
   private static final long serialVersionUID = 1L;
 
   private final int partition;
@@ -29,7 +31,7 @@ final class FaultInjection implements MapPartitionsFunction<Row, Row> {
     this.delayMillis = delayMillis;
   }
 
-  static Dataset<Row> apply(SparkSession spark, Dataset<Row> rows) {
+  public static Dataset<Row> apply(SparkSession spark, Dataset<Row> rows) {
     String fail = spark.conf().get(PARTITION, "");
     String delay = spark.conf().get(DELAY, "");
     if (fail.isEmpty() && delay.isEmpty()) {
@@ -37,6 +39,13 @@ final class FaultInjection implements MapPartitionsFunction<Row, Row> {
     }
     return rows.mapPartitions(new FaultInjection(fail.isEmpty() ? -1 : Integer.parseInt(fail), delay.isEmpty() ? 0 : Long.parseLong(delay)),
         Encoders.row(rows.schema()));
+  }
+
+  /** Fails chunk {@code chunk} of a checkpointed stage when {@value #CHUNK} names it. */
+  static void beforeChunk(SparkSession spark, int chunk) {
+    if (String.valueOf(chunk).equals(spark.conf().get(CHUNK, ""))) {
+      throw new IllegalStateException("fault injected by " + CHUNK + " in chunk " + chunk);
+    }
   }
 
   @Override
