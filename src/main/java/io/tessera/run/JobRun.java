@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -163,14 +164,24 @@ public final class JobRun {
    */
   public long stageCheckpointed(String table, Dataset<Row> input, MapPartitionsFunction<Row, Row> partition, int partitions) {
     phase("computing " + table);
+    return stage(table, checkpointed(table, input, partition, TableSchema.rowEncoder(table), partitions));
+  }
+
+  /**
+   * {@code partition} mapped over {@code input} (rows with an {@code id} column) in checkpointed
+   * chunks named {@code name}, as {@link #stageCheckpointed} does, for a job that stages the rows
+   * together with others.
+   */
+  public Dataset<Row> checkpointed(String name, Dataset<Row> input, MapPartitionsFunction<Row, Row> partition, Encoder<Row> encoder,
+      int partitions) {
     if (checkpoints == null) {
       String data = description.input() == null ? "" : DatasetFingerprint.of(description.input(), spark.sparkContext().hadoopConfiguration());
       checkpoints = new Checkpoints(spark, root, runId, ConfigLoader.sha256(config + "\n" + data));
     }
     int chunks = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
-    Checkpoints.Outcome outcome = checkpoints.map(table, input, partition, TableSchema.rowEncoder(table), chunks);
+    Checkpoints.Outcome outcome = checkpoints.map(name, input, partition, encoder, chunks);
     resumedRows += outcome.keptRows();
-    return stage(table, outcome.rows());
+    return outcome.rows();
   }
 
   /** Adds quarantined rows to this run's staged {@code _rejects}. */

@@ -43,6 +43,14 @@ public final class ModelOutputGuard {
       throw new ModelException("input " + input + ": sample id " + offending.get(0).get(0) + " (split '" + offending.get(0).get(1) + "'): "
           + offending.get(0).getString(2) + " (set quarantine: true to divert such samples to _rejects)");
     }
+    return divert(run, table, reason, input);
+  }
+
+  /**
+   * Moves every sample of the staged {@code table} that has a row where {@code reason} is not null
+   * (all of that sample's rows) to {@code _rejects}, with the reason; returns what is left.
+   */
+  public static Checked divert(JobRun run, String table, Column reason, String input) {
     Dataset<Row> unchecked = run.unstage(table);
     Dataset<Row> refused = unchecked.where(reason.isNotNull()).groupBy(col(SAMPLE), col(DatasetIO.SPLIT))
         .agg(first(reason).as("reason"));

@@ -21,11 +21,11 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -108,21 +108,21 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     LatentDensities kdes = new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes),
         refCodes == null ? null : new GaussianKde(refCodes));
     Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kdes);
-    StructType schema = TableSchema.load(TABLE).dataSchema();
+    // Each kind of point is a checkpointed stage of its own (grid and Monte Carlo points by id), so a stopped run resumes.
+    Encoder<Row> rows = TableSchema.rowEncoder(TABLE);
     List<Dataset<Row>> parts = new ArrayList<>();
-    int partitions = cfg.partitions() > 0 ? cfg.partitions() : spark.sparkContext().defaultParallelism();
+    run.phase("computing " + TABLE);
     if (gridPoints > 0) {
-      parts.add(spark.range(0, gridPoints, 1, partitions).as(Encoders.LONG()).mapPartitions(new LatentPointsPartition(model,
-          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.grid(box[0], box[1], cfg.resolution()), cfg.batchSize()),
-          Encoders.row(schema)));
+      parts.add(run.checkpointed("grid-points", spark.range(gridPoints).toDF(), new LatentPointsPartition(model, cfg.declaredLatentDim(),
+          geometry, densities, LatentPointSource.grid(box[0], box[1], cfg.resolution()), cfg.batchSize()), rows, cfg.partitions()));
     }
     if (cfg.mcSamples() > 0) {
-      parts.add(spark.range(0, cfg.mcSamples(), 1, partitions).as(Encoders.LONG()).mapPartitions(new LatentPointsPartition(model,
-          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), Encoders.row(schema)));
+      parts.add(run.checkpointed("mc-points", spark.range(cfg.mcSamples()).toDF(), new LatentPointsPartition(model,
+          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), rows, cfg.partitions()));
     }
     if (input != null) {
-      parts.add(coded.mapPartitions(new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities, cfg.batchSize()),
-          Encoders.row(schema)));
+      parts.add(run.checkpointed("sample-points", coded, new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities,
+          cfg.batchSize()), rows, cfg.partitions()));
     }
     long rowsOut = run.stage(TABLE, parts.stream().reduce(Dataset::union).orElseThrow());
     if (coded != null) {

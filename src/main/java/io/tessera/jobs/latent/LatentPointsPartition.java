@@ -10,8 +10,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
-/** Executor side of latent-geometry over generated points (grid or Monte Carlo): point ids to geometry rows, in batches. */
-final class LatentPointsPartition implements MapPartitionsFunction<Long, Row> {
+/** Executor side of latent-geometry over generated points (grid or Monte Carlo): rows of point ids to geometry rows, in batches. */
+final class LatentPointsPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final ModelRef model;
@@ -32,15 +32,15 @@ final class LatentPointsPartition implements MapPartitionsFunction<Long, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Long> ids) {
+  public Iterator<Row> call(Iterator<Row> ids) {
     LatentDecoder decoder = model.latent(latentDim).decoder();
     LatentDensities shared = densities.value();
     return new BatchedIterator<>(ids, batchSize, batch -> {
-      double[][] points = batch.stream().map(id -> source.point(id, shared)).toArray(double[][]::new);
+      double[][] points = batch.stream().map(r -> source.point(r.getLong(0), shared)).toArray(double[][]::new);
       List<Object[]> columns = geometry.of(decoder, points, shared);
       List<Row> rows = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        rows.add(LatentGeometryJob.row(decoder.id(), source.kind(), batch.get(i), null, null, columns.get(i), null, null));
+        rows.add(LatentGeometryJob.row(decoder.id(), source.kind(), batch.get(i).getLong(0), null, null, columns.get(i), null, null));
       }
       return rows;
     });

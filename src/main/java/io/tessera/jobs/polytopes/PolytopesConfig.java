@@ -16,16 +16,22 @@ import java.util.List;
  * @param seed the seed of that choice
  * @param box optional [lo, hi]: the Chebyshev ball is kept inside [lo, hi]^m, so unbounded regions
  *     get finite radii (for images, the pixel range)
+ * @param maxSecondsPerSample optional: a sample whose region takes longer goes to _rejects with the
+ *     reason "time limit" and the seconds spent, and the others complete; off when absent
  */
 public record PolytopesConfig(
     @JsonUnwrapped DatasetJobOptions common,
     Integer samplesPerSplit,
     Long seed,
-    List<Double> box) implements DatasetJobConfig {
+    List<Double> box,
+    Double maxSecondsPerSample) implements DatasetJobConfig {
 
   public PolytopesConfig {
     samplesPerSplit = samplesPerSplit == null ? 0 : samplesPerSplit;
     seed = seed == null ? 0L : seed;
+    if (maxSecondsPerSample != null && !(maxSecondsPerSample > 0)) {
+      throw new TesseraException("max_seconds_per_sample must be > 0 (leave it out for no limit), got " + maxSecondsPerSample);
+    }
     if (samplesPerSplit < 0) {
       throw new TesseraException("samples_per_split must be >= 0 (0 measures every sample), got " + samplesPerSplit);
     }

@@ -1,13 +1,16 @@
 package io.tessera.jobs.polytopes;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.tessera.data.DatasetIO;
 import io.tessera.run.BaseJob;
 import io.tessera.run.JobRun;
+import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
 import org.apache.spark.sql.Dataset;
@@ -42,9 +45,18 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
     }
     // Each sample costs seconds of LPs on large nets: small checkpointed chunks spread them over all slots.
     double[] box = cfg.box() == null ? null : new double[] {cfg.box().get(0), cfg.box().get(1)};
-    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box), cfg.partitions());
+    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box, cfg.maxSecondsPerSample()), cfg.partitions());
+    long timedOut = 0;
+    if (cfg.maxSecondsPerSample() != null) {
+      // A sample past the limit has no constraints: it goes to _rejects with the time it took.
+      ModelOutputGuard.Checked checked = ModelOutputGuard.divert(run, TABLE, when(col("constraints").isNull(),
+          format_string("time limit: %.3f s spent, max_seconds_per_sample is %s", col("seconds"), lit(cfg.maxSecondsPerSample()))),
+          cfg.input());
+      rowsOut = checked.rowsOut();
+      timedOut = checked.rejectedSamples();
+    }
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
-    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
+    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected() + timedOut);
   }
 
   static Dataset<Row> summary(Dataset<Row> perSample) {

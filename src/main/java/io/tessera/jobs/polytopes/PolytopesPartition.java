@@ -3,10 +3,12 @@ package io.tessera.jobs.polytopes;
 import io.tessera.math.BitPatterns;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.Precision;
+import io.tessera.math.polytope.Deadline;
 import io.tessera.math.polytope.SampleRegion;
 import io.tessera.run.LazyMap;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
+import io.tessera.run.lifecycle.FaultInjection;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -24,11 +26,13 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
 
   private final ModelRef model;
   private final double[] box;
+  private final Double maxSeconds;
 
-  /** {@code box}: [lo, hi] for the Chebyshev ball, or null. */
-  PolytopesPartition(ModelRef model, double[] box) {
+  /** {@code box}: [lo, hi] for the Chebyshev ball, or null; {@code maxSeconds}: the time limit per sample, or null. */
+  PolytopesPartition(ModelRef model, double[] box, Double maxSeconds) {
     this.model = model;
     this.box = box;
+    this.maxSeconds = maxSeconds;
   }
 
   @Override
@@ -44,7 +48,14 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
       double[] x = Precision.widen(ValidatedInput.features(List.of(in), m));
       SampleRegion r;
       try {
-        r = SampleRegion.of(weights, x, lo, hi);
+        r = Deadline.within(maxSeconds, () -> {
+          FaultInjection.slowSample(in.getLong(0));
+          return SampleRegion.of(weights, x, lo, hi);
+        });
+      } catch (Deadline.Exceeded e) {
+        // No geometry: PolytopesJob moves the row to _rejects with the time spent.
+        return RowFactory.create(network.id(), in.getLong(0), in.getString(1), in.isNullAt(2) ? null : in.getInt(2),
+            null, null, null, null, null, null, null, null, (System.nanoTime() - start) / 1e9);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("sample " + in.getLong(0) + ": " + e.getMessage(), e);
       }

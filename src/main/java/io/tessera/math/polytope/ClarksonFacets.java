@@ -83,6 +83,7 @@ public final class ClarksonFacets {
     try (FacetLp lp = new FacetLp(a, c)) {
       AimedRays aimer = AimedRays.from(a, c, centre.slack());
       for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
+        Deadline.check();
         double[] direction = aimer.direction(k);
         if (direction != null) {
           double[] target = z.clone();

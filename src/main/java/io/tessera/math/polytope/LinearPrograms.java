@@ -83,7 +83,15 @@ final class LinearPrograms {
     // GLOP's presolve reports an unbounded LP as infeasible; without it the status is exact.
     MPSolverParameters parameters = new MPSolverParameters();
     parameters.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+    Deadline.check();
+    Double left = Deadline.remainingSeconds();
+    if (left != null) {
+      solver.setTimeLimit(Math.max(1, (long) Math.ceil(left * 1000)));
+    }
     MPSolver.ResultStatus status = solver.solve(parameters);
+    if (status == MPSolver.ResultStatus.NOT_SOLVED || status == MPSolver.ResultStatus.ABNORMAL) {
+      Deadline.check(); // GLOP stopped at its time limit
+    }
     return switch (status) {
       case OPTIMAL -> {
         double[] point = new double[x.length];

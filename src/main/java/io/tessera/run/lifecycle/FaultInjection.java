@@ -14,13 +14,16 @@ import org.apache.spark.sql.SparkSession;
  * {@value #PARTITION} = p, the task writing partition p of every staged table fails after its
  * first row, half-way through the write; with {@value #DELAY} = ms, every such task first waits
  * that long, so that a test can kill an executor while tasks are still running; with {@value #CHUNK}
- * = k, chunk k of a checkpointed stage fails before it starts, after others may have finished.
+ * = k, chunk k of a checkpointed stage fails before it starts, after others may have finished; with
+ * the system property {@value #SLOW_SAMPLE}, one sample of a time-limited job is slow.
  * Unset (always, outside tests), tables pass through untouched.
  */
 public final class FaultInjection implements MapPartitionsFunction<Row, Row> {
   public static final String PARTITION = "spark.tessera.test.failPartition";
   public static final String DELAY = "spark.tessera.test.taskDelayMillis";
   public static final String CHUNK = "spark.tessera.test.failChunk";
+  /** A JVM system property "id:millis": the sample with that id first sleeps that long, inside its time limit. */
+  public static final String SLOW_SAMPLE = "tessera.test.slowSample";
   private static final long serialVersionUID = 1L;
 
   private final int partition;
@@ -39,6 +42,18 @@ public final class FaultInjection implements MapPartitionsFunction<Row, Row> {
     }
     return rows.mapPartitions(new FaultInjection(fail.isEmpty() ? -1 : Integer.parseInt(fail), delay.isEmpty() ? 0 : Long.parseLong(delay)),
         Encoders.row(rows.schema()));
+  }
+
+  /** Sleeps when {@value #SLOW_SAMPLE} names this sample, so that a test can make one sample pass its time limit. */
+  public static void slowSample(long id) {
+    String[] slow = System.getProperty(SLOW_SAMPLE, "").split(":");
+    if (slow.length == 2 && Long.parseLong(slow[0]) == id) {
+      try {
+        Thread.sleep(Long.parseLong(slow[1]));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Fails chunk {@code chunk} of a checkpointed stage when {@value #CHUNK} names it. */

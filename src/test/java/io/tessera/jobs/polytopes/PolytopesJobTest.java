@@ -15,6 +15,7 @@ import io.tessera.math.polytope.Facets;
 import io.tessera.math.polytope.Polytope;
 import io.tessera.model.classifier.TesseraModelFormat;
 import io.tessera.run.JobRun;
+import io.tessera.run.lifecycle.FaultInjection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +105,32 @@ class PolytopesJobTest {
   private static Set<Long> ids(String out) {
     return TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList().stream()
         .map(r -> r.<Long>getAs("sample_id")).collect(Collectors.toSet());
+  }
+
+  /** One sample made slow (3 s) under a 1.5 s limit: it alone goes to _rejects with the time spent; the rest are published. */
+  @Test
+  void aSamplePastTheTimeLimitIsRejectedAndTheOthersComplete() {
+    String out = tmp.resolve("limited").toString();
+    long slow = features.keySet().stream().sorted().skip(7).findFirst().orElseThrow();
+    System.setProperty(FaultInjection.SLOW_SAMPLE, slow + ":3000");
+    JobRun.Result result;
+    try {
+      result = JobRegistry.run(TestSpark.get(), ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", out,
+          "ids", features.keySet().stream().sorted().limit(20).toList(), "max_seconds_per_sample", 1.5, "device", "cpu", "run_id", "limited"));
+    } finally {
+      System.clearProperty(FaultInjection.SLOW_SAMPLE);
+    }
+    assertEquals(List.of(20L, 19L, 1L), List.of(result.counts().rowsIn(), result.counts().rowsOut(), result.counts().rowsRejected()));
+    List<Row> published = TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList();
+    assertEquals(19, published.size());
+    assertTrue(published.stream().noneMatch(r -> r.<Long>getAs("sample_id") == slow));
+    assertTrue(published.stream().allMatch(r -> r.getAs("active_bits") != null && r.<Double>getAs("seconds") < 1.5));
+    List<Row> rejects = TestSpark.get().read().parquet(out + "/_rejects").collectAsList();
+    assertEquals(1, rejects.size());
+    assertEquals(slow, rejects.get(0).<Long>getAs("sample_id"));
+    String reason = rejects.get(0).getAs("reason");
+    assertTrue(reason.matches("time limit: [0-9.]+ s spent, max_seconds_per_sample is 1.5"), reason);
+    double spent = Double.parseDouble(reason.replaceAll("time limit: ([0-9.]+) s.*", "$1"));
+    assertTrue(spent >= 3.0 && spent < 10, "the sleep and at most one check after it: " + spent);
   }
 }
