@@ -3,7 +3,7 @@
 CREATE TABLE IF NOT EXISTS runs (
   job STRING COMMENT 'job name, e.g. patterns',
   status STRING COMMENT 'SUCCEEDED or FAILED',
-  message STRING COMMENT 'the failure reason; NULL on success',
+  message STRING COMMENT 'the failure reason (a signal: terminated by signal SIGTERM while <stage>); on success NULL, or how many rows a resumed run kept',
   config STRING COMMENT 'the effective configuration, as canonical JSON',
   config_hash STRING COMMENT 'SHA-256 of config',
   input STRING COMMENT 'input dataset URI',
