@@ -1,55 +1,52 @@
-"""Airflow DAG: audit a model checkpoint with Tessera, one Spark submission per stage.
+"""Airflow 3 DAG: audit a model checkpoint with Tessera on YARN or Kubernetes.
 
-Trigger it with a checkpoint (a Tessera model directory or a TorchScript .pt on HDFS/S3):
+Trigger it with a checkpoint (a Tessera model directory or a TorchScript .pt) and a dataset:
     airflow dags trigger tessera_audit --conf '{"checkpoint": "hdfs:///models/mnist/v7", "dataset": "hdfs:///data/mnist"}'
 
-Every stage writes under one output root with the run id "audit-<Airflow run's date>-<stage>", so the
-stages of one audit are found together in the `runs` table and re-running a failed task replaces
-only that stage's tables (outputs are published atomically). Connection `spark_default` must point
-at the cluster (YARN or Kubernetes); Airflow Variables `tessera_home` (a checkout with target/
-built) and `tessera_output` (the output root) configure the rest. Needs
-apache-airflow-providers-apache-spark.
+Each job stage of conf/audit-checkpoint.yaml is one `tessera pipeline --only STAGE` submission; the
+stages are independent, so they run in parallel, and the report stage runs after all of them. Every
+stage of one DAG run shares a run id made from Airflow's own run id, so two audits on one day never
+overwrite each other, and a retried task goes on from its stage's checkpoints (--resume).
+
+Nothing is read when the scheduler parses this file: the Airflow Variables `tessera_home` (an
+unpacked tessera-<version>-bin.tar.gz on the workers), `tessera_output` (the output root) and
+`tessera_submit` (submit-yarn or submit-k8s) are Jinja-templated into each task's command, and a
+task fails loudly when `tessera_home` holds no Tessera distribution.
 """
-import os
+import re
 from datetime import datetime, timedelta
 
-from airflow import DAG
-from airflow.models import Variable
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.providers.standard.operators.bash import BashOperator
+from airflow.sdk import DAG, Param
 
-TESSERA_HOME = Variable.get("tessera_home", default_var="/opt/tessera")
-OUTPUT = Variable.get("tessera_output", default_var="hdfs:///tessera/out")
-RUN = "audit-{{ ds_nodash }}"
-
-# (task id, Tessera job, config file): every stage reads the checkpoint and the dataset.
-STAGES = [
-    ("patterns", "patterns", "conf/patterns.yaml"),
-    ("adversarial", "adversarial", "conf/adversarial.yaml"),
-    ("hamming_neighbours", "hamming-neighbours", "conf/hamming-neighbours.yaml"),
-    ("perturbation_grid", "perturbation-grid", "conf/perturbation-grid.yaml"),
-    ("polytopes", "polytopes", "conf/polytopes.yaml"),
-]
-LIB = TESSERA_HOME + "/target/lib"
-
-default_args = {
-    "owner": "ml-platform",
-    "retries": 2,
-    "retry_delay": timedelta(minutes=5),
-    "execution_timeout": timedelta(hours=6),
-}
+STAGES = ["patterns", "adversarial", "hamming-neighbours", "perturbation-grid", "polytopes"]
+CONFIG = "conf/audit-checkpoint.yaml"
 
 
-def spark_conf():
-    """The properties of conf/spark-tessera.conf and conf/spark-yarn.conf, as tessera-submit passes them."""
-    conf = {}
-    for name in ("conf/spark-tessera.conf", "conf/spark-yarn.conf"):
-        with open(TESSERA_HOME + "/" + name) as f:
-            for line in f:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    key, value = line.split(None, 1)
-                    conf[key] = value.replace("@HOME@", TESSERA_HOME)
-    return conf
+def tessera_run_id(airflow_run_id):
+    """Airflow's run id (e.g. manual__2026-12-07T08:00:00+00:00) as a Tessera run id: a letter, then letters, digits, '.', '_' or '-'."""
+    return ("audit-" + re.sub(r"[^A-Za-z0-9._-]+", "-", airflow_run_id).strip("-"))[:100]
+
+
+# @STAGE@ and @CONFIG@ are filled in per task below; the rest is rendered by Airflow when the task runs.
+COMMAND = r"""
+set -euo pipefail
+home="{{ var.value.get('tessera_home', '/opt/tessera') }}"
+if [[ ! -f "$home/lib/submit-jars.txt" ]]; then
+  echo "tessera_home is $home, which holds no unpacked tessera-<version>-bin.tar.gz (no lib/submit-jars.txt)" >&2
+  exit 1
+fi
+config="$home/@CONFIG@"
+exec "$home/jobs/spark-submit/{{ var.value.get('tessera_submit', 'submit-yarn') }}" --files "$config" -- \
+  pipeline --config "$(basename "$config")" --only @STAGE@ --resume \
+  --set "input={{ params.dataset }}" --set "model={{ params.checkpoint }}" \
+  --set "output={{ var.value.get('tessera_output', 'hdfs:///tessera/out') }}" \
+  --set "run_id={{ tessera_run_id(run_id) }}"
+"""
+
+
+def command(stage):
+    return COMMAND.replace("@CONFIG@", CONFIG).replace("@STAGE@", stage)
 
 
 with DAG(
@@ -58,33 +55,22 @@ with DAG(
     start_date=datetime(2026, 1, 1),
     schedule=None,
     catchup=False,
-    default_args=default_args,
-    params={"checkpoint": "hdfs:///models/latest", "dataset": "hdfs:///data/mnist"},
+    default_args={
+        "owner": "ml-platform",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=5),
+        "execution_timeout": timedelta(hours=6),
+    },
+    params={
+        "checkpoint": Param("hdfs:///models/latest", type="string", description="model directory or TorchScript .pt"),
+        "dataset": Param("hdfs:///data/mnist", type="string", description="dataset URI (data-schemas/dataset.sql)"),
+    },
+    user_defined_macros={"tessera_run_id": tessera_run_id},
     tags=["tessera"],
 ) as dag:
-    previous = None
-    for task_id, job, config in STAGES:
-        settings = [
-            "input={{ params.dataset }}",
-            "model={{ params.checkpoint }}",
-            "output=" + OUTPUT,
-            "run_id=" + RUN + "-" + task_id.replace("_", "-"),
-        ]
-        # The config travels with --files, so the driver (cluster mode) finds it in its working directory.
-        args = ["run", job, "--config", os.path.basename(config)]
-        for setting in settings:
-            args += ["--set", setting]
-        task = SparkSubmitOperator(
-            task_id=task_id,
-            conn_id="spark_default",
-            application=TESSERA_HOME + "/target/tessera-0.1.0-SNAPSHOT.jar",
-            java_class="io.tessera.cli.TesseraMain",
-            jars=",".join(os.path.join(LIB, j) for j in sorted(os.listdir(LIB))) if os.path.isdir(LIB) else None,
-            files=TESSERA_HOME + "/" + config,
-            conf=spark_conf() if os.path.isdir(TESSERA_HOME + "/conf") else {},
-            application_args=args,
-            name="tessera-" + task_id,
-        )
-        if previous is not None:
-            previous >> task
-        previous = task
+    stages = [
+        BashOperator(task_id=stage.replace("-", "_"), bash_command=command(stage))
+        for stage in STAGES
+    ]
+    report = BashOperator(task_id="report", bash_command=command("report"), retries=1)
+    stages >> report

@@ -24,6 +24,15 @@ public final class AllowedRoots {
     check(what, uri, uri);
   }
 
+  /** The check for a file named as on the command line: a Hadoop URI, or a local path (see {@link HadoopFiles}). */
+  public static void checkFile(String what, String fileOrUri) {
+    if (HadoopFiles.hasScheme(fileOrUri)) {
+      check(what, fileOrUri);
+    } else {
+      check(what, java.nio.file.Path.of(fileOrUri));
+    }
+  }
+
   /** The same check for a local file. */
   public static void check(String what, java.nio.file.Path file) {
     check(what, file.toString(), file.toAbsolutePath().toUri().toString());
@@ -34,8 +43,7 @@ public final class AllowedRoots {
     if (roots.isEmpty()) {
       return;
     }
-    Configuration conf = SparkSession.getDefaultSession().isDefined()
-        ? SparkSession.getDefaultSession().get().sparkContext().hadoopConfiguration() : new Configuration();
+    Configuration conf = HadoopFiles.configuration();
     URI path = qualified(uri, conf);
     for (String root : roots) {
       String r = qualified(root, conf).toString().replaceAll("/+$", "");

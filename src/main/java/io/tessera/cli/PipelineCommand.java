@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE | --resume]}: see {@link Pipeline}. */
+/** {@code tessera pipeline --config conf/audit.yaml [--from STAGE | --only STAGE] [--resume]}: see {@link Pipeline}. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run a named sequence of stages: data, train, patterns, adversarial, hamming-neighbours, perturbation-grid, polytopes, report.")
 final class PipelineCommand implements Callable<Integer> {
@@ -22,13 +22,14 @@ final class PipelineCommand implements Callable<Integer> {
   @Option(names = "--only", paramLabel = "STAGE", description = "Run this stage alone.")
   String only;
 
-  @Option(names = "--resume", description = "Skip stages that succeeded before with the same settings and unchanged data and model files.")
+  @Option(names = "--resume", description = "Skip stages that succeeded before with the same settings and unchanged data and model files;"
+      + " a job stage stopped part-way goes on from its checkpoints.")
   boolean resume;
 
   @Override
   public Integer call() throws IOException {
     PipelineConfig cfg = options.load(PipelineConfig.class);
-    Pipeline.run(SparkSessions.getOrCreate(), cfg, Pipeline.selected(cfg, from, only, resume), resume);
+    Pipeline.run(SparkSessions.getOrCreate(), cfg, Pipeline.selected(cfg, from, only), resume);
     return 0;
   }
 }

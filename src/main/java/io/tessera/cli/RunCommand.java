@@ -6,7 +6,6 @@ import io.tessera.jobs.JobRegistry;
 import io.tessera.run.JobRun;
 import io.tessera.run.SparkSessions;
 import io.tessera.run.TesseraJob;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,8 +31,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, description = "The job: ${COMPLETION-CANDIDATES}.")
   String job;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML config of the job (see conf/).")
-  Path config;
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML config of the job (see conf/): a local path or a Hadoop URI (hdfs://, s3a://).")
+  String config;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config option; repeatable.")
   List<String> overrides = new ArrayList<>();

@@ -56,9 +56,20 @@ public final class TesseraMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Exits only on failure. On success it stops Spark and returns: under YARN cluster mode the
+   * ApplicationMaster runs this method and must see it return, or it records the application as
+   * failed (a System.exit(0) there reads as exit code 16); spark-submit and bin/tessera then end.
+   */
   public static void main(String[] args) {
     int status = execute(args);
-    System.exit(status);
+    if (status != 0) {
+      System.exit(status);
+    }
+    org.apache.spark.sql.SparkSession.getDefaultSession().foreach(spark -> {
+      spark.stop();
+      return null;
+    });
   }
 
   /** Runs the command line and returns the exit status, without exiting (for tests and spark-submit). */

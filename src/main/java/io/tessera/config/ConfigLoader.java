@@ -12,11 +12,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tessera.ConfigException;
+import io.tessera.HadoopFiles;
 import io.tessera.RecordKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,14 +38,20 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  public static <T> T load(Path file, List<String> overrides, Class<T> type) {
-    io.tessera.AllowedRoots.check("config file", file);
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException("config file not found: " + file);
+  /** The config at {@code file}: a local path, or a URI of any Hadoop file system (hdfs://, s3a://, …). */
+  public static <T> T load(String file, List<String> overrides, Class<T> type) {
+    io.tessera.AllowedRoots.checkFile("config file", file);
+    String text;
+    try {
+      text = HadoopFiles.read(file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new ConfigException("config file not found: " + file, e);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config " + file + ": " + firstLine(e.getMessage()), e);
     }
     JsonNode tree;
     try {
-      tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      tree = YAML.readTree(text);
     } catch (IOException e) {
       throw new ConfigException("config " + file + " is not valid YAML: " + firstLine(e.getMessage()), e);
     }

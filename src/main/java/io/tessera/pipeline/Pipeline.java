@@ -1,6 +1,7 @@
 package io.tessera.pipeline;
 
 import io.tessera.ConfigException;
+import io.tessera.HadoopFiles;
 import io.tessera.TesseraException;
 import io.tessera.config.ConfigLoader;
 import io.tessera.data.DatasetFingerprint;
@@ -15,7 +16,6 @@ import io.tessera.report.RunReport;
 import io.tessera.run.JobRun;
 import io.tessera.training.TrainJob;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,20 +83,24 @@ public final class Pipeline {
     }
   }
 
-  private static boolean upToDate(PipelineConfig cfg, PipelineLedger ledger, String stage, String key) {
+  private static boolean upToDate(PipelineConfig cfg, PipelineLedger ledger, String stage, String key) throws IOException {
     return stage.equals("report")
-        ? ledger.upToDate(stage, key) && java.nio.file.Files.exists(reportPath(cfg))
+        ? ledger.upToDate(stage, key) && HadoopFiles.exists(reportPath(cfg))
         : ledger.upToDate(stage, cfg.stageRunId(stage), key);
   }
 
-  private static Path reportPath(PipelineConfig cfg) {
-    return Path.of(cfg.output().replaceFirst("^file:", ""), "reports", cfg.runId() + ".html");
+  /** Beside the tables, on whatever file system holds them. */
+  private static String reportPath(PipelineConfig cfg) {
+    return cfg.output().replaceAll("/+$", "") + "/reports/" + cfg.runId() + ".html";
   }
 
-  /** The stages to run: all in order, from {@code from} on, or {@code only}; at most one of them and --resume. */
-  public static List<String> selected(PipelineConfig cfg, String from, String only, boolean resume) {
-    if ((from != null ? 1 : 0) + (only != null ? 1 : 0) + (resume ? 1 : 0) > 1) {
-      throw new ConfigException("give at most one of --from, --only and --resume");
+  /**
+   * The stages to run: all in order, from {@code from} on, or {@code only}; at most one of the two.
+   * --resume combines with either (an Airflow retry of one stage resumes it).
+   */
+  public static List<String> selected(PipelineConfig cfg, String from, String only) {
+    if (from != null && only != null) {
+      throw new ConfigException("give at most one of --from and --only");
     }
     String named = from != null ? from : only;
     if (named != null && !cfg.stages().contains(named)) {
@@ -128,7 +132,7 @@ public final class Pipeline {
           });
       case "report" -> {
         List<String> runs = cfg.stages().stream().filter(s -> !s.equals("report")).map(cfg::stageRunId).toList();
-        Path html = reportPath(cfg);
+        String html = reportPath(cfg);
         RunReport.write(spark, cfg.output(), runs, html);
         System.out.println("  wrote " + html);
       }

@@ -1,11 +1,10 @@
 package io.tessera.report;
 
+import io.tessera.HadoopFiles;
 import io.tessera.tables.OutputRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,9 @@ public final class RunReport {
 
   private RunReport() {}
 
-  public static void write(SparkSession spark, String root, List<String> runIds, Path html) throws IOException {
-    io.tessera.AllowedRoots.check("report", html);
+  /** Writes the report to {@code html}: a local path or a Hadoop URI (a report next to tables on HDFS stays there). */
+  public static void write(SparkSession spark, String root, List<String> runIds, String html) throws IOException {
+    io.tessera.AllowedRoots.checkFile("report", html);
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, org.apache.hadoop.fs.Path> tables = new OutputRoot(root, conf).tables();
     StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera report</title><style>"
@@ -60,15 +60,7 @@ public final class RunReport {
       }
     }
     page.append("</body></html>\n");
-    Path parent = html.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".tessera-report", ".html");
-    try {
-      Files.writeString(tmp, page, StandardCharsets.UTF_8);
-      Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    HadoopFiles.write(html, page.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The figures a table offers, by title. */

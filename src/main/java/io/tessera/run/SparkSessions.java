@@ -14,12 +14,15 @@ public final class SparkSessions {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName("tessera");
     if (!conf.contains("spark.master")) {
-      builder = embedded(builder, "local[*]");
+      // Progress for a person at a terminal: Spark's console bar, and its UI on loopback (http://127.0.0.1:4040).
+      builder = embedded(builder, "local[*]")
+          .config("spark.ui.enabled", String.valueOf(!conf.contains("spark.ui.enabled") || conf.getBoolean("spark.ui.enabled", true)))
+          .config("spark.ui.showConsoleProgress", "true");
     }
     return builder.getOrCreate();
   }
 
-  /** Local mode on loopback with the UI off: nothing listens beyond this machine. */
+  /** Local mode on loopback with the UI off (tests; the CLI turns it on): nothing listens beyond this machine. */
   public static SparkSession.Builder embedded(SparkSession.Builder builder, String master) {
     int cores = Runtime.getRuntime().availableProcessors();
     return builder

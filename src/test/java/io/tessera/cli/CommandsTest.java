@@ -161,20 +161,20 @@ class CommandsTest {
     for (String job : new RunCommand.JobNames()) {
       Path config = Path.of("conf", job + ".yaml");
       assertTrue(Files.isRegularFile(config), "conf/" + job + ".yaml ships with the job");
-      io.tessera.config.ConfigLoader.load(config, List.of(), io.tessera.jobs.JobRegistry.get(job).configType());
+      io.tessera.config.ConfigLoader.load(config.toString(), List.of(), io.tessera.jobs.JobRegistry.get(job).configType());
       jobs++;
     }
     assertEquals(14, jobs);
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-table1.yaml"), List.of(), io.tessera.jobs.JobRegistry.get("region-census").configType());
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "liu-mnist.yaml"), List.of(), io.tessera.reproduce.LiuMnistConfig.class);
-    var sattelberg = io.tessera.config.ConfigLoader.load(Path.of("conf", "sattelberg-mnist.yaml"), List.of(),
+    io.tessera.config.ConfigLoader.load("conf/liu-table1.yaml", List.of(), io.tessera.jobs.JobRegistry.get("region-census").configType());
+    io.tessera.config.ConfigLoader.load("conf/liu-mnist.yaml", List.of(), io.tessera.reproduce.LiuMnistConfig.class);
+    var sattelberg = io.tessera.config.ConfigLoader.load("conf/sattelberg-mnist.yaml", List.of(),
         io.tessera.reproduce.SattelbergMnistConfig.class);
     assertEquals(List.of(10, 20), sattelberg.models().get(2).convFilters(), "Conv1 is the paper's two-conv CNN");
-    io.tessera.config.ConfigLoader.load(Path.of("conf", "tu-fig5.yaml"), List.of(), io.tessera.reproduce.TuFig5Config.class);
-    var sreehari = io.tessera.config.ConfigLoader.load(Path.of("conf", "sreehari-mnist.yaml"), List.of(),
+    io.tessera.config.ConfigLoader.load("conf/tu-fig5.yaml", List.of(), io.tessera.reproduce.TuFig5Config.class);
+    var sreehari = io.tessera.config.ConfigLoader.load("conf/sreehari-mnist.yaml", List.of(),
         io.tessera.reproduce.SreehariMnistConfig.class);
     assertEquals(List.of(3, 7), sreehari.removedDigits());
-    var lmd = io.tessera.config.ConfigLoader.load(Path.of("conf", "lmd-mnist.yaml"), List.of(), io.tessera.reproduce.LmdMnistConfig.class);
+    var lmd = io.tessera.config.ConfigLoader.load("conf/lmd-mnist.yaml", List.of(), io.tessera.reproduce.LmdMnistConfig.class);
     assertEquals(List.of("inpaint", "diffuse-denoise"), lmd.lifts());
   }
 

@@ -1,11 +1,13 @@
 package io.tessera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tessera.pipeline.PipelineConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,21 +43,29 @@ class DeploymentFilesTest {
     assertFollows(standalone, "--deploy-mode", "client");
     assertFollows(standalone, "--conf", "spark.executor.cores=2");
 
-    List<String> yarn = dryRun(Map.of(), "jobs/spark-submit/submit-yarn", "--gpu", "--files", "conf/patterns.yaml");
+    List<String> yarn = dryRun(Map.of(), "jobs/spark-submit/submit-yarn", "--gpu", "--files", "conf/patterns.yaml",
+        "--principal", "tessera@EXAMPLE.COM", "--keytab", "/etc/tessera.keytab", "--verbose");
     assertFollows(yarn, "--master", "yarn");
     assertFollows(yarn, "--deploy-mode", "cluster");
     assertFollows(yarn, "--conf", "spark.executor.memoryOverhead=3g");
     assertFollows(yarn, "--conf", "spark.executor.resource.gpu.amount=1");
-    assertFollows(yarn, "--conf", "spark.files=" + HOME.resolve("jobs/gpu/get-gpus-resources.sh"));
-    assertFollows(yarn, "--files", "conf/patterns.yaml");
+    // The user's --files and the GPU discovery script in one list (a --files would otherwise replace spark.files).
+    assertFollows(yarn, "--files", "conf/patterns.yaml," + HOME.resolve("jobs/gpu/get-gpus-resources.sh"));
+    assertTrue(yarn.stream().noneMatch(a -> a.startsWith("spark.files=")), yarn.toString());
+    assertFollows(yarn, "--principal", "tessera@EXAMPLE.COM");
+    assertFollows(yarn, "--keytab", "/etc/tessera.keytab");
+    assertTrue(yarn.contains("--verbose"), yarn.toString());
 
-    List<String> k8s = dryRun(Map.of("K8S_API", "https://k8s.example.com:6443"), "jobs/spark-submit/submit-k8s");
+    List<String> k8s = dryRun(Map.of("K8S_API", "https://k8s.example.com:6443"), "jobs/spark-submit/submit-k8s", "--gpu");
     assertFollows(k8s, "--master", "k8s://https://k8s.example.com:6443");
     assertFollows(k8s, "--conf", "spark.kubernetes.executor.podTemplateFile=" + HOME.resolve("jobs/k8s/executor-pod.yaml"));
     assertTrue(k8s.contains("local:///opt/tessera/tessera.jar"), "the image's jar: " + k8s);
+    assertFalse(k8s.contains("--files"), "the image holds the GPU script; nothing to upload: " + k8s);
 
     for (List<String> command : List.of(local, standalone, yarn, k8s)) {
-      assertFollows(command, "--properties-file", HOME.resolve("conf/spark-tessera.conf").toString());
+      // conf/spark-tessera.conf as --conf pairs: a --properties-file would stop the cluster's spark-defaults.conf from loading.
+      assertFalse(command.contains("--properties-file"), command.toString());
+      assertFollows(command, "--conf", "spark.executorEnv.DJL_OFFLINE=true");
       assertFollows(command, "--class", "io.tessera.cli.TesseraMain");
       assertEquals(List.of("run", "patterns", "--config", "conf/patterns.yaml"), command.subList(command.size() - 4, command.size()));
     }
@@ -76,7 +85,12 @@ class DeploymentFilesTest {
     assertEquals("Pod", executor.path("kind").asText());
     assertEquals("spark-kubernetes-driver", driver.at("/spec/containers/0/name").asText());
     assertEquals("spark-kubernetes-executor", executor.at("/spec/containers/0/name").asText());
-    assertEquals(1, executor.at("/spec/containers/0/resources/limits").path("nvidia.com/gpu").asInt());
+    assertTrue(executor.at("/spec/containers/0/resources").isMissingNode(), "GPUs come from spark.executor.resource.gpu.* only");
+    for (JsonNode pod : List.of(driver, executor)) {
+      assertTrue(pod.at("/spec/securityContext/runAsNonRoot").asBoolean());
+      assertEquals(185, pod.at("/spec/securityContext/runAsUser").asInt(), "a numeric user, which runAsNonRoot can check");
+    }
+    assertTrue(Files.readString(HOME.resolve("jobs/k8s/Dockerfile")).contains("\nUSER 185\n"), "the image runs as uid 185");
     assertEquals("true", executor.at("/spec/containers/0/env/0/value").asText(), "DJL offline on executors");
 
     Pattern home = Pattern.compile("@HOME@/(\\S+)");
@@ -97,28 +111,53 @@ class DeploymentFilesTest {
     assertEquals(5, copies);
   }
 
+  /**
+   * The DAG against Airflow 3's import paths (airflow.sdk, the standard provider's BashOperator),
+   * stubbed in src/test/resources/airflow3 because Airflow cannot be installed here: the file
+   * imports and builds its graph, each task's command renders with Jinja and is valid bash, the
+   * stages run in parallel before the report, run ids come from Airflow's run id, and a worker
+   * without a Tessera distribution fails loudly. What Airflow itself does with the graph is not tested.
+   */
   @Test
-  void airflowDagParsesAndRunsKnownJobsWithShippedConfigs() throws Exception {
+  void airflowDagBuildsItsGraphAndRendersCommandsUnderAirflow3sApi() throws Exception {
     Path dag = HOME.resolve("jobs/airflow/tessera_audit_dag.py");
     String source = Files.readString(dag);
-    Assumptions.assumeTrue(run(Map.of(), "python3", "--version").status() == 0, "python3 is needed to parse the DAG");
-    ProcessResult parsed = run(Map.of(), "python3", "-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", dag.toString());
-    assertEquals(0, parsed.status(), parsed.output());
+    Assumptions.assumeTrue(run(Map.of(), "python3", "-c", "import jinja2").status() == 0, "python3 with jinja2 is needed");
+    assertFalse(source.contains("Variable.get") || source.contains("open("), "nothing is read when the scheduler parses the file");
+    assertTrue(source.contains("from airflow.sdk import DAG") && !source.contains("from airflow import DAG"), "Airflow 3's DAG");
 
-    Matcher stage = Pattern.compile("\\(\"(\\w+)\", \"([\\w-]+)\", \"(conf/[\\w./-]+)\"\\)").matcher(source);
-    Set<String> jobs = new TreeSet<>();
-    new RunCommand.JobNames().forEach(jobs::add);
+    Path empty = Files.createTempDirectory("no-tessera");
+    Path stubs = HOME.resolve("src/test/resources/airflow3");
+    ProcessResult rendered = run(Map.of("PYTHONPATH", stubs.resolve("stubs").toString()), "python3", stubs.resolve("render.py").toString(),
+        dag.toString(), empty.toString(), "manual__2026-12-07T08:00:00+00:00");
+    assertEquals(0, rendered.status(), rendered.output());
+    JsonNode graph = new ObjectMapper().readTree(rendered.output());
+    assertEquals("tessera_audit", graph.path("dag_id").asText());
+    assertEquals(2, graph.path("retries").asInt());
+
+    JsonNode audit = new ObjectMapper(new YAMLFactory()).readTree(HOME.resolve("conf/audit-checkpoint.yaml").toFile());
     List<String> stages = new ArrayList<>();
-    while (stage.find()) {
-      stages.add(stage.group(1));
-      assertTrue(jobs.contains(stage.group(2)), "the DAG runs job " + stage.group(2) + ", known: " + jobs);
-      assertTrue(Files.exists(HOME.resolve(stage.group(3))), "the DAG ships " + stage.group(3));
+    audit.path("stages").forEach(stage -> stages.add(stage.asText()));
+    List<String> parallel = stages.stream().filter(stage -> !stage.equals("report")).map(stage -> stage.replace("-", "_")).toList();
+    assertEquals(new TreeSet<>(stages.stream().map(stage -> stage.replace("-", "_")).toList()), new TreeSet<>(iterable(graph.path("tasks").fieldNames())));
+    for (String stage : stages) {
+      JsonNode task = graph.path("tasks").path(stage.replace("-", "_"));
+      String command = task.path("command").asText();
+      assertEquals(stage.equals("report") ? new TreeSet<>(parallel) : new TreeSet<>(), new TreeSet<>(iterable(task.path("upstream").elements()).stream()
+          .map(JsonNode::asText).toList()), "the job stages run in parallel, the report after them");
+      assertTrue(command.contains("--only " + stage + " --resume") && command.contains("conf/audit-checkpoint.yaml"), command);
+      assertTrue(command.contains("run_id=audit-manual__2026-12-07T08-00-00-00-00") && command.contains("output=hdfs:///audits"), command);
+      assertEquals(0, run(Map.of(), "bash", "-n", "-c", command).status(), "valid bash: " + command);
+      ProcessResult missing = run(Map.of(), "bash", "-c", command);
+      assertTrue(missing.status() == 1 && missing.output().contains("holds no unpacked tessera-"), "a loud failure: " + missing.output());
     }
-    assertEquals(List.of("patterns", "adversarial", "hamming_neighbours", "perturbation_grid", "polytopes"), stages);
-    for (String conf : List.of("conf/spark-tessera.conf", "conf/spark-yarn.conf")) {
-      assertTrue(source.contains("\"" + conf + "\"") && Files.exists(HOME.resolve(conf)), conf);
-    }
-    assertTrue(source.contains("\"retries\": 2") && source.contains("run_id=\" + RUN"), "retries and one run id per audit");
+    assertTrue(PipelineConfig.STAGES.containsAll(stages), "the config's stages are pipeline stages: " + stages);
+  }
+
+  private static <T> List<T> iterable(java.util.Iterator<T> items) {
+    List<T> out = new ArrayList<>();
+    items.forEachRemaining(out::add);
+    return out;
   }
 
   @Test

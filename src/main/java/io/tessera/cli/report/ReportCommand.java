@@ -4,7 +4,6 @@ import io.tessera.cli.options.OutputRootOption;
 import io.tessera.report.RunReport;
 import io.tessera.run.SparkSessions;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +23,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin OutputRootOption outputRoot;
 
-  @Option(names = "--out", defaultValue = "report.html", description = "HTML file to write. Default: ${DEFAULT-VALUE}.")
-  Path out;
+  @Option(names = "--out", defaultValue = "report.html", description = "HTML file to write, a local path or a Hadoop URI. Default: ${DEFAULT-VALUE}.")
+  String out;
 
   @Override
   public Integer call() throws IOException {
