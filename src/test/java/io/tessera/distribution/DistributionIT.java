@@ -56,15 +56,19 @@ class DistributionIT {
     assertTrue(command.contains(home.resolve("lib").toString() + "/tessera-") && command.contains("pytorch-jni"), command);
   }
 
-  /** Runs {@code command} in {@code dir} with only the JDK and a few shell tools on the PATH (no Maven), and a fresh HOME. */
+  /** Runs {@code command} in {@code dir} with the JDK and the system's tools but no Maven on the PATH, and a fresh HOME. */
   private int run(Path dir, List<String> command, Path log) throws Exception {
     Path tools = tmp.resolve("tools");
     if (!Files.isDirectory(tools)) {
       Files.createDirectories(tools);
-      for (String tool : List.of("bash", "sh", "env", "dirname", "basename", "ls", "grep", "head", "tr", "sed", "xargs", "cat", "find",
-          "tar", "gzip")) {
-        Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst().orElseThrow();
-        Files.createSymbolicLink(tools.resolve(tool), real);
+      for (String bin : List.of("/usr/bin", "/bin")) {
+        try (Stream<Path> all = Files.list(Path.of(bin))) {
+          for (Path tool : all.filter(t -> !t.getFileName().toString().startsWith("mvn")).toList()) {
+            if (!Files.exists(tools.resolve(tool.getFileName()))) {
+              Files.createSymbolicLink(tools.resolve(tool.getFileName()), tool);
+            }
+          }
+        }
       }
     }
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
