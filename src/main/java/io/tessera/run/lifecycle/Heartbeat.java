@@ -93,6 +93,9 @@ public final class Heartbeat {
       currentSince = System.nanoTime();
     }
 
+    /** The column of a row's sample id, looked up once per task: -1 when there is none. */
+    private int idColumn = -2;
+
     String describe(long now) {
       String on = current == null ? "" : String.format("; last took id %s, %d s ago", current, TimeUnit.NANOSECONDS.toSeconds(now - currentSince));
       return String.format("%s, partition %d: %d rows taken in %d s%s", job, partition, taken.get(),
@@ -100,15 +103,12 @@ public final class Heartbeat {
     }
 
     /** A row's sample id where it has one ({@code id} or {@code sample_id}), else the element itself if it is a number. */
-    private static Object idOf(Object row) {
+    private Object idOf(Object row) {
       if (row instanceof Row r && r.schema() != null) {
-        for (String column : new String[] {"id", "sample_id"}) {
-          int i = r.schema().getFieldIndex(column).getOrElse(() -> -1);
-          if (i >= 0) {
-            return r.get(i);
-          }
+        if (idColumn == -2) {
+          idColumn = r.schema().getFieldIndex("id").getOrElse(() -> r.schema().getFieldIndex("sample_id").getOrElse(() -> -1));
         }
-        return null;
+        return idColumn >= 0 ? r.get(idColumn) : null;
       }
       return row instanceof Number ? row : null;
     }
