@@ -2,7 +2,6 @@ package io.tessera.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -18,7 +17,7 @@ public final class DualSpaceFigure {
   private DualSpaceFigure() {}
 
   /** {@code weights[output]} holds that output's (w1, w2) pairs. */
-  public static void write(String title, List<double[][]> weights, Path png) throws IOException {
+  public static void write(String title, List<double[][]> weights, String png) throws IOException {
     XYChart chart = new XYChartBuilder().width(800).height(700).title(title).xAxisTitle("w1").yAxisTitle("w2").build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(6);

@@ -2,7 +2,6 @@ package io.tessera.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
@@ -17,7 +16,7 @@ public final class GradientFigure {
   private GradientFigure() {}
 
   /** {@code gradients[model][output]}, each of length side * side. */
-  public static void write(List<String> models, float[][][] gradients, int side, Path png) throws IOException {
+  public static void write(List<String> models, float[][][] gradients, int side, String png) throws IOException {
     List<HeatMapChart> charts = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
       for (int o = 0; o < gradients[m].length; o++) {

@@ -2,7 +2,6 @@ package io.tessera.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
@@ -18,7 +17,7 @@ public final class InpaintingFigure {
   private InpaintingFigure() {}
 
   /** {@code images[row][image]}, rows original, masked (NaN unknown) and lifted, each side x side values in [lo, hi]. */
-  public static void write(List<String> titles, double[][][] images, int side, double lo, double hi, Path png) throws IOException {
+  public static void write(List<String> titles, double[][][] images, int side, double lo, double hi, String png) throws IOException {
     List<HeatMapChart> charts = new ArrayList<>();
     for (int row = 0; row < ROWS.length; row++) {
       for (int i = 0; i < titles.size(); i++) {

@@ -2,7 +2,6 @@ package io.tessera.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class LatentFieldFigure {
    * @param grid the grid's latent points, [point][2]
    * @param cell the grid's spacing per axis, for the marker size
    */
-  public static void write(List<Field> fields, double[][] grid, double[] cell, double[][] samples, double[][] massPoints, Path png)
+  public static void write(List<Field> fields, double[][] grid, double[] cell, double[][] samples, double[][] massPoints, String png)
       throws IOException {
     List<XYChart> charts = new ArrayList<>();
     for (Field field : fields) {

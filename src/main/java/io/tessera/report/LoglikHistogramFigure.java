@@ -1,7 +1,6 @@
 package io.tessera.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -15,7 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LoglikHistogramFigure {
   private LoglikHistogramFigure() {}
 
-  public static void write(String title, GroupHistogram histogram, Path png) throws IOException {
+  public static void write(String title, GroupHistogram histogram, String png) throws IOException {
     double lo = histogram.lo();
     double width = histogram.width();
     int bins = histogram.bins();

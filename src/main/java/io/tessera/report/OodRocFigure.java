@@ -2,7 +2,6 @@ package io.tessera.report;
 
 import io.tessera.math.diffusion.RocAuc;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ public final class OodRocFigure {
   private OodRocFigure() {}
 
   /** {@code outScores.get(distance).get(split)} against {@code inScores.get(distance)}. */
-  public static void write(String inDomain, Map<String, double[]> inScores, Map<String, Map<String, double[]>> outScores, Path png)
+  public static void write(String inDomain, Map<String, double[]> inScores, Map<String, Map<String, double[]>> outScores, String png)
       throws IOException {
     List<XYChart> charts = new ArrayList<>();
     for (var distance : outScores.entrySet()) {

@@ -4,7 +4,6 @@ import io.tessera.math.polytope.DecisionBoundary;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -25,7 +24,7 @@ public final class RegionFigure {
   private RegionFigure() {}
 
   /** Writes the PNG to {@code png} through a temporary file, so a failed run leaves no partial figure. */
-  public static void write(List<Region> regions, double lo, double hi, Colouring colouring, String title, Path png) throws IOException {
+  public static void write(List<Region> regions, double lo, double hi, Colouring colouring, String title, String png) throws IOException {
     XYChart chart = new XYChartBuilder().width(900).height(900).title(title).xAxisTitle("x1").yAxisTitle("x2").build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisMin(lo);

@@ -3,7 +3,6 @@ package io.tessera.cli.report;
 import io.tessera.TesseraException;
 import io.tessera.report.DualSpaceFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -19,7 +18,7 @@ final class ReportDualSpaceCommand extends FigureCommand {
   String maps;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     List<Row> rows = io.tessera.jobs.localmaps.LocalMapsInput.read(spark, maps).select("model_id", "output", "gradient").collectAsList();
     int outputs = rows.stream().mapToInt(r -> r.getInt(1)).max().orElse(-1) + 1;
     List<List<double[]>> points = new ArrayList<>();

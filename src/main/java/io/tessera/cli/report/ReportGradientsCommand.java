@@ -3,7 +3,6 @@ package io.tessera.cli.report;
 import io.tessera.TesseraException;
 import io.tessera.report.GradientFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -22,7 +21,7 @@ final class ReportGradientsCommand extends FigureCommand {
   long sample;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     List<String> models = new ArrayList<>();
     float[][][] gradients = new float[maps.size()][][];
     int side = -1;

@@ -10,7 +10,6 @@ import io.tessera.model.diffusion.DiffusionModel;
 import io.tessera.model.load.ModelLoader;
 import io.tessera.report.InpaintingFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,7 +29,7 @@ final class ReportInpaintingCommand extends FigureCommand {
   List<Long> ids;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     LmdConfig cfg = options.load(LmdConfig.class);
     try (DiffusionModel ddpm = ModelLoader.loadDiffusion(cfg.model(), DevicePolicy.parse(cfg.device()),
         spark.sparkContext().hadoopConfiguration())) {

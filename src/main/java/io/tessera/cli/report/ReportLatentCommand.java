@@ -5,7 +5,6 @@ import io.tessera.cli.options.OutputRootOption;
 import io.tessera.jobs.latent.LatentGeometryJob;
 import io.tessera.report.LatentFieldFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +26,7 @@ final class ReportLatentCommand extends FigureCommand {
   int maxSamples;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     String root = outputRoot.root();
     String points = root + "/" + LatentGeometryJob.TABLE + "/run_id=" + run;
     Row summary = spark.read().parquet(root + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + run).first();

@@ -4,7 +4,6 @@ import io.tessera.TesseraException;
 import io.tessera.report.GroupHistogram;
 import io.tessera.report.LoglikHistogramFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +26,7 @@ final class ReportLoglikCommand extends FigureCommand {
   int bins;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     Dataset<Row> estimates = null;
     for (String partition : partitions) {
       Dataset<Row> one = spark.read().parquet(partition).where("h = " + h).select("dataset", "mean");

@@ -5,7 +5,6 @@ import io.tessera.cli.options.OutputRootOption;
 import io.tessera.jobs.polytopes.RegionsJob;
 import io.tessera.report.RegionFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +27,7 @@ final class ReportRegionsCommand extends FigureCommand {
   String colour;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     RegionFigure.Colouring colouring = switch (colour) {
       case "pattern" -> RegionFigure.Colouring.PATTERN;
       case "output" -> RegionFigure.Colouring.OUTPUT;

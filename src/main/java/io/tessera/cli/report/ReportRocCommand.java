@@ -3,7 +3,6 @@ package io.tessera.cli.report;
 import io.tessera.TesseraException;
 import io.tessera.report.OodRocFigure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -22,7 +21,7 @@ final class ReportRocCommand extends FigureCommand {
   String inDomain;
 
   @Override
-  String draw(SparkSession spark, Path out) throws IOException {
+  String draw(SparkSession spark, String out) throws IOException {
     Map<String, double[]> in = new TreeMap<>();
     Map<String, Map<String, double[]>> outOfDomain = new TreeMap<>();
     for (Row r : spark.read().parquet(scores)

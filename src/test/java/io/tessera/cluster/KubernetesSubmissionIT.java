@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,10 +39,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that pod back from the API server and checks what a cluster would run: the image, the numeric
  * non-root user, the image's jar and configs by local:// path, no GPU, DJL offline with its cache
  * volume, and the Spark settings Tessera needs. Executor pods are created later by the driver,
- * which does not run here; their template is checked by DeploymentFilesTest.
+ * which does not run here; their template is checked by DeploymentFilesTest. The runtime jars come
+ * from target/lib, so this runs after package, in mvn verify.
  */
-class KubernetesSubmissionTest {
-  private static final Path HOME = Path.of("").toAbsolutePath();
+@Tag("cluster")
+class KubernetesSubmissionIT {
+  private static final Path HOME = Path.of(System.getProperty("tessera.project.dir", ".")).toAbsolutePath();
 
   @TempDir Path tmp;
   private KubernetesMockServer server;
