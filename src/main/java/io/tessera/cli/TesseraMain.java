@@ -17,6 +17,7 @@ import io.tessera.cli.train.TrainCommand;
 import io.tessera.cli.train.TrainDiffusionCommand;
 import io.tessera.run.lifecycle.Termination;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,16 +61,49 @@ public final class TesseraMain implements Runnable {
    * Exits only on failure. On success it stops Spark and returns: under YARN cluster mode the
    * ApplicationMaster runs this method and must see it return, or it records the application as
    * failed (a System.exit(0) there reads as exit code 16); spark-submit and bin/tessera then end.
+   * A failure under YARN cluster mode is thrown rather than exited: the ApplicationMaster puts a
+   * thrown exception's message in the application's diagnostics, where a System.exit leaves only
+   * an exit code.
    */
   public static void main(String[] args) {
-    int status = execute(args);
+    StringWriter said = new StringWriter();
+    int status = execute(new PrintWriter(new Tee(said), true), args);
     if (status != 0) {
+      if ("yarn".equals(System.getProperty("spark.master")) && "cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+        throw new IllegalStateException(said.toString().lines().findFirst().orElse("tessera failed") + " (exit status " + status + ")");
+      }
       System.exit(status);
     }
     org.apache.spark.sql.SparkSession.getDefaultSession().foreach(spark -> {
       spark.stop();
       return null;
     });
+  }
+
+  /** Standard error, also kept in {@code copy}. */
+  private static final class Tee extends java.io.Writer {
+    private final PrintWriter err = new PrintWriter(System.err, true);
+    private final StringWriter copy;
+
+    Tee(StringWriter copy) {
+      this.copy = copy;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      err.write(chars, offset, length);
+      copy.write(chars, offset, length);
+    }
+
+    @Override
+    public void flush() {
+      err.flush();
+    }
+
+    @Override
+    public void close() {
+      err.flush();
+    }
   }
 
   /** Runs the command line and returns the exit status, without exiting (for tests and spark-submit). */
