@@ -49,8 +49,16 @@ class DeploymentFilesTest {
     assertFollows(yarn, "--deploy-mode", "cluster");
     assertFollows(yarn, "--conf", "spark.executor.memoryOverhead=3g");
     assertFollows(yarn, "--conf", "spark.executor.resource.gpu.amount=1");
-    // The user's --files and the GPU discovery script in one list (a --files would otherwise replace spark.files).
-    assertFollows(yarn, "--files", "conf/patterns.yaml," + HOME.resolve("jobs/gpu/get-gpus-resources.sh"));
+    // The user's --files, the logging config and the GPU discovery script in one list (a --files would otherwise replace spark.files).
+    assertFollows(yarn, "--files", "conf/patterns.yaml," + HOME.resolve("conf/log4j2-spark.properties") + ","
+        + HOME.resolve("conf/log4j2-spark-executor.properties") + "," + HOME.resolve("jobs/gpu/get-gpus-resources.sh"));
+    // Cluster mode: the driver and the executors read the shipped logging config from their working directory.
+    assertTrue(yarn.stream().anyMatch(a -> a.startsWith("spark.driver.extraJavaOptions=") && a.endsWith(" -Dlog4j2.configurationFile=log4j2-spark.properties")));
+    assertTrue(yarn.stream().anyMatch(a -> a.startsWith("spark.executor.extraJavaOptions=")
+        && a.endsWith(" -Dlog4j2.configurationFile=log4j2-spark-executor.properties")));
+    // A local driver reads it where it is.
+    assertTrue(local.stream().anyMatch(a -> a.startsWith("spark.driver.extraJavaOptions=")
+        && a.endsWith(" -Dlog4j2.configurationFile=" + HOME.resolve("conf/log4j2-spark.properties"))), local.toString());
     assertTrue(yarn.stream().noneMatch(a -> a.startsWith("spark.files=")), yarn.toString());
     assertFollows(yarn, "--principal", "tessera@EXAMPLE.COM");
     assertFollows(yarn, "--keytab", "/etc/tessera.keytab");
@@ -60,7 +68,9 @@ class DeploymentFilesTest {
     assertFollows(k8s, "--master", "k8s://https://k8s.example.com:6443");
     assertFollows(k8s, "--conf", "spark.kubernetes.executor.podTemplateFile=" + HOME.resolve("jobs/k8s/executor-pod.yaml"));
     assertTrue(k8s.contains("local:///opt/tessera/tessera.jar"), "the image's jar: " + k8s);
-    assertFalse(k8s.contains("--files"), "the image holds the GPU script; nothing to upload: " + k8s);
+    assertFalse(k8s.contains("--files"), "the image holds the GPU script and the logging config; nothing to upload: " + k8s);
+    assertTrue(k8s.stream().anyMatch(a -> a.startsWith("spark.executor.extraJavaOptions=")
+        && a.endsWith(" -Dlog4j2.configurationFile=conf/log4j2-spark-executor.properties")));
 
     for (List<String> command : List.of(local, standalone, yarn, k8s)) {
       // conf/spark-tessera.conf as --conf pairs: a --properties-file would stop the cluster's spark-defaults.conf from loading.

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Progress lines from long tasks, so that a slow or stuck sample shows in the logs: every
  * {@code tessera.heartbeat.seconds} (default 30; a JVM system property, read on each executor), a
  * daemon thread logs each task that has run that long: its job, partition, rows taken, elapsed
- * time, and the id of the row it is on and for how long. A task that stops pulling rows keeps
+ * time and rate, and the id of the row it is on and for how long. A task that stops pulling rows keeps
  * being reported with a growing "for", which is what a stall looks like.
  */
 public final class Heartbeat {
@@ -98,8 +98,9 @@ public final class Heartbeat {
 
     String describe(long now) {
       String on = current == null ? "" : String.format("; last took id %s, %d s ago", current, TimeUnit.NANOSECONDS.toSeconds(now - currentSince));
-      return String.format("%s, partition %d: %d rows taken in %d s%s", job, partition, taken.get(),
-          TimeUnit.NANOSECONDS.toSeconds(now - started), on);
+      double seconds = (now - started) / 1e9;
+      return String.format(java.util.Locale.ROOT, "%s, partition %d: %d rows taken in %.0f s (%.1f rows/s)%s", job, partition,
+          taken.get(), seconds, taken.get() / seconds, on);
     }
 
     /** A row's sample id where it has one ({@code id} or {@code sample_id}), else the element itself if it is a number. */
