@@ -1,6 +1,9 @@
 package io.tessera.tables;
 
+import io.tessera.TesseraException;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,14 +62,14 @@ public final class RunsTable {
         .withType(SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
       writer.write(row(r));
     } catch (IOException e) {
-      throw new io.tessera.TesseraException("could not write the runs record of " + r.runId() + " to " + file + ": " + e.getMessage(), e);
+      throw new TesseraException("could not write the runs record of " + r.runId() + " to " + file + ": " + e.getMessage(), e);
     }
     root.publish(r.runId(), List.of(NAME));
   }
 
   private static Group row(RunRecord r) {
     Group row = new SimpleGroupFactory(SCHEMA).newGroup();
-    Map<String, String> strings = new java.util.LinkedHashMap<>();
+    Map<String, String> strings = new LinkedHashMap<>();
     strings.put("job", r.job());
     strings.put("status", r.status());
     strings.put("message", r.message());
@@ -92,7 +95,7 @@ public final class RunsTable {
     return row;
   }
 
-  private static long micros(java.time.Instant t) {
+  private static long micros(Instant t) {
     return TimeUnit.SECONDS.toMicros(t.getEpochSecond()) + t.getNano() / 1_000;
   }
 }
