@@ -10,8 +10,9 @@ public final class EnumNames {
 
   /** The constant of {@code type} that {@code name} spells, or an error that says which {@code what} is unknown and lists the known ones. */
   public static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
+    String spelled = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     for (E constant : type.getEnumConstants()) {
-      if (display(constant).equals(name.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+      if (display(constant).equals(spelled)) {
         return constant;
       }
     }

@@ -36,7 +36,8 @@ public final class DiffusionLoglikJob extends BaseJob<DiffusionLoglikConfig> {
       ConfigChecks.setting(() -> ddpm.schedule().checkGrid(grid.stream().mapToInt(Integer::intValue).toArray()));
     }
     ChainBudget.require(cfg.batchSize(), cfg.rounds(), ddpm.dataDim(), "rounds");
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
+    // No repartitioning here: the checkpointed stage splits the rows into its own chunks.
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), 0);
     long estimates = run.stageCheckpointed(TABLE, input.valid(), new DiffusionLoglikPartition(model, cfg), cfg.partitions());
     ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, estimates, cfg.input(), cfg.quarantine(), "mean");
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));

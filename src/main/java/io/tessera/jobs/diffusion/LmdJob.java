@@ -57,7 +57,8 @@ public final class LmdJob extends BaseJob<LmdConfig> {
             + ddpm.dataDim());
       }
     }
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim());
+    // No repartitioning here: the checkpointed stage splits the rows into its own chunks.
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), 0);
     long scores = run.stageCheckpointed(TABLE, input.valid(), new LmdPartition(model, features, cfg, lift), cfg.partitions());
     ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));

@@ -31,7 +31,8 @@ public final class JacobiansJob extends BaseJob<JacobiansConfig> {
       throw new TesseraException("method exact needs a ReLU MLP (Linear/ReLU layers); " + cfg.model() + " is not one: use autograd");
     }
     boolean exact = mlp && !cfg.method().equals("autograd");
-    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
+    // No repartitioning here: the checkpointed stage splits the rows into its own chunks.
+    ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim(), cfg.quarantine(), 0);
     long maps = run.stageCheckpointed(TABLE, input.valid(), new JacobiansPartition(model, cfg.batchSize(), exact), cfg.partitions());
     ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, maps, cfg.input(), cfg.quarantine(),
         "gradient", "bias", "gradient_norm");

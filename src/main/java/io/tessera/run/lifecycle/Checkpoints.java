@@ -59,7 +59,7 @@ public final class Checkpoints {
   }
 
   /** Every output row of a checkpointed stage, and how many of them a previous attempt had computed. */
-  public record Outcome(Dataset<Row> rows, long keptRows, int keptChunks, int chunks) {}
+  public record Outcome(Dataset<Row> rows, long keptRows) {}
 
   public Outcome map(String table, Dataset<Row> input, MapPartitionsFunction<Row, Row> partition, Encoder<Row> encoder, int chunks) {
     FileSystem fs = root.fileSystem();
@@ -94,7 +94,7 @@ public final class Checkpoints {
       List<Integer> all = new ArrayList<>(kept);
       all.addAll(missing);
       Dataset<Row> rows = all.isEmpty() ? spark.createDataFrame(List.of(), encoder.schema()) : read(dir, all, encoder);
-      return new Outcome(rows, keptRows, kept.size(), all.size());
+      return new Outcome(rows, keptRows);
     } catch (IOException e) {
       throw new TesseraException("checkpoints of " + table + " under " + dir + ": " + e.getMessage(), e);
     }
