@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS region_summary (
   unbounded_regions BIGINT,
   total_measure DOUBLE COMMENT 'sum of the regions'' areas or volumes',
   box_measure DOUBLE COMMENT 'area or volume of the box',
-  rounds INT COMMENT 'Spark rounds of the search',
+  tiles INT COMMENT 'tiles the box was cut into, one task each',
+  pieces BIGINT COMMENT 'region pieces found in the tiles; pieces - regions is the cost of cutting',
   empty_neighbours BIGINT COMMENT 'flipped patterns whose region was empty in the box (degenerate nets only)',
   missed_samples BIGINT COMMENT '3-D: Monte Carlo points whose region was not enumerated (0 when complete); NULL in 2-D',
   run_id STRING

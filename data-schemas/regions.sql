@@ -1,11 +1,11 @@
 -- Output of the `regions` job: every linear region of a 2- or 3-input ReLU MLP inside a box, found
--- by Traversal-and-Pruning (Liu et al. Algorithm 1) as a breadth-first search on Spark.
+-- by Traversal-and-Pruning (Liu et al. Algorithm 1), tile by tile on Spark.
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE regions.
 CREATE TABLE IF NOT EXISTS regions (
   model_id STRING COMMENT 'model card id, or TorchScript file name and content hash',
   pattern ARRAY<BIGINT> COMMENT 'all hidden units, layer-major: unit k is bit (k % 64) of pattern[k / 64]',
   pattern_hash BIGINT COMMENT 'same hash as activation_patterns.pattern_hash',
-  depth INT COMMENT 'facets crossed on the path that found it from the start region (an upper bound on the dual-graph distance)',
+  depth INT COMMENT 'Hamming distance from the start region''s pattern: a lower bound on the facets crossed between them',
   num_active INT COMMENT 'network rows that bound the region inside the box',
   active_bits ARRAY<INT> COMMENT 'those rows (hidden units), ascending; flipping one gives a neighbour',
   chebyshev_radius DOUBLE COMMENT 'largest ball inside region and box',

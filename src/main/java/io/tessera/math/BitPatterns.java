@@ -1,7 +1,6 @@
 package io.tessera.math;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -10,7 +9,6 @@ import java.nio.ByteOrder;
  * (docs/methods/patterns-hamming-perturbations.md, Patterns (eqs. 3–4)).
  */
 public final class BitPatterns {
-  private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long GATHER = 0x0102040810204080L;
 
   private BitPatterns() {}
@@ -58,14 +56,23 @@ public final class BitPatterns {
    * bit 56 + i without carries, so one multiply packs eight units.
    */
   public static long[] packMask(byte[] mask, int offset, int width) {
+    return packMask(ByteBuffer.wrap(mask), offset, width);
+  }
+
+  /**
+   * The same over a buffer, which may be the engine's own memory (no copy into the JVM); its byte
+   * order is ignored.
+   */
+  public static long[] packMask(ByteBuffer mask, int offset, int width) {
+    ByteBuffer bytes = mask.order() == ByteOrder.LITTLE_ENDIAN ? mask : mask.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     long[] words = new long[wordsFor(width)];
     int full = width >>> 3;
     for (int g = 0; g < full; g++) {
-      long eight = (long) LITTLE_ENDIAN_LONGS.get(mask, offset + (g << 3));
+      long eight = bytes.getLong(offset + (g << 3));
       words[g >>> 3] |= ((eight * GATHER) >>> 56) << ((g & 7) << 3);
     }
     for (int k = full << 3; k < width; k++) {
-      words[k >>> 6] |= (long) (mask[offset + k] & 1) << (k & 63);
+      words[k >>> 6] |= (long) (bytes.get(offset + k) & 1) << (k & 63);
     }
     return words;
   }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param volumeSamples 3-D only: uniform points in the box for the Monte Carlo volumes
  * @param seed the seed of those points
  * @param maxRegions stop with an error beyond this many regions (a guard against a mis-set box)
- * @param expandPerTask regions a task may expand per round, going on past its share of the
- *     frontier; larger means fewer rounds but more regions expanded twice by different tasks
+ * @param tilesPerAxis the box is cut into this many tiles per axis, one task each; 0 chooses
+ *     about 16 tiles per core
  */
 public record RegionsConfig(
     @JsonProperty(required = true) String model,
@@ -26,7 +26,7 @@ public record RegionsConfig(
     Integer volumeSamples,
     Long seed,
     Long maxRegions,
-    Integer expandPerTask,
+    Integer tilesPerAxis,
     Integer partitions,
     String device,
     String runId) implements JobConfig {
@@ -36,7 +36,7 @@ public record RegionsConfig(
     volumeSamples = volumeSamples == null ? 200_000 : volumeSamples;
     seed = seed == null ? 0L : seed;
     maxRegions = maxRegions == null ? 1_000_000L : maxRegions;
-    expandPerTask = expandPerTask == null ? 512 : expandPerTask;
+    tilesPerAxis = tilesPerAxis == null ? 0 : tilesPerAxis;
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     ConfigChecks.box(box);
@@ -48,8 +48,8 @@ public record RegionsConfig(
     if (volumeSamples < 1) {
       throw new TesseraException("volume_samples must be >= 1, got " + volumeSamples);
     }
-    if (expandPerTask < 1) {
-      throw new TesseraException("expand_per_task must be >= 1, got " + expandPerTask);
+    if (tilesPerAxis < 0 || tilesPerAxis > 100) {
+      throw new TesseraException("tiles_per_axis must be 0 (auto) or 1-100, got " + tilesPerAxis);
     }
     if (maxRegions < 1) {
       throw new TesseraException("max_regions must be >= 1, got " + maxRegions);

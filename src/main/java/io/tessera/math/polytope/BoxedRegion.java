@@ -14,7 +14,8 @@ import java.util.Arrays;
  * @param measure area in 2-D (exact, from the clipped polygon); NaN in 3-D, where the regions job
  *     estimates volumes by Monte Carlo
  * @param vertices the clipped polygon in 2-D, counter-clockwise; null in 3-D
- * @param radius Chebyshev radius of region ∩ box; the region counts iff it is above {@link #EMPTY}
+ * @param radius Chebyshev radius of region ∩ box (in 2-D the inscribed circle of the clipped
+ *     polygon, {@link PlanarRegion#inscribedRadius}); the region counts iff it is above {@link #EMPTY}
  * @param bounded whether the region is bounded in R^m (no box): {d : A d <= 0} = {0}
  */
 public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, double[][] vertices, double radius, boolean bounded) {
@@ -22,22 +23,53 @@ public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, d
   public static final double EMPTY = 1e-9;
 
   public static BoxedRegion of(MlpWeights net, long[] pattern, double[] lo, double[] hi) {
-    Polytope p = Polytope.of(net, pattern);
+    return of(Polytope.of(net, pattern), lo, hi, null);
+  }
+
+  /**
+   * As {@link #of(MlpWeights, long[], double[], double[])} for a built polytope; in 3-D with the
+   * network facets already known when {@code knownFacets} is not null (the union of the region's
+   * facets in the tiles that cover the box, see {@link TiledRegions}), which spares the facet LPs.
+   * In 2-D the exact clipping is cheap and {@code knownFacets} is ignored.
+   */
+  public static BoxedRegion of(Polytope p, double[] lo, double[] hi, int[] knownFacets) {
+    if (checkDim(p) == 2) {
+      PlanarRegion planar = PlanarRegion.clip(p, lo, hi);
+      double radius = planar.inscribedRadius();
+      if (!(radius > EMPTY) && planar.area() > 0) {
+        radius = ChebyshevBall.of(p, lo, hi).radius(); // a sliver: the LP has the last word
+      }
+      return radius > EMPTY
+          ? new BoxedRegion(p, planar.activeRows(), planar.area(), planar.vertices(), radius, isBounded(p))
+          : new BoxedRegion(p, new int[0], 0, new double[0][], radius, isBounded(p));
+    }
+    ChebyshevBall ball = ChebyshevBall.of(p, lo, hi);
+    if (!(ball.radius() > EMPTY)) {
+      return new BoxedRegion(p, new int[0], 0, null, ball.radius(), isBounded(p));
+    }
+    int[] network = knownFacets != null ? knownFacets : networkRows(p, facetsWithBox(p, lo, hi, ball.centre()));
+    return new BoxedRegion(p, network, Double.NaN, null, ball.radius(), isBounded(p));
+  }
+
+  static int checkDim(Polytope p) {
     int m = p.dim();
     if (m != 2 && m != 3) {
       throw new IllegalArgumentException("region enumeration needs 2 or 3 inputs, the network has " + m);
     }
-    ChebyshevBall ball = ChebyshevBall.of(p, lo, hi);
-    if (!(ball.radius() > EMPTY)) {
-      return new BoxedRegion(p, new int[0], 0, m == 2 ? new double[0][] : null, ball.radius(), isBounded(p));
-    }
-    if (m == 2) {
-      PlanarRegion planar = PlanarRegion.clip(p, lo, hi);
-      return new BoxedRegion(p, planar.activeRows(), planar.area(), planar.vertices(), ball.radius(), isBounded(p));
-    }
-    int[] facets = ClarksonFacets.find(withBox(p, lo, hi), ball.centre());
-    int[] network = Arrays.stream(facets).filter(row -> row < p.rows()).toArray();
-    return new BoxedRegion(p, network, Double.NaN, null, ball.radius(), isBounded(p));
+    return m;
+  }
+
+  /**
+   * The facets of region ∩ box from a point strictly inside it: network rows 0..N-1, then box
+   * sides N + 2j (x_j <= hi_j) and N + 2j + 1 (x_j >= lo_j), as in {@link #withBox}.
+   */
+  static int[] facetsWithBox(Polytope p, double[] lo, double[] hi, double[] interior) {
+    return ClarksonFacets.find(withBox(p, lo, hi), interior);
+  }
+
+  /** The network rows among {@code facets}. */
+  static int[] networkRows(Polytope p, int[] facets) {
+    return Arrays.stream(facets).filter(row -> row < p.rows()).toArray();
   }
 
   public boolean isEmpty() {

@@ -45,6 +45,76 @@ public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
   }
 
   /**
+   * The Chebyshev radius of the polygon, exactly and without an LP solver: the largest r with
+   * n_k . x + r <= n_k . v_k for each edge k (v_k its first vertex, n_k its outward unit normal) is
+   * an LP in (x, r) whose feasible set is pointed (the normals of a bounded polygon span the
+   * plane), so its optimum is at a vertex, where three edge constraints hold with equality. All
+   * triples are tried; a polygon from clipping has few edges. 0 for an empty polygon.
+   */
+  public double inscribedRadius() {
+    int k = vertices.length;
+    if (k < 3) {
+      return 0;
+    }
+    double[][] normal = new double[k][];
+    double[] offset = new double[k];
+    int edges = 0;
+    for (int v = 0; v < k; v++) {
+      double[] from = vertices[v];
+      double[] to = vertices[(v + 1) % k];
+      double length = Math.hypot(to[0] - from[0], to[1] - from[1]);
+      if (length > 0) {
+        // Counter-clockwise: the outward normal is the edge direction turned clockwise.
+        normal[edges] = new double[] {(to[1] - from[1]) / length, -(to[0] - from[0]) / length};
+        offset[edges] = normal[edges][0] * from[0] + normal[edges][1] * from[1];
+        edges++;
+      }
+    }
+    double scale = 0;
+    for (double[] v : vertices) {
+      scale = Math.max(scale, Math.max(Math.abs(v[0]), Math.abs(v[1])));
+    }
+    double slack = FEASIBLE * Math.max(1, scale);
+    double best = 0;
+    for (int a = 0; a < edges; a++) {
+      for (int b = a + 1; b < edges; b++) {
+        for (int c = b + 1; c < edges; c++) {
+          double[] xr = vertex(normal[a], offset[a], normal[b], offset[b], normal[c], offset[c]);
+          if (xr != null && xr[2] > best && feasible(xr, normal, offset, edges, slack)) {
+            best = xr[2];
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Relative tolerance of the inscribed-circle constraints (rounding of the clipped vertices). */
+  private static final double FEASIBLE = 1e-12;
+
+  /** (x, y, r) where three edge constraints hold with equality, or null when they do not meet in one point. */
+  private static double[] vertex(double[] n1, double d1, double[] n2, double d2, double[] n3, double d3) {
+    // Rows (n_x, n_y, 1); Cramer's rule on the 3x3 system.
+    double det = n1[0] * (n2[1] - n3[1]) - n1[1] * (n2[0] - n3[0]) + (n2[0] * n3[1] - n3[0] * n2[1]);
+    if (Math.abs(det) < 1e-12) {
+      return null;
+    }
+    double x = (d1 * (n2[1] - n3[1]) - n1[1] * (d2 - d3) + (d2 * n3[1] - d3 * n2[1])) / det;
+    double y = (n1[0] * (d2 - d3) - d1 * (n2[0] - n3[0]) + (n2[0] * d3 - n3[0] * d2)) / det;
+    double r = (n1[0] * (n2[1] * d3 - n3[1] * d2) - n1[1] * (n2[0] * d3 - n3[0] * d2) + d1 * (n2[0] * n3[1] - n3[0] * n2[1])) / det;
+    return new double[] {x, y, r};
+  }
+
+  private static boolean feasible(double[] xr, double[][] normal, double[] offset, int edges, double slack) {
+    for (int e = 0; e < edges; e++) {
+      if (normal[e][0] * xr[0] + normal[e][1] * xr[1] + xr[2] > offset[e] + slack) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {x : A x <= c} in the plane is unbounded, exactly and without an LP: its recession cone
    * {d : A d <= 0} is a closed cone whose boundary rays lie on lines a_i . d = 0, so it is
    * non-trivial iff one of the directions ±(-a_i2, a_i1) is in it (or every row is zero).

@@ -11,7 +11,11 @@ import io.tessera.math.MlpWeights;
  */
 public record Polytope(long[] pattern, double[][] a, double[] c, double[][] mapWeight, double[] mapBias) {
 
-  /** Builds (A, c) and (J, beta) by the recursion W^_l = W_l D_{l-1} W^_{l-1}, masking rows instead of multiplying by D. */
+  /**
+   * Builds (A, c) and (J, beta) by the recursion W^_l = W_l D_{l-1} W^_{l-1}: D keeps the previous
+   * layer's active units, so each row sums over those only (listed once per layer, not tested per
+   * weight), over a flat copy of W^_{l-1}.
+   */
   public static Polytope of(MlpWeights net, long[] pattern) {
     int m = net.inputDim();
     int units = net.hiddenUnits();
@@ -20,39 +24,46 @@ public record Polytope(long[] pattern, double[][] a, double[] c, double[][] mapW
     }
     double[][] a = new double[units][];
     double[] c = new double[units];
-    double[][] hatW = null;
+    double[] hatW = null; // flat, row-major: rows of the previous layer x m
     double[] hatB = null;
     int offset = 0;
     for (int l = 0; l < net.layers(); l++) {
       double[][] w = net.weight(l);
       double[] b = net.bias(l);
-      double[][] nextW = new double[w.length][m];
-      double[] nextB = new double[w.length];
-      for (int r = 0; r < w.length; r++) {
-        nextB[r] = b[r];
-        if (l == 0) {
-          nextW[r] = w[r].clone();
-          continue;
+      double[] nextW = new double[w.length * m];
+      double[] nextB = b.clone();
+      if (l == 0) {
+        for (int r = 0; r < w.length; r++) {
+          System.arraycopy(w[r], 0, nextW, r * m, m);
         }
-        for (int k = 0; k < w[r].length; k++) {
-          // D_{l-1}: inputs from inactive units of the previous layer contribute nothing.
-          if (w[r][k] != 0 && BitPatterns.get(pattern, offset - w[r].length + k)) {
-            double weight = w[r][k];
+      } else {
+        int[] active = activeUnits(pattern, offset - w[0].length, w[0].length);
+        for (int r = 0; r < w.length; r++) {
+          double[] wr = w[r];
+          int at = r * m;
+          double bias = nextB[r];
+          for (int k : active) {
+            double weight = wr[k];
             for (int j = 0; j < m; j++) {
-              nextW[r][j] += weight * hatW[k][j];
+              nextW[at + j] += weight * hatW[k * m + j];
             }
-            nextB[r] += weight * hatB[k];
+            bias += weight * hatB[k];
           }
+          nextB[r] = bias;
         }
       }
       if (l == net.layers() - 1) {
-        return new Polytope(pattern, a, c, nextW, nextB);
+        double[][] mapWeight = new double[w.length][];
+        for (int r = 0; r < w.length; r++) {
+          mapWeight[r] = java.util.Arrays.copyOfRange(nextW, r * m, r * m + m);
+        }
+        return new Polytope(pattern, a, c, mapWeight, nextB);
       }
       for (int r = 0; r < w.length; r++) {
         double sign = BitPatterns.get(pattern, offset + r) ? -1 : 1;
         a[offset + r] = new double[m];
         for (int j = 0; j < m; j++) {
-          a[offset + r][j] = sign * nextW[r][j];
+          a[offset + r][j] = sign * nextW[r * m + j];
         }
         c[offset + r] = -sign * nextB[r];
       }
@@ -61,6 +72,18 @@ public record Polytope(long[] pattern, double[][] a, double[] c, double[][] mapW
       offset += w.length;
     }
     throw new AssertionError("a network has an output layer");
+  }
+
+  /** The units among [first, first + width) whose bit is set, as offsets from first. */
+  private static int[] activeUnits(long[] pattern, int first, int width) {
+    int[] active = new int[width];
+    int n = 0;
+    for (int k = 0; k < width; k++) {
+      if (BitPatterns.get(pattern, first + k)) {
+        active[n++] = k;
+      }
+    }
+    return java.util.Arrays.copyOf(active, n);
   }
 
   public int dim() {

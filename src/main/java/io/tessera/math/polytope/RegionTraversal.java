@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Traversal-and-Pruning (Liu et al. Algorithm 1, box mode) in one thread: breadth-first from the
@@ -31,6 +32,13 @@ public final class RegionTraversal {
 
   /** Every non-empty region inside [lo, hi]^m reachable from x0's region, in breadth-first order. */
   public static List<BoxedRegion> regions(MlpWeights net, double[] x0, double lo, double hi, Visited visited) {
+    List<BoxedRegion> out = new ArrayList<>();
+    forEach(net, x0, lo, hi, visited, out::add);
+    return out;
+  }
+
+  /** As {@link #regions}, handing each region to {@code sink} instead of keeping them all (a million regions do not fit a heap). */
+  public static void forEach(MlpWeights net, double[] x0, double lo, double hi, Visited visited, Consumer<BoxedRegion> sink) {
     double[] low = new double[net.inputDim()];
     double[] high = new double[net.inputDim()];
     Arrays.fill(low, lo);
@@ -39,19 +47,17 @@ public final class RegionTraversal {
     long[] start = net.pattern(x0);
     visited.add(start);
     queue.add(start);
-    List<BoxedRegion> out = new ArrayList<>();
     while (!queue.isEmpty()) {
       BoxedRegion region = BoxedRegion.of(net, queue.poll(), low, high);
       if (region.isEmpty()) {
         continue;
       }
-      out.add(region);
+      sink.accept(region);
       for (long[] neighbour : region.neighbours()) {
         if (visited.add(neighbour)) {
           queue.add(neighbour);
         }
       }
     }
-    return out;
   }
 }

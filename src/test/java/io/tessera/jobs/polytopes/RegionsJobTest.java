@@ -46,9 +46,9 @@ class RegionsJobTest {
   }
 
   @Test
-  void theDistributedSearchFindsExactlyTheReferenceRegionsFromAnyStart() throws Exception {
+  void theTiledSearchFindsExactlyTheReferenceRegionsAtAnyTiling() throws Exception {
     String out = tmp.resolve("planar").toString();
-    JobRun.Result result = JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", out, "box", List.of(-1.0, 1.0), "expand_per_task", 16, "partitions", 3, "device", "cpu", "run_id", "r1"));
+    JobRun.Result result = JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", out, "box", List.of(-1.0, 1.0), "tiles_per_axis", 3, "partitions", 3, "device", "cpu", "run_id", "r1"));
     List<BoxedRegion> reference = ReferenceTraversal.regions(weights, new double[] {0, 0}, -1, 1);
     assertEquals(reference.size(), result.counts().rowsOut());
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).collectAsList();
@@ -61,9 +61,13 @@ class RegionsJobTest {
     assertEquals(reference.stream().filter(r -> !r.bounded()).count(), summary.<Long>getAs("unbounded_regions"));
     assertEquals(4.0, summary.<Double>getAs("box_measure"), 0);
     assertEquals(0L, summary.<Long>getAs("empty_neighbours"));
-    int maxDepth = rows.stream().mapToInt(r -> r.<Integer>getAs("depth")).max().orElseThrow();
-    int rounds = summary.<Integer>getAs("rounds");
-    assertTrue(rounds > 1 && rounds <= maxDepth + 1, "16 regions per task and round: several rounds, fewer than levels: " + rounds);
+    assertEquals(9, summary.<Integer>getAs("tiles"));
+    assertTrue(summary.<Long>getAs("pieces") > rows.size(), "regions that cross tile borders have several pieces");
+    long[] start = weights.pattern(new double[] {0, 0});
+    for (Row r : rows) {
+      long[] pattern = r.<Long>getList(r.fieldIndex("pattern")).stream().mapToLong(Long::longValue).toArray();
+      assertEquals(io.tessera.math.BitPatterns.hamming(pattern, start), r.<Integer>getAs("depth"));
+    }
 
     Path figure = tmp.resolve("regions.png");
     StringWriter err = new StringWriter();
@@ -73,9 +77,16 @@ class RegionsJobTest {
     assertEquals(2, TesseraMain.execute(new PrintWriter(err), "report", "regions", "--root", out, "--colour", "rainbow", "--out", figure.toString()));
     assertTrue(err.toString().contains("--colour must be pattern or output"), err.toString());
 
-    String other = tmp.resolve("planar-start").toString();
-    JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", other, "box", List.of(-1.0, 1.0), "start", List.of(0.8, -0.6), "partitions", 2, "device", "cpu", "run_id", "r2"));
-    assertEquals(rowPatterns(rows), rowPatterns(TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).collectAsList()));
+    // Other tilings (one tile, a centre cross, a fine grid) and another start give the same rows;
+    // only the depth, measured from the start, may differ.
+    var expected = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).drop("run_id", "depth");
+    for (int perAxis : new int[] {1, 2, 7}) {
+      String other = tmp.resolve("planar-" + perAxis).toString();
+      JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", other, "box", List.of(-1.0, 1.0), "start", List.of(0.8, -0.6), "tiles_per_axis", perAxis, "partitions", 2, "device", "cpu", "run_id", "r2"));
+      var actual = TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).drop("run_id", "depth");
+      assertEquals(expected.count(), actual.count());
+      assertEquals(0, expected.exceptAll(actual).count(), perAxis + " tiles per axis");
+    }
   }
 
   @Test
@@ -90,7 +101,7 @@ class RegionsJobTest {
         new TrainSpec("model-3d", ModelCard.Task.REGRESSION, List.of(5, 5), 1, 2, 32, 0.01, 41, DevicePolicy.CPU, "test-sphere"), dir, line -> {});
     String out = tmp.resolve("solid").toString();
     JobRun.Result result = JobRegistry.run(TestSpark.get(),
-        ConfigLoader.of(RegionsConfig.class, "model", dir.toString(), "output", out, "box", List.of(-1.0, 1.0), "volume_samples", 20_000, "seed", 5L, "expand_per_task", 8, "partitions", 2, "device", "cpu", "run_id", "r3d"));
+        ConfigLoader.of(RegionsConfig.class, "model", dir.toString(), "output", out, "box", List.of(-1.0, 1.0), "volume_samples", 20_000, "seed", 5L, "tiles_per_axis", 1, "partitions", 2, "device", "cpu", "run_id", "r3d"));
     MlpWeights net = TesseraModelFormat.load(dir, Device.cpu()).weights();
     assertEquals(ReferenceTraversal.regions(net, new double[] {0, 0, 0}, -1, 1).size(), result.counts().rowsOut());
     Row summary = TestSpark.get().read().parquet(out + "/" + RegionsJob.SUMMARY).first();
@@ -100,14 +111,14 @@ class RegionsJobTest {
       assertTrue(r.isNullAt(r.fieldIndex("vertices")));
       assertTrue(r.<Double>getAs("measure_error") >= 0);
     }
-    // Monte Carlo points come from (seed, point id): other partitions and expansion sizes give the
-    // same estimates. Only the search's path (depth, rounds) and the summed measure's rounding may differ.
+    // Monte Carlo points come from (seed, point id), and a region's facets are the union of its
+    // pieces': other partitions and tilings give the same rows. Only the summed measure's rounding may differ.
     String other = tmp.resolve("solid-5").toString();
-    JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", dir.toString(), "output", other, "box", List.of(-1.0, 1.0), "volume_samples", 20_000, "seed", 5L, "expand_per_task", 3, "partitions", 5, "device", "cpu", "run_id", "r3d"));
-    var a = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).drop("run_id", "depth");
-    var b = TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).drop("run_id", "depth");
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", dir.toString(), "output", other, "box", List.of(-1.0, 1.0), "volume_samples", 20_000, "seed", 5L, "tiles_per_axis", 3, "partitions", 5, "device", "cpu", "run_id", "r3d"));
+    var a = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).drop("run_id");
+    var b = TestSpark.get().read().parquet(other + "/" + RegionsJob.TABLE).drop("run_id");
     assertEquals(a.count(), b.count());
-    assertEquals(0, a.exceptAll(b).count(), "regions depend on partitions");
+    assertEquals(0, a.exceptAll(b).count(), "regions depend on partitions or tiles");
     Row otherSummary = TestSpark.get().read().parquet(other + "/" + RegionsJob.SUMMARY).first();
     for (String column : List.of("regions", "bounded_regions", "missed_samples", "empty_neighbours")) {
       assertEquals(summary.<Object>getAs(column), otherSummary.<Object>getAs(column), column);

@@ -50,6 +50,25 @@ class RegionEnumerationTest {
   }
 
   @Test
+  void theExactInscribedCircleAgreesWithTheChebyshevLp() {
+    // Two independent routes to eqs. 7-8 in the box: three-edge vertices of the clipped polygon,
+    // and GLOP on all rows plus the box (feasibility tolerance about 1e-7).
+    MlpWeights net = TestModels.random(21, 2, 16, 16, 1);
+    double[] lo = {-4, -4};
+    double[] hi = {4, 4};
+    List<BoxedRegion> regions = ReferenceTraversal.regions(net, new double[] {0, 0}, -4, 4);
+    assertTrue(regions.size() > 100, "enough regions: " + regions.size());
+    for (BoxedRegion r : regions) {
+      double lp = ChebyshevBall.of(r.polytope(), lo, hi).radius();
+      assertEquals(lp, PlanarRegion.clip(r.polytope(), lo, hi).inscribedRadius(), 1e-7 * Math.max(1, lp), Arrays.toString(r.polytope().pattern()));
+    }
+    // A 3 x 1 rectangle's circle has radius 1/2, wherever along it the centre slides.
+    PlanarRegion strip = PlanarRegion.clip(Polytope.of(new MlpWeights(new double[][][] {{{0, 1}}, {{1}}}, new double[][] {{0}, {0}}), new long[] {1}),
+        new double[] {0, -1}, new double[] {3, 1});
+    assertEquals(0.5, strip.inscribedRadius(), 1e-15);
+  }
+
+  @Test
   void planarClippingOfAQuadrant() {
     // x >= 0 and y >= 0 (XOR-free toy: two units, identity first layer) inside [-1, 2]^2.
     MlpWeights net = new MlpWeights(new double[][][] {{{1, 0}, {0, 1}}, {{1, 1}}}, new double[][] {{0, 0}, {0}});
