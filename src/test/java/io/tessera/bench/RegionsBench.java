@@ -45,7 +45,7 @@ import org.apache.spark.sql.SparkSession;
  * cores). The ceiling is T_1 / (T_fixed + T_threads), printed beside each ratio.
  */
 public final class RegionsBench {
-  private static final List<String> DEFAULT_CASES = List.of("20x3@1", "20x3@2", "64x3@2", "64x3@6", "32x3@1:3d");
+  private static final List<String> DEFAULT_CASES = List.of("20x3@2", "64x3@6", "128x3@4", "256x3@3", "10x3@1:3d");
 
   private RegionsBench() {}
 
