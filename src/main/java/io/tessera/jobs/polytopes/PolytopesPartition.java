@@ -50,7 +50,9 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
       try {
         r = Deadline.within(maxSeconds, () -> {
           FaultInjection.slowSample(in.getLong(0));
-          return SampleRegion.of(weights, x, lo, hi);
+          long id = in.getLong(0);
+          return SampleRegion.of(weights, x, lo, hi, (decided, total, facets, lps, seconds) -> LOG.info(String.format(java.util.Locale.ROOT,
+              "polytopes: sample %d: %d of %d rows decided, %d facets, %d LPs, %.0f s", id, decided, total, facets, lps, seconds)));
         });
       } catch (Deadline.Exceeded e) {
         // No geometry: PolytopesJob moves the row to _rejects with the time spent.

@@ -26,10 +26,11 @@ import org.apache.spark.sql.types.StructType;
  * The {@code regions} job: every linear region of a 2- or 3-input ReLU MLP inside a box, by
  * Traversal-and-Pruning (Liu et al. Algorithm 1, in box mode) cut into tiles
  * (docs/methods/polytopes-and-regions.md, Enumerating regions by tiles). The box is cut into k^m
- * tiles, and one task per tile traverses the pieces region ∩ tile ({@link TilePartition}); one
- * shuffle by pattern merges each region's pieces, and a second stage computes the whole region in
- * the box from its merged facets ({@link MergePartition}). Two stages and one shuffle, whatever
- * the region count: the rounds of a distributed breadth-first search cost more than they save
+ * tiles, and one task per tile traverses the pieces region ∩ tile ({@link TilePartition}),
+ * finishing there the regions that lie inside the tile. One shuffle by pattern merges the pieces
+ * of the regions that tile sides cut, and a second stage computes each of those in the box from
+ * its merged facets ({@link MergePartition}). One traversal stage and one shuffle, whatever the
+ * region count: the rounds of a distributed breadth-first search cost more than they save
  * (docs/benchmarks.md, Regions). In 3-D the volumes are estimated by Monte Carlo
  * ({@link RegionVolumes}).
  */

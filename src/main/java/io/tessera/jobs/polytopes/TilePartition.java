@@ -5,6 +5,7 @@ import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.BoxedRegion;
 import io.tessera.math.polytope.TiledRegions;
 import io.tessera.run.ModelRef;
+import io.tessera.run.lifecycle.Heartbeat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -56,7 +57,8 @@ final class TilePartition implements MapPartitionsFunction<Long, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Long> tiles) {
+  public Iterator<Row> call(Iterator<Long> input) {
+    Iterator<Long> tiles = Heartbeat.watch(input); // the heartbeat counts tiles done
     var network = model.reluMlp();
     MlpWeights weights = network.weights();
     int m = weights.inputDim();

@@ -40,7 +40,6 @@ public final class ClarksonFacets {
   /** Interior points that rays start from: the centre and midpoints towards earlier hits. */
   private static final int ORIGINS = 16;
   private static final long RAY_SEED = 20_240_601L;
-
   private ClarksonFacets() {}
 
   /** Active rows of a region with a non-empty interior, ascending, from its Chebyshev centre. */
@@ -54,6 +53,16 @@ public final class ClarksonFacets {
    * is null.
    */
   public static int[] find(Polytope p, double[] interior) {
+    return find(p, interior, FacetProgress.NONE);
+  }
+
+  /** As {@link #find(Polytope, double[])}, reporting to {@code progress} every ten seconds. */
+  public static int[] find(Polytope p, double[] interior, FacetProgress progress) {
+    return find(p, interior, new FacetProgress.Clock(progress, FacetProgress.EVERY_NANOS));
+  }
+
+  static int[] find(Polytope p, double[] interior, FacetProgress.Clock clock) {
+    int lps = 0;
     int n = p.rows();
     requireFeasibleZeroRows(p);
     RowSpace span = RowSpace.of(p.a(), p.dim());
@@ -84,6 +93,7 @@ public final class ClarksonFacets {
       AimedRays aimer = AimedRays.from(a, c, centre.slack());
       for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
         Deadline.check();
+        clock.tick(decided, n, facets, lps);
         double[] direction = aimer.direction(k);
         if (direction != null) {
           double[] target = z.clone();
@@ -95,7 +105,9 @@ public final class ClarksonFacets {
       }
       for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
         while (!decided.get(k)) {
+          clock.tick(decided, n, facets, lps);
           double[] optimum = lp.relaxedOptimum(k);
+          lps++;
           if (!Facets.exceeds(RowSpace.dot(a[k], optimum), c[k])) {
             decided.set(k); // redundant even against the facets alone
             continue;
@@ -106,6 +118,7 @@ public final class ClarksonFacets {
           }
           if (!found) {
             decided.set(k);
+            lps++;
             if (Facets.isActive(a, c, k)) {
               facets.set(k);
               lp.addFacet(k);
@@ -116,6 +129,7 @@ public final class ClarksonFacets {
     }
     return facets.stream().toArray();
   }
+
 
   /**
    * One ray; a new facet joins the LP, and the midpoint between its hit point and the centre (an

@@ -25,6 +25,11 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
    * as always.
    */
   public static SampleRegion of(MlpWeights net, double[] x, double[] lo, double[] hi) {
+    return of(net, x, lo, hi, FacetProgress.NONE);
+  }
+
+  /** As {@link #of(MlpWeights, double[], double[], double[])}, with the facet computation's progress reports. */
+  public static SampleRegion of(MlpWeights net, double[] x, double[] lo, double[] hi, FacetProgress progress) {
     MlpWeights.Evaluation evaluation = net.evaluate(x);
     double margin = Double.POSITIVE_INFINITY;
     double[][] z = evaluation.preActivations();
@@ -38,7 +43,7 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
     Polytope region = Polytope.of(net, net.pattern(x));
     ChebyshevBall ball = ChebyshevBall.of(region, lo, hi);
     // Rays from a well-centred point reach far more facets than rays from a sample near a wall.
-    int[] facets = ball.centre() != null && ball.radius() > 0 ? ClarksonFacets.find(region, ball.centre()) : ClarksonFacets.find(region);
+    int[] facets = ball.centre() != null && ball.radius() > 0 ? ClarksonFacets.find(region, ball.centre(), progress) : ClarksonFacets.find(region, null, progress);
     double[] slack = region.slack(x);
     double distance = Double.POSITIVE_INFINITY;
     for (int row : facets) {

@@ -32,6 +32,25 @@ class ClarksonFacetsTest {
   }
 
   @Test
+  void progressReportsCountUpToTheResult() {
+    int[] widths = {20, 30, 30, 30, 5};
+    MlpWeights net = TestModels.random(7, widths);
+    Polytope p = Polytope.of(net, net.pattern(new Random(8).doubles(widths[0], -1, 1).toArray()));
+    java.util.List<int[]> reports = new java.util.ArrayList<>();
+    int[] facets = ClarksonFacets.find(p, null, new FacetProgress.Clock((decided, rows, found, lps, seconds) -> reports.add(new int[] {decided, rows, found, lps}), 0));
+    assertArrayEquals(Facets.referenceLp(p), facets, "reporting changes nothing");
+    assertTrue(reports.size() > 10, "a report at every step: " + reports.size());
+    int[] last = {0, 0, 0, 0};
+    for (int[] r : reports) {
+      assertEquals(p.rows(), r[1]);
+      assertTrue(r[0] >= last[0] && r[2] >= last[2] && r[3] >= last[3], "counts only grow");
+      assertTrue(r[2] <= facets.length && r[0] <= p.rows() && r[2] <= r[0], "facets found are decided rows, and no more than the answer");
+      last = r;
+    }
+    assertTrue(last[3] > 0, "the LP phase ran and was counted");
+  }
+
+  @Test
   void agreesOnLargerRegionsWhereAimedRaysCertifyMostFacets() {
     int[] widths = {40, 60, 60, 60, 4};
     MlpWeights net = TestModels.random(93, widths);

@@ -1,0 +1,83 @@
+package io.tessera.bench;
+
+import ai.djl.Device;
+import io.tessera.data.IdxFiles;
+import io.tessera.data.LabeledPoints;
+import io.tessera.math.LinfAttacks;
+import io.tessera.math.MlpWeights;
+import io.tessera.math.polytope.SampleRegion;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.classifier.ModelCard;
+import io.tessera.model.classifier.NetworkTrainer;
+import io.tessera.model.classifier.ReluMlpNetwork;
+import io.tessera.model.classifier.TesseraModelFormat;
+import io.tessera.model.classifier.TrainSpec;
+import io.tessera.model.classifier.TrainingSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Facets on a trained network, the polytopes job's real workload: a 784-340x5-10 MLP trained by
+ * Tessera on local MNIST IDX files (5 epochs, Adam, seed 1; kept under target/ and reused), then
+ * the region of each of the first N train digits, test digits and FGSM digits (test digits moved
+ * by epsilon = 0.1 along the sign of the loss gradient, clipped to [0, 1]), computed as the job
+ * does it (Chebyshev centre, then Clarkson's facets), one at a time. Prints seconds per sample,
+ * median and worst per group, and the facet counts. Run with bench/facets-trained IDX_DIR [N].
+ */
+public final class TrainedFacetsBench {
+  private TrainedFacetsBench() {}
+
+  public static void main(String[] args) {
+    String dir = args[0];
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Configuration conf = new Configuration();
+    LabeledPoints train = IdxFiles.read(dir + "/train-images-idx3-ubyte.gz", dir + "/train-labels-idx1-ubyte.gz", conf);
+    LabeledPoints test = IdxFiles.read(dir + "/t10k-images-idx3-ubyte.gz", dir + "/t10k-labels-idx1-ubyte.gz", conf);
+    Path model = Path.of("target/bench-models/mnist-784-340x5-10");
+    if (!Files.exists(model)) {
+      float[] x = new float[train.size() * 784];
+      float[] y = new float[train.size()];
+      for (int i = 0; i < train.size(); i++) {
+        System.arraycopy(train.features()[i], 0, x, i * 784, 784);
+        y[i] = train.labels()[i];
+      }
+      NetworkTrainer.train(new TrainingSet(x, y, train.size(), 784), null, new TrainSpec("mnist-784-340x5-10", ModelCard.Task.CLASSIFICATION,
+          List.of(340, 340, 340, 340, 340), 10, 5, 128, 0.001, 1, DevicePolicy.CPU, dir), model, System.out::println);
+    }
+    try (ReluMlpNetwork network = TesseraModelFormat.load(model, Device.cpu())) {
+      MlpWeights weights = network.weights();
+      System.out.printf(Locale.ROOT, "facets of trained 784-340x5-10 regions (%s), %d samples per group, one at a time%n", dir, n);
+      float[][] fgsm = new float[n][];
+      for (int i = 0; i < n; i++) {
+        float[] clean = test.features()[i];
+        float[] gradient = network.lossGradient(clean, 1, new int[] {test.labels()[i]});
+        fgsm[i] = LinfAttacks.signedStep(clean, clean, gradient, 0.1, 0.1, new LinfAttacks.Domain(0, 1));
+      }
+      group("train", Arrays.copyOf(train.features(), n), weights);
+      group("test", Arrays.copyOf(test.features(), n), weights);
+      group("fgsm", fgsm, weights);
+    }
+  }
+
+  private static void group(String name, float[][] samples, MlpWeights weights) {
+    double[] seconds = new double[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      double[] x = new double[samples[i].length];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = samples[i][j];
+      }
+      String label = name + " " + i;
+      long start = System.nanoTime();
+      SampleRegion r = SampleRegion.of(weights, x, null, null, (decided, rows, facets, lps, elapsed) ->
+          System.out.printf(Locale.ROOT, "  %s: %d of %d rows decided, %d facets, %d LPs, %.0f s%n", label, decided, rows, facets, lps, elapsed));
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "%-8s %d facets of %d rows, %.1f s%n", label, r.facets().length, r.region().rows(), seconds[i]);
+    }
+    System.out.printf(Locale.ROOT, "%-6s median %.1f s, worst %.1f s per sample (%d samples)%n", name, PatternsThroughputBench.median(seconds),
+        Arrays.stream(seconds).max().orElseThrow(), seconds.length);
+  }
+}
