@@ -51,17 +51,10 @@ public final class BitPatterns {
   }
 
   /**
-   * Packs a 0/1 byte mask (one byte per unit, as the engine returns a boolean tensor). Eight bytes
-   * are read as one little-endian long; multiplying by {@link #GATHER} moves byte i's low bit to
-   * bit 56 + i without carries, so one multiply packs eight units.
-   */
-  public static long[] packMask(byte[] mask, int offset, int width) {
-    return packMask(ByteBuffer.wrap(mask), offset, width);
-  }
-
-  /**
-   * The same over a buffer, which may be the engine's own memory (no copy into the JVM); its byte
-   * order is ignored.
+   * Packs a 0/1 byte mask (one byte per unit, as the engine returns a boolean tensor), read from
+   * a buffer that may be the engine's own memory (no copy into the JVM); its byte order is
+   * ignored. Eight bytes are read as one little-endian long; multiplying by {@link #GATHER} moves
+   * byte i's low bit to bit 56 + i without carries, so one multiply packs eight units.
    */
   public static long[] packMask(ByteBuffer mask, int offset, int width) {
     ByteBuffer bytes = mask.order() == ByteOrder.LITTLE_ENDIAN ? mask : mask.duplicate().order(ByteOrder.LITTLE_ENDIAN);

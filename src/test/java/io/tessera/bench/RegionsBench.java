@@ -153,16 +153,13 @@ public final class RegionsBench {
     long start = System.nanoTime();
     try {
       List<java.util.concurrent.Future<?>> tiles = new ArrayList<>();
-      double[] lo = new double[m];
-      double[] hi = new double[m];
-      Arrays.fill(lo, -box);
-      Arrays.fill(hi, box);
+      double[][] cube = BoxedRegion.cube(m, -box, box);
       for (int t = 0; t < Math.pow(perAxis, m); t++) {
         double[][] tile = TiledRegions.tile(t, perAxis, m, -box, box);
         tiles.add(pool.submit(() -> {
           for (TiledRegions.Piece piece : TiledRegions.pieces(weights, tile[0], tile[1], -box, box, Long.MAX_VALUE)) {
             if (!piece.empty()) {
-              BoxedRegion.of(piece.polytope(), lo, hi, piece.whole() ? piece.activeRows() : null); // finish every region, as the job does
+              BoxedRegion.of(piece.polytope(), cube[0], cube[1], piece.whole() ? piece.activeRows() : null); // finish every region, as the job does
             }
           }
         }));

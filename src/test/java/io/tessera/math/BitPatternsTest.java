@@ -85,7 +85,7 @@ class BitPatternsTest {
       for (int k = 0; k < mask.length; k++) {
         mask[k] = (byte) random.nextInt(2);
       }
-      long[] words = BitPatterns.packMask(mask, offset, width);
+      long[] words = BitPatterns.packMask(java.nio.ByteBuffer.wrap(mask), offset, width);
       assertEquals(BitPatterns.wordsFor(width), words.length);
       for (int k = 0; k < 64 * words.length; k++) {
         assertEquals(k < width && mask[offset + k] == 1, BitPatterns.get(words, k), "width " + width + " bit " + k);

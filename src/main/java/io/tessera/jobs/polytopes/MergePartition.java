@@ -5,7 +5,6 @@ import io.tessera.math.polytope.BoxedRegion;
 import io.tessera.math.polytope.Polytope;
 import io.tessera.run.LazyMap;
 import io.tessera.run.ModelRef;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -49,24 +48,20 @@ final class MergePartition implements MapPartitionsFunction<Row, Row> {
     var network = model.reluMlp();
     MlpWeights weights = network.weights();
     int[] widths = weights.hiddenWidths();
-    double[] low = new double[weights.inputDim()];
-    double[] high = new double[weights.inputDim()];
-    Arrays.fill(low, lo);
-    Arrays.fill(high, hi);
+    double[][] box = BoxedRegion.cube(weights.inputDim(), lo, hi);
     return LazyMap.of(merged, row -> {
       long pieces = row.getLong(row.fieldIndex("pieces"));
-      int n = columns;
-      Object[] values = new Object[n + 2];
-      values[n + 1] = pieces;
+      Object[] values = new Object[columns + 2];
+      values[columns + 1] = pieces;
       long[] pattern = row.<Long>getList(row.fieldIndex("pattern")).stream().mapToLong(Long::longValue).toArray();
       values[RegionRow.PATTERN] = pattern;
-      values[n] = true;
+      values[columns] = true;
       if (pieces > 0) {
         List<Integer> facets = row.getList(row.fieldIndex("facets"));
-        BoxedRegion r = BoxedRegion.of(Polytope.of(weights, pattern), low, high, facets.stream().mapToInt(Integer::intValue).toArray());
+        BoxedRegion r = BoxedRegion.of(Polytope.of(weights, pattern), box[0], box[1], facets.stream().mapToInt(Integer::intValue).toArray());
         if (!r.isEmpty()) {
-          System.arraycopy(RegionRow.of(network.id(), widths, start, r), 0, values, 0, n);
-          values[n] = false;
+          System.arraycopy(RegionRow.of(network.id(), widths, start, r), 0, values, 0, columns);
+          values[columns] = false;
         }
       }
       return RowFactory.create(values);

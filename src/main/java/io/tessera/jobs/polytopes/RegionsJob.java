@@ -114,11 +114,8 @@ public final class RegionsJob extends BaseJob<RegionsConfig> {
       x = cfg.start().stream().mapToDouble(Double::doubleValue).toArray();
     }
     long[] pattern = weights.pattern(x);
-    double[] low = new double[m];
-    double[] high = new double[m];
-    Arrays.fill(low, lo);
-    Arrays.fill(high, hi);
-    if (BoxedRegion.of(weights, pattern, low, high).isEmpty()) {
+    double[][] box = BoxedRegion.cube(m, lo, hi);
+    if (BoxedRegion.of(weights, pattern, box[0], box[1]).isEmpty()) {
       throw new TesseraException("the start point " + Arrays.toString(x) + " lies on a region boundary; choose another start");
     }
     return pattern;

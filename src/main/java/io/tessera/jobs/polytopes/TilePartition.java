@@ -7,7 +7,6 @@ import io.tessera.math.polytope.TiledRegions;
 import io.tessera.run.ModelRef;
 import io.tessera.run.lifecycle.Heartbeat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -63,10 +62,7 @@ final class TilePartition implements MapPartitionsFunction<Long, Row> {
     MlpWeights weights = network.weights();
     int m = weights.inputDim();
     int[] widths = weights.hiddenWidths();
-    double[] low = new double[m];
-    double[] high = new double[m];
-    Arrays.fill(low, lo);
-    Arrays.fill(high, hi);
+    double[][] box = BoxedRegion.cube(m, lo, hi);
     List<Row> out = new ArrayList<>();
     while (tiles.hasNext()) {
       int index = Math.toIntExact(tiles.next());
@@ -84,7 +80,7 @@ final class TilePartition implements MapPartitionsFunction<Long, Row> {
         values[1] = piece.empty();
         values[2] = piece.whole();
         if (piece.whole()) {
-          System.arraycopy(RegionRow.of(network.id(), widths, start, BoxedRegion.of(piece.polytope(), low, high, piece.activeRows())), 0, values, 3, columns);
+          System.arraycopy(RegionRow.of(network.id(), widths, start, BoxedRegion.of(piece.polytope(), box[0], box[1], piece.activeRows())), 0, values, 3, columns);
         } else {
           values[3 + RegionRow.PATTERN] = piece.pattern();
         }

@@ -51,6 +51,15 @@ public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, d
     return new BoxedRegion(p, network, Double.NaN, null, ball.radius(), isBounded(p));
   }
 
+  /** The corners {low, high} of the cube [lo, hi]^m. */
+  public static double[][] cube(int m, double lo, double hi) {
+    double[] low = new double[m];
+    double[] high = new double[m];
+    Arrays.fill(low, lo);
+    Arrays.fill(high, hi);
+    return new double[][] {low, high};
+  }
+
   static int checkDim(Polytope p) {
     int m = p.dim();
     if (m != 2 && m != 3) {

@@ -17,6 +17,8 @@ public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
   private static final double MIN_EDGE = 1e-9;
   /** a_i . d may exceed 0 by this much (relative to |a_i|, d a unit vector) for d to count as in the cone. */
   private static final double CONE_TOLERANCE = 1e-12;
+  /** Relative tolerance of the inscribed-circle constraints (rounding of the clipped vertices). */
+  private static final double FEASIBLE = 1e-12;
 
   public static PlanarRegion clip(Polytope p, double[] lo, double[] hi) {
     if (p.dim() != 2) {
@@ -88,9 +90,6 @@ public record PlanarRegion(double[][] vertices, int[] activeRows, double area) {
     }
     return best;
   }
-
-  /** Relative tolerance of the inscribed-circle constraints (rounding of the clipped vertices). */
-  private static final double FEASIBLE = 1e-12;
 
   /** (x, y, r) where three edge constraints hold with equality, or null when they do not meet in one point. */
   private static double[] vertex(double[] n1, double d1, double[] n2, double d2, double[] n3, double d3) {

@@ -4,7 +4,6 @@ import io.tessera.math.MlpWeights;
 import io.tessera.math.PatternKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +38,13 @@ public final class RegionTraversal {
 
   /** As {@link #regions}, handing each region to {@code sink} instead of keeping them all (a million regions do not fit a heap). */
   public static void forEach(MlpWeights net, double[] x0, double lo, double hi, Visited visited, Consumer<BoxedRegion> sink) {
-    double[] low = new double[net.inputDim()];
-    double[] high = new double[net.inputDim()];
-    Arrays.fill(low, lo);
-    Arrays.fill(high, hi);
+    double[][] box = BoxedRegion.cube(net.inputDim(), lo, hi);
     ArrayDeque<long[]> queue = new ArrayDeque<>();
     long[] start = net.pattern(x0);
     visited.add(start);
     queue.add(start);
     while (!queue.isEmpty()) {
-      BoxedRegion region = BoxedRegion.of(net, queue.poll(), low, high);
+      BoxedRegion region = BoxedRegion.of(net, queue.poll(), box[0], box[1]);
       if (region.isEmpty()) {
         continue;
       }
