@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS latent_points (
   mean_curvature_norm2 DOUBLE COMMENT '|H|^2',
   second_form_norm2 DOUBLE COMMENT '|II|^2: R is the difference of two terms of this size',
   lambda_point DOUBLE COMMENT '(n - 2) R / (2n), the traced field equation in vacuum',
-  route STRING COMMENT 'exact (MLP jets) or fd (finite differences of forward passes)',
+  route STRING COMMENT 'exact (MLP jets, Gauss equation), ricci (MLP jets, Christoffel symbols) or fd (finite differences of forward passes)',
   fd_converged BOOLEAN COMMENT 'fd: R at eta and eta/2 (or eta/2 and eta/4) agreed; NULL for exact',
   p_train DOUBLE COMMENT 'KDE of the training codes at z (coordinate density); NULL without codes',
   p_ref DOUBLE COMMENT 'KDE of the reference codes; NULL without a reference split',

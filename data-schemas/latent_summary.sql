@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   model_id STRING,
   latent_dim INT,
   ambient_dim INT,
-  route STRING COMMENT 'exact or fd',
+  route STRING COMMENT 'exact, ricci or fd',
   resolution INT COMMENT 'grid points per axis',
   box_lo ARRAY<DOUBLE>,
   box_hi ARRAY<DOUBLE>,

@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS ood_summary (
   in_median_score DOUBLE,
   out_median_score DOUBLE,
   auc DOUBLE COMMENT 'ROC-AUC, out_of_domain positive; 0.5 is chance',
+  auc_low DOUBLE COMMENT 'lower end of DeLong''s 95% interval of the AUC, cut at 0; NULL with fewer than 2 scores in a class',
+  auc_high DOUBLE COMMENT 'upper end of that interval, cut at 1',
   run_id STRING COMMENT 'the run that wrote the row'
 ) USING parquet
 PARTITIONED BY (run_id)

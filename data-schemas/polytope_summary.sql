@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS polytope_summary (
   split STRING,
   samples BIGINT COMMENT 'samples measured',
   constraints INT COMMENT 'rows per region (hidden units)',
-  mean_active DOUBLE COMMENT 'mean number of facets',
+  mean_active DOUBLE COMMENT 'mean number of facets (NULL, like the other facet statistics, with facets: false)',
   sd_active DOUBLE COMMENT 'sample standard deviation (n - 1) of the number of facets',
   min_active INT,
   median_active DOUBLE COMMENT 'exact median',

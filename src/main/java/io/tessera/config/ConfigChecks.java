@@ -38,8 +38,13 @@ public final class ConfigChecks {
 
   /** A box [lo, hi] (the same for every coordinate). */
   public static void box(List<Double> box) {
-    if (box.size() != 2 || box.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(box.get(0) < box.get(1))) {
-      throw new TesseraException("box must be [lo, hi] with finite lo < hi, got " + box);
+    interval(box, "box");
+  }
+
+  /** {@code key} must be [lo, hi] with finite lo < hi (a box side, a clamp or clip range). */
+  public static void interval(List<Double> range, String key) {
+    if (range.size() != 2 || range.stream().anyMatch(v -> v == null || !Double.isFinite(v)) || !(range.get(0) < range.get(1))) {
+      throw new TesseraException(key + " must be [lo, hi] with finite lo < hi, got " + range);
     }
   }
 

@@ -32,6 +32,31 @@ public record LabeledPoints(float[][] features, int[] labels, double[] targets) 
         targets == null ? null : java.util.Arrays.copyOf(targets, keep));
   }
 
+  /**
+   * Square images shrunk by {@code factor}: each output pixel is the mean of a factor x factor
+   * block (28x28 MNIST with factor 2 gives 14x14, the scaled Liu Table 2). Labels and targets are
+   * kept.
+   */
+  public LabeledPoints averagePooled(int factor) {
+    int side = (int) Math.round(Math.sqrt(dim()));
+    if (factor < 1 || side * side != dim() || side % factor != 0) {
+      throw new IllegalArgumentException("cannot pool " + dim() + "-pixel images by " + factor + ": they must be square with a side divisible by it");
+    }
+    int out = side / factor;
+    float[][] pooled = new float[size()][out * out];
+    for (int i = 0; i < size(); i++) {
+      for (int r = 0; r < side; r++) {
+        for (int c = 0; c < side; c++) {
+          pooled[i][(r / factor) * out + c / factor] += features[i][r * side + c];
+        }
+      }
+      for (int k = 0; k < pooled[i].length; k++) {
+        pooled[i][k] /= factor * factor;
+      }
+    }
+    return new LabeledPoints(pooled, labels, targets);
+  }
+
   public int size() {
     return features.length;
   }

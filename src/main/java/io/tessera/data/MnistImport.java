@@ -14,6 +14,11 @@ public final class MnistImport {
     public Imported head(int trainLimit, int testLimit) {
       return new Imported(train.head(trainLimit), test.head(testLimit));
     }
+
+    /** Both splits average-pooled by {@code factor} (see {@link LabeledPoints#averagePooled}). */
+    public Imported averagePooled(int factor) {
+      return new Imported(train.averagePooled(factor), test.averagePooled(factor));
+    }
   }
 
   public static Imported read(SparkSession spark, String images, String labels, String testImages, String testLabels) {

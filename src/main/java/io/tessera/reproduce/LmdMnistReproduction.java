@@ -39,7 +39,8 @@ public final class LmdMnistReproduction {
   private LmdMnistReproduction() {}
 
   /** One AUC: a lift and distance, the out-of-domain split against the in-domain one. */
-  public record AucRow(String lift, String distance, String outOfDomain, long inSamples, long outSamples, double auc) {}
+  /** One ROC-AUC with DeLong's 95% interval [low, high]. */
+  public record AucRow(String lift, String distance, String outOfDomain, long inSamples, long outSamples, double auc, double low, double high) {}
 
   public record Result(DiffusionCard ddpm, ModelCard classifier, String inSplit, String outSplit, List<AucRow> rows) {}
 
@@ -84,7 +85,7 @@ public final class LmdMnistReproduction {
       JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", evalData, "model", ddpmDir, "output", cfg.output(), "attempts", cfg.attempts(), "grid", cfg.grid(), "step_size", cfg.stepSize(), "variance", cfg.variance(), "distances", cfg.distances(), "clamp", List.of(0.0, 1.0), "in_distribution_split", inSplit, "seed", cfg.seed(), "batch_size", 64, "partitions", 0, "device", cfg.device(), "run_id", runId, "quarantine", false, "lift", lift, "lift_step", LmdConfig.DIFFUSE_DENOISE.equals(lift) ? cfg.liftStep() : null, "feature_model", deep ? cnnDir : null, "keep_attempts", true));
       for (Row r : spark.read().parquet(cfg.output() + "/" + LmdJob.SUMMARY + "/run_id=" + runId).collectAsList()) {
         rows.add(new AucRow(lift, r.getAs("distance"), r.getAs("out_of_domain"), r.getAs("in_samples"), r.getAs("out_samples"),
-            r.getAs("auc")));
+            r.getAs("auc"), r.getAs("auc_low"), r.getAs("auc_high")));
       }
     }
     return new Result(ddpm, cnn, inSplit, outSplit, rows);

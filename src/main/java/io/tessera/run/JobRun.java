@@ -78,6 +78,7 @@ public final class JobRun {
     }
     JobRun run = new JobRun(spark, root, runId, d, ConfigLoader.canonicalJson(d.config()));
     root.discardExcept(runId, d.resume() ? Checkpoints.DIR : null); // what an earlier attempt staged never leaks into this one
+    run.phase("starting"); // Spark jobs before the first stage carry this run's name, not the previous run's
     try (Termination.Registration stop = Termination.register(run::stopped)) {
       Counts counts = body.apply(run);
       synchronized (run) {
@@ -112,6 +113,8 @@ public final class JobRun {
         }
         throw failure;
       }
+    } finally {
+      spark.sparkContext().setJobDescription(null);
     }
   }
 

@@ -145,14 +145,38 @@ class CommandsTest {
         "models: [{name: S1, hidden: [6, 6]}]",
         "epochs: 1",
         "radii: [0.5, 1.0]",
+        "readings: [{noise: sphere}, {noise: uniform, clip: [0, 1], radius_scale: 0.5}]",
+        "path_pairs: 10",
+        "chebyshev_samples: 5",
+        "active_bits: {widths: [4, 6], layers: 2, images: 2}",
         "device: cpu"));
     StringWriter err = new StringWriter();
     assertEquals(0, TesseraMain.execute(new PrintWriter(err), "reproduce-liu", "--config", config.toString()), err.toString());
     SparkSession spark = TestSpark.get();
     String root = tmp.resolve("liu").toString();
     assertEquals(4, spark.read().parquet(root + "/neighbour_agreement").count(), "2 splits x 2 metrics");
-    assertEquals(6, spark.read().parquet(root + "/perturbation_summary").count(), "train, test and fgsm x 2 radii");
-    assertEquals(4, spark.read().parquet(root + "/runs").where("status = 'SUCCEEDED'").count(), "adversarial, neighbours, two grids: each a recorded run");
+    assertEquals(12, spark.read().parquet(root + "/perturbation_summary").count(), "train, test and fgsm x 2 radii x 2 readings");
+    assertEquals(List.of(0.25, 0.5), spark.read().parquet(root + "/perturbation_summary/run_id=liu-s1-grid-data-reading1")
+        .select("radius").distinct().orderBy("radius").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList(), "radius_scale applies to the grid's radii");
+    // Table 5: Hamming-nearest training pairs, each segment crossing at least d_H hyperplanes; Algorithm 2 is a lower bound.
+    List<org.apache.spark.sql.Row> paths = spark.read().parquet(root + "/segment_crossings/run_id=liu-s1-paths").collectAsList();
+    assertEquals(10, paths.size());
+    for (org.apache.spark.sql.Row p : paths) {
+      assertTrue(p.<Integer>getAs("regions") >= p.<Integer>getAs("endpoint_hamming") + 1);
+      assertTrue(p.<Integer>getAs("bisection_regions") <= p.<Integer>getAs("regions"));
+    }
+    // Table 6: radius only, 5 points per split, boxed radii at most half the pixel range.
+    var boxed = spark.read().parquet(root + "/polytopes/run_id=liu-s1-chebyshev-box-data");
+    assertEquals(10, boxed.count(), "5 train and 5 test points");
+    assertEquals(0, boxed.where("active_bits IS NOT NULL OR chebyshev_radius > 0.5 OR chebyshev_radius <= 0").count());
+    assertEquals(5, spark.read().parquet(root + "/polytopes/run_id=liu-s1-chebyshev-free-fgsm").count());
+    // Table 2: one net per width on 2x2-pooled (4-pixel) digits, facets of 2 training regions each.
+    assertEquals(4, spark.read().parquet(root + "/datasets/mnist-pool2").select("features").first().getList(0).size());
+    var facets = spark.read().parquet(root + "/polytopes/run_id=liu-pool2-2x6-facets");
+    assertEquals(2, facets.count());
+    assertEquals(0, facets.where("num_active > 12 OR num_active < 1 OR constraints <> 12").count(), "a 2 x 6 net has 12 rows");
+    assertEquals(13, spark.read().parquet(root + "/runs").where("status = 'SUCCEEDED'").count(),
+        "adversarial, neighbours, 4 grids, paths, 4 Chebyshev runs and 2 facet runs: each a recorded run");
   }
 
   @Test

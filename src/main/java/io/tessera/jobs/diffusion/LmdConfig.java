@@ -72,7 +72,7 @@ public record LmdConfig(
     if (liftStep != null && (!DIFFUSE_DENOISE.equals(lift) || liftStep < 1)) {
       throw new TesseraException("lift_step is the t0 of lift " + DIFFUSE_DENOISE + " and must be >= 1, got " + liftStep + " with lift " + lift);
     }
-    ConfigChecks.box(clamp);
+    ConfigChecks.interval(clamp, "clamp");
     ConfigChecks.batchSize(batchSize);
   }
 }

@@ -86,7 +86,7 @@ public final class LmdJob extends BaseJob<LmdConfig> {
       return spark.sql("""
           SELECT CAST(NULL AS STRING) AS in_domain, split AS out_of_domain, distance, CAST(NULL AS BIGINT) AS in_samples,
                  count(*) AS out_samples, CAST(NULL AS DOUBLE) AS in_median_score, percentile(score, 0.5) AS out_median_score,
-                 CAST(NULL AS DOUBLE) AS auc
+                 CAST(NULL AS DOUBLE) AS auc, CAST(NULL AS DOUBLE) AS auc_low, CAST(NULL AS DOUBLE) AS auc_high
           FROM ood_rows GROUP BY split, distance ORDER BY split, distance""");
     }
     spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create(inDistribution)),
@@ -100,16 +100,32 @@ public final class LmdJob extends BaseJob<LmdConfig> {
         ranked AS (
           SELECT ood, distance, in_distribution, score,
                  rank() OVER (PARTITION BY ood, distance ORDER BY score)
-                   + (count(*) OVER (PARTITION BY ood, distance, score) - 1) / 2.0D AS average_rank
-          FROM pooled)
-        SELECT first(i.id_split) AS in_domain, ood AS out_of_domain, distance,
-               count_if(in_distribution) AS in_samples, count_if(NOT in_distribution) AS out_samples,
-               percentile(CASE WHEN in_distribution THEN score END, 0.5) AS in_median_score,
-               percentile(CASE WHEN NOT in_distribution THEN score END, 0.5) AS out_median_score,
-               CAST((sum(CASE WHEN NOT in_distribution THEN average_rank END)
-                     - count_if(NOT in_distribution) * (count_if(NOT in_distribution) + 1) / 2.0D)
-                 / (count_if(NOT in_distribution) * count_if(in_distribution)) AS DOUBLE) AS auc
-        FROM ranked CROSS JOIN ood_id_split i
-        GROUP BY ood, distance ORDER BY ood, distance""");
+                   + (count(*) OVER (PARTITION BY ood, distance, score) - 1) / 2.0D AS average_rank,
+                 rank() OVER (PARTITION BY ood, distance, in_distribution ORDER BY score)
+                   + (count(*) OVER (PARTITION BY ood, distance, in_distribution, score) - 1) / 2.0D AS class_rank,
+                 sum(CASE WHEN in_distribution THEN 1 ELSE 0 END) OVER (PARTITION BY ood, distance) AS n_in,
+                 sum(CASE WHEN in_distribution THEN 0 ELSE 1 END) OVER (PARTITION BY ood, distance) AS n_out
+          FROM pooled),
+        placed AS (
+          -- DeLong's placement values: the other class's scores below (out) or above (in) this one, ties 1/2.
+          SELECT *, CASE WHEN in_distribution THEN 1 - (average_rank - class_rank) / n_out
+                         ELSE (average_rank - class_rank) / n_in END AS placement
+          FROM ranked),
+        per_split AS (
+          SELECT first(i.id_split) AS in_domain, ood AS out_of_domain, distance,
+                 count_if(in_distribution) AS in_samples, count_if(NOT in_distribution) AS out_samples,
+                 percentile(CASE WHEN in_distribution THEN score END, 0.5) AS in_median_score,
+                 percentile(CASE WHEN NOT in_distribution THEN score END, 0.5) AS out_median_score,
+                 CAST((sum(CASE WHEN NOT in_distribution THEN average_rank END)
+                       - count_if(NOT in_distribution) * (count_if(NOT in_distribution) + 1) / 2.0D)
+                   / (count_if(NOT in_distribution) * count_if(in_distribution)) AS DOUBLE) AS auc,
+                 var_samp(CASE WHEN NOT in_distribution THEN placement END) / count_if(NOT in_distribution)
+                   + var_samp(CASE WHEN in_distribution THEN placement END) / count_if(in_distribution) AS auc_variance
+          FROM placed CROSS JOIN ood_id_split i
+          GROUP BY ood, distance)
+        SELECT in_domain, out_of_domain, distance, in_samples, out_samples, in_median_score, out_median_score, auc,
+               CASE WHEN in_samples >= 2 AND out_samples >= 2 THEN greatest(0D, auc - 1.959963984540054D * sqrt(auc_variance)) END AS auc_low,
+               CASE WHEN in_samples >= 2 AND out_samples >= 2 THEN least(1D, auc + 1.959963984540054D * sqrt(auc_variance)) END AS auc_high
+        FROM per_split ORDER BY out_of_domain, distance""");
   }
 }

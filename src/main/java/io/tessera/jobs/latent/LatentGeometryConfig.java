@@ -22,7 +22,8 @@ import java.util.List;
  * @param resolution grid points per axis (latent dimension at most 3); 0: no grid
  * @param mcSamples Monte Carlo points drawn from the training codes' density (any latent
  *     dimension; the totals come from them when there is no grid); 0: none
- * @param route exact (MLP decoders' jets), fd (finite differences of forward passes) or auto
+ * @param route exact (MLP decoders' jets), fd (finite differences of forward passes), ricci (MLP
+ *     decoders' jets, R from the Christoffel symbols instead of the Gauss equation) or auto
  * @param fdEta relative step of the finite differences, times each code coordinate's robust spread
  * @param kdeCodes at most this many codes per density: a seeded subset beyond that
  * @param taus the tau values of Perelman's W; null: ell^2 x {0.01, 0.03, 0.1, 0.3, 1}
@@ -31,8 +32,12 @@ import java.util.List;
  *     reference; our choice) or energy (T00 = rho + (c/2) |grad rho|^2_g, the paper's); see
  *     docs/methods/latent-curvature.md, Mass-like points: what is climbed and what is kept
  * @param energyC the constant c of T00
- * @param potential f of Perelman's F and W: zero (the default) or data
- *     (f = log sqrt(det g) - log q, our proposal; see docs/methods/latent-curvature.md, Potentials)
+ * @param energyNorm how |grad rho|^2 in T00 is measured: metric (g^ij, the default: the same number
+ *     in every chart) or coordinate (the seed's sum of squared coordinate derivatives)
+ * @param potential f of Perelman's F and W: data (f = log sqrt(det g) - log q, which makes
+ *     e^-f dmu a probability measure as Perelman requires; the default when there is an input) or
+ *     zero (F = integral of R dmu; the default for a grid alone, which has no codes to define q);
+ *     see docs/methods/latent-curvature.md, Potentials
  * @param batchSize latent points per decoder call (each needs 1 + 2n + 2n(n-1) forward rows on the fd route)
  * @param ids only these sample ids of the input; all when absent
  * @param where only the input rows this Spark SQL predicate over the dataset's columns keeps
@@ -62,11 +67,12 @@ public record LatentGeometryConfig(
     String potential,
     String massDensity,
     Double energyC,
+    String energyNorm,
     Double massMinLocal,
     List<Long> ids,
     String where) implements JobConfig, InputSelection {
 
-  public static final List<String> ROUTES = List.of("auto", "exact", "fd");
+  public static final List<String> ROUTES = List.of("auto", "exact", "fd", "ricci");
   public static final int MAX_GRID_DIM = 3;
   public static final long MAX_GRID_POINTS = 4_000_000L;
 
@@ -84,9 +90,13 @@ public record LatentGeometryConfig(
     partitions = partitions == null ? 0 : partitions;
     device = device == null ? "auto" : device;
     quarantine = quarantine != null && quarantine;
-    potential = potential == null ? "zero" : potential;
+    potential = potential == null ? (input == null ? "zero" : "data") : potential;
     massDensity = massDensity == null ? "rho" : massDensity;
     energyC = energyC == null ? 1.0 : energyC;
+    energyNorm = energyNorm == null ? "metric" : energyNorm;
+    if (!List.of("metric", "coordinate").contains(energyNorm)) {
+      throw new TesseraException("energy_norm must be metric or coordinate, got '" + energyNorm + "'");
+    }
     massMinLocal = massMinLocal == null ? MassPointSearch.DEFAULT_MIN_LOCAL_MASS : massMinLocal;
     if (!(massMinLocal >= 0 && massMinLocal <= 1)) {
       throw new TesseraException("mass_min_local must be in [0, 1], got " + massMinLocal);
@@ -94,7 +104,9 @@ public record LatentGeometryConfig(
     if (!List.of("rho", "energy").contains(massDensity) || !(energyC >= 0)) {
       throw new TesseraException("mass_density must be rho or energy and energy_c >= 0, got " + massDensity + ", " + energyC);
     }
-    Potential.parse(potential);
+    if (Potential.parse(potential) == Potential.DATA && input == null) {
+      throw new TesseraException("potential data is built from the training codes' density: give an input to encode, or use potential: zero");
+    }
     if (!ROUTES.contains(route)) {
       throw new TesseraException("route must be one of " + ROUTES + ", got '" + route + "'");
     }

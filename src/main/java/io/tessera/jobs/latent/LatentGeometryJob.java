@@ -72,15 +72,15 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     if (cfg.box() != null && cfg.box().size() != n) {
       throw new TesseraException("the box has " + cfg.box().size() + " axes but the decoder's latent dimension is " + n);
     }
-    boolean exact = switch (cfg.route()) {
-      case "exact" -> {
+    String route = switch (cfg.route()) {
+      case LatentPointRows.EXACT, LatentPointRows.RICCI -> {
         if (decoder.exactJets() == null) {
-          throw new TesseraException("route exact needs an MLP decoder Tessera trained; " + cfg.model() + " is a black box: use fd");
+          throw new TesseraException("route " + cfg.route() + " needs an MLP decoder Tessera trained; " + cfg.model() + " is a black box: use fd");
         }
-        yield true;
+        yield cfg.route();
       }
-      case "fd" -> false;
-      default -> decoder.exactJets() != null;
+      case LatentPointRows.FD -> LatentPointRows.FD;
+      default -> decoder.exactJets() != null ? LatentPointRows.EXACT : LatentPointRows.FD;
     };
     long gridPoints = cfg.resolution() == 0 ? 0 : (long) Math.pow(cfg.resolution(), n);
     if (cfg.resolution() > 0 && (n > LatentGeometryConfig.MAX_GRID_DIM || gridPoints > LatentGeometryConfig.MAX_GRID_POINTS)) {
@@ -104,7 +104,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     double[][] trainCodes = train == null ? null : train.codes();
     double[][] refCodes = reference == null ? null : reference.codes();
     double[][] box = box(cfg, trainCodes, n);
-    LatentPointRows geometry = new LatentPointRows(exact, scales(trainCodes, n), cfg.fdEta(), cfg.energyC());
+    LatentPointRows geometry = new LatentPointRows(route, scales(trainCodes, n), cfg.fdEta(), cfg.energyC(), cfg.energyNorm().equals("metric"));
     LatentDensities kdes = new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes),
         refCodes == null ? null : new GaussianKde(refCodes));
     Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kdes);
@@ -131,7 +131,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     Dataset<Row> points = run.staged(TABLE);
     LatentMassPoints massPoints = new LatentMassPoints(decoder, geometry, kdes, reference != null ? reference : train, cfg.seed(),
         cfg.massMinLocal());
-    Row summary = summary(points, cfg, decoder, exact, box, gridPoints, train, reference, massPoints);
+    Row summary = summary(points, cfg, decoder, route, box, gridPoints, train, reference, massPoints);
     run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));
     densities.destroy();
     return new JobRun.Counts(input == null ? gridPoints : input.rowsIn(), rowsOut, input == null ? 0 : input.rejected());
@@ -194,7 +194,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
   }
 
-  private static Row summary(Dataset<Row> points, LatentGeometryConfig cfg, LatentDecoder decoder, boolean exact, double[][] box,
+  private static Row summary(Dataset<Row> points, LatentGeometryConfig cfg, LatentDecoder decoder, String route, double[][] box,
       long gridPoints, MassPointSearch.LabelledCodes train, MassPointSearch.LabelledCodes reference, LatentMassPoints massPoints) {
     Dataset<Row> samples = points.where("point_kind = 'sample'");
     Row distortion = samples.selectExpr("count(*)", "CAST(avg(CAST(d_mse AS DECIMAL(38, 18))) AS DOUBLE)").first();
@@ -230,7 +230,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
             .forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass(), m.label())));
       }
     }
-    return RowFactory.create(decoder.id(), decoder.latentDim(), decoder.ambientDim(), exact ? LatentPointRows.EXACT : LatentPointRows.FD,
+    return RowFactory.create(decoder.id(), decoder.latentDim(), decoder.ambientDim(), route,
         cfg.resolution(), box[0], box[1], gridPoints, (long) cfg.mcSamples(), totals, r == null ? null : r.maskPoints(), r == null ? null : r.degenerate(), fdFailed,
         distortion.getLong(0), distortion.isNullAt(1) ? null : distortion.getDouble(1), train == null ? 0 : train.codes().length,
         reference == null ? 0 : reference.codes().length, value(r, LatentSummary.Result::volume), value(r, LatentSummary.Result::maskVolume),

@@ -3,9 +3,9 @@ package io.tessera.jobs.latent;
 import io.tessera.math.latent.DensityFields;
 import io.tessera.math.latent.FiniteDifferenceGeometry;
 import io.tessera.math.latent.GaussCurvature;
-import io.tessera.math.latent.LatentSummary;
 import io.tessera.math.latent.PointGeometry;
 import io.tessera.math.latent.SmoothMlpJets;
+import io.tessera.math.riemann.RicciCurvature;
 import io.tessera.model.autoencoder.LatentDecoder;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,13 +15,18 @@ import java.util.List;
  * The geometry columns of latent_points for a batch of latent points: decoded point, metric,
  * curvature (exact MLP jets, or finite differences with their convergence flag), densities.
  *
- * @param exact whether to use the decoder's exact jets (it must have them)
+ * @param route exact or ricci (the decoder's exact jets, which it must have; ricci takes R from the
+ *     Christoffel symbols instead of the Gauss equation) or fd
  * @param scales per latent coordinate, the unit of the finite-difference step
- * @param energyC the constant c of the energy density T00 = rho + (c/2) |grad rho|^2_g
+ * @param energyC the constant c of the energy density T00 = rho + (c/2) |grad rho|^2
+ * @param energyMetric whether |grad rho|^2 is taken with g^ij (metric) or summed over coordinates (the seed's form)
  */
-record LatentPointRows(boolean exact, double[] scales, double eta, double energyC) implements Serializable {
+record LatentPointRows(String route, double[] scales, double eta, double energyC, boolean energyMetric) implements Serializable {
   static final String EXACT = "exact";
   static final String FD = "fd";
+  static final String RICCI = "ricci";
+  /** The Christoffel route's difference step, times each coordinate's scale: fourth-order differences want a step near ε^(1/5). */
+  static final double RICCI_STEP = 1e-3;
 
   /** The geometry at one point, for searches on the driver (fd points that fail the check keep the finer step's). */
   PointGeometry geometry(LatentDecoder decoder, double[] z) {
@@ -35,12 +40,19 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
     PointGeometry[] geometry = new PointGeometry[points.length];
     Boolean[] converged = new Boolean[points.length];
     double[][] decoded = new double[points.length][];
-    if (exact) {
+    if (!route.equals(FD)) {
       SmoothMlpJets jets = decoder.exactJets();
+      double[] steps = new double[scales.length];
+      for (int k = 0; k < steps.length; k++) {
+        steps[k] = RICCI_STEP * scales[k];
+      }
       for (int p = 0; p < points.length; p++) {
         var jet = jets.at(points[p]);
         decoded[p] = jet.value();
         geometry[p] = GaussCurvature.of(jet);
+        if (route.equals(RICCI) && !geometry[p].degenerate()) {
+          geometry[p] = geometry[p].withScalarCurvature(RicciCurvature.at(z -> RicciCurvature.ofJet(jets.at(z)), points[p], steps).scalar());
+        }
       }
     } else {
       FiniteDifferenceGeometry.Outcome[] outcomes = FiniteDifferenceGeometry.at(decoder::decode, points, scales, eta);
@@ -71,11 +83,11 @@ record LatentPointRows(boolean exact, double[] scales, double eta, double energy
       rows.add(new Object[] {
           points[p], decoded[p], g.logSqrtDetG(), g.conditionG(), g.metricUpper(), g.degenerate(), r,
           r == null || n != 2 ? null : r / 2, g.degenerate() ? null : g.meanCurvatureNorm2(), g.degenerate() ? null : g.secondFormNorm2(),
-          r == null ? null : (n - 2) * r / (2.0 * n), exact ? EXACT : FD, converged[p],
+          r == null ? null : (n - 2) * r / (2.0 * n), route, converged[p],
           train == null ? null : train[0], pRef, train == null ? null : train[0] / sqrtDet,
           train == null || pRef == null ? null : Math.max(0, pRef - train[0]) / sqrtDet,
           train == null || g.degenerate() || !(train[0] > 0) ? null : DensityFields.gradF2(g, train),
-          train == null || g.degenerate() ? null : DensityFields.energyDensity(g, ref == null ? train : LatentDensities.deficit(ref, train), energyC)});
+          train == null || g.degenerate() ? null : DensityFields.energyDensity(g, ref == null ? train : LatentDensities.deficit(ref, train), energyC, energyMetric)});
     }
     return rows;
   }

@@ -6,6 +6,7 @@ import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
 import io.tessera.config.DatasetJobConfig;
 import io.tessera.config.DatasetJobOptions;
+import io.tessera.math.PerturbationNoise;
 import java.util.List;
 
 /**
@@ -17,13 +18,18 @@ import java.util.List;
  * @param directions random unit directions per sample (K), shared by all radii
  * @param seed run seed; each sample's directions come from (seed, sample id)
  * @param batchSize model rows per forward pass: clean and perturbed points together
+ * @param noise how x' = x + r v is drawn: sphere (default, |x' - x| = r), uniform or gaussian per
+ *     pixel ({@link io.tessera.math.PerturbationNoise})
+ * @param clip optional [lo, hi]: x' is clipped to the pixel range after the move
  */
 public record PerturbationGridConfig(
     @JsonUnwrapped DatasetJobOptions common,
     @JsonProperty(required = true) List<Double> radii,
     Integer directions,
     Long seed,
-    Integer batchSize) implements DatasetJobConfig {
+    Integer batchSize,
+    String noise,
+    List<Double> clip) implements DatasetJobConfig {
 
   public static final int MAX_DIRECTIONS = 4096;
 
@@ -31,6 +37,11 @@ public record PerturbationGridConfig(
     directions = directions == null ? 8 : directions;
     seed = seed == null ? 0L : seed;
     batchSize = batchSize == null ? 8192 : batchSize;
+    noise = noise == null ? "sphere" : noise;
+    PerturbationNoise.parse(noise);
+    if (clip != null) {
+      ConfigChecks.interval(clip, "clip");
+    }
     if (radii.isEmpty() || radii.stream().anyMatch(r -> r == null || !Double.isFinite(r) || r <= 0)) {
       throw new TesseraException("radii must be a non-empty list of finite numbers > 0, got " + radii);
     }

@@ -1,6 +1,7 @@
 package io.tessera.jobs.patterns;
 
 import io.tessera.model.classifier.ReluMlpNetwork;
+import io.tessera.math.PerturbationNoise;
 import io.tessera.run.BaseJob;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
@@ -30,7 +31,8 @@ public final class PerturbationGridJob extends BaseJob<PerturbationGridConfig> {
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, network.inputDim());
     double[] radii = cfg.radii().stream().mapToDouble(Double::doubleValue).toArray();
     Dataset<Row> rows = input.valid().mapPartitions(
-        new PerturbationPartition(model, cfg.batchSize(), radii, cfg.directions(), cfg.seed()),
+        new PerturbationPartition(model, cfg.batchSize(), radii, cfg.directions(), cfg.seed(), PerturbationNoise.parse(cfg.noise()),
+            cfg.clip() == null ? null : new double[] {cfg.clip().get(0), cfg.clip().get(1)}),
         TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, rows);
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));

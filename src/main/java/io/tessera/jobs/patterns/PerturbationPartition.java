@@ -1,6 +1,7 @@
 package io.tessera.jobs.patterns;
 
 import io.tessera.math.BitPatterns;
+import io.tessera.math.PerturbationNoise;
 import io.tessera.math.Seeds;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.ReluMlpNetwork.PatternBatch;
@@ -25,13 +26,20 @@ final class PerturbationPartition extends BatchedPartition<ReluMlpNetwork> {
   private final double[] radii;
   private final int directions;
   private final long seed;
+  private final PerturbationNoise noise;
+  private final double[] clip;
 
-  /** {@code batchSize} counts model rows: as many samples as fit, each with its 1 + |radii| x directions rows. */
-  PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed) {
+  /**
+   * {@code batchSize} counts model rows: as many samples as fit, each with its 1 + |radii| x
+   * directions rows; {@code clip} is [lo, hi] or null.
+   */
+  PerturbationPartition(ModelRef model, int batchSize, double[] radii, int directions, long seed, PerturbationNoise noise, double[] clip) {
     super(model, ModelRef::reluMlp, Math.max(1, batchSize / (1 + radii.length * directions)));
     this.radii = radii;
     this.directions = directions;
     this.seed = seed;
+    this.noise = noise;
+    this.clip = clip;
   }
 
   private int rowsPerSample() {
@@ -49,11 +57,12 @@ final class PerturbationPartition extends BatchedPartition<ReluMlpNetwork> {
       System.arraycopy(clean, i * dim, inputs, base, dim);
       SplittableRandom random = Seeds.forSample(seed, batch.get(i).getLong(0), PURPOSE);
       for (int k = 0; k < directions; k++) {
-        double[] u = Seeds.unitDirection(random, dim);
+        double[] u = noise.draw(random, dim);
         for (int r = 0; r < radii.length; r++) {
           int slot = base + (1 + r * directions + k) * dim;
           for (int c = 0; c < dim; c++) {
-            inputs[slot + c] = (float) (clean[i * dim + c] + radii[r] * u[c]);
+            double moved = clean[i * dim + c] + radii[r] * u[c];
+            inputs[slot + c] = (float) (clip == null ? moved : Math.min(clip[1], Math.max(clip[0], moved)));
           }
         }
       }

@@ -18,17 +18,21 @@ import java.util.List;
  *     get finite radii (for images, the pixel range)
  * @param maxSecondsPerSample optional: a sample whose region takes longer goes to _rejects with the
  *     reason "time limit" and the seconds spent, and the others complete; off when absent
+ * @param facets false skips the facets (active_bits and num_active stay NULL): one Chebyshev LP
+ *     per sample instead of a facet computation, for radius-only protocols (Liu Tables 6 and 7)
  */
 public record PolytopesConfig(
     @JsonUnwrapped DatasetJobOptions common,
     Integer samplesPerSplit,
     Long seed,
     List<Double> box,
-    Double maxSecondsPerSample) implements DatasetJobConfig {
+    Double maxSecondsPerSample,
+    Boolean facets) implements DatasetJobConfig {
 
   public PolytopesConfig {
     samplesPerSplit = samplesPerSplit == null ? 0 : samplesPerSplit;
     seed = seed == null ? 0L : seed;
+    facets = facets == null || facets;
     if (maxSecondsPerSample != null && !(maxSecondsPerSample > 0)) {
       throw new TesseraException("max_seconds_per_sample must be > 0 (leave it out for no limit), got " + maxSecondsPerSample);
     }

@@ -45,7 +45,7 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
     }
     // Each sample costs seconds of LPs on large nets: small checkpointed chunks spread them over all slots.
     double[] box = cfg.box() == null ? null : new double[] {cfg.box().get(0), cfg.box().get(1)};
-    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box, cfg.maxSecondsPerSample()), cfg.partitions());
+    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box, cfg.maxSecondsPerSample(), cfg.facets()), cfg.partitions());
     long timedOut = 0;
     if (cfg.maxSecondsPerSample() != null) {
       // A sample past the limit has no constraints: it goes to _rejects with the time it took.

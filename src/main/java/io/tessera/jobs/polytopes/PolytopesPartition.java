@@ -27,12 +27,17 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
   private final ModelRef model;
   private final double[] box;
   private final Double maxSeconds;
+  private final boolean facets;
 
-  /** {@code box}: [lo, hi] for the Chebyshev ball, or null; {@code maxSeconds}: the time limit per sample, or null. */
-  PolytopesPartition(ModelRef model, double[] box, Double maxSeconds) {
+  /**
+   * {@code box}: [lo, hi] for the Chebyshev ball, or null; {@code maxSeconds}: the time limit per
+   * sample, or null; {@code facets}: false leaves active_bits and num_active NULL and costs one LP.
+   */
+  PolytopesPartition(ModelRef model, double[] box, Double maxSeconds, boolean facets) {
     this.model = model;
     this.box = box;
     this.maxSeconds = maxSeconds;
+    this.facets = facets;
   }
 
   @Override
@@ -51,6 +56,9 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
         r = Deadline.within(maxSeconds, () -> {
           FaultInjection.slowSample(in.getLong(0));
           long id = in.getLong(0);
+          if (!facets) {
+            return SampleRegion.withoutFacets(weights, x, lo, hi);
+          }
           return SampleRegion.of(weights, x, lo, hi, (decided, total, facets, lps, seconds) -> LOG.info(String.format(java.util.Locale.ROOT,
               "polytopes: sample %d: %d of %d rows decided, %d facets, %d LPs, %.0f s", id, decided, total, facets, lps, seconds)));
         });
@@ -63,8 +71,8 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (seconds > 10) { // large regions take minutes: say where the job is
-        LOG.info(String.format(java.util.Locale.ROOT, "polytopes: sample %d, %d facets of %d rows, %.1f s",
-            in.getLong(0), r.facets().length, r.region().rows(), seconds));
+        LOG.info(String.format(java.util.Locale.ROOT, "polytopes: sample %d, %s of %d rows, %.1f s", in.getLong(0),
+            r.facets() == null ? "Chebyshev ball" : r.facets().length + " facets", r.region().rows(), seconds));
       }
       return RowFactory.create(
           network.id(),
@@ -74,7 +82,7 @@ final class PolytopesPartition implements MapPartitionsFunction<Row, Row> {
           BitPatterns.hash(r.layerBits(), widths),
           r.region().rows(),
           r.facets(),
-          r.facets().length,
+          r.facets() == null ? null : r.facets().length,
           r.radius(),
           r.centreNorm(),
           r.facetDistance(),

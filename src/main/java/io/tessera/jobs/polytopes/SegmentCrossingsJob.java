@@ -58,9 +58,9 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
     Dataset<Row> a = samples.selectExpr("id AS a", "split AS split_a", "features AS features_a");
     Dataset<Row> b = samples.selectExpr("id AS b", "split AS split_b", "features AS features_b");
     Dataset<Row> joined = pairs.join(a, "a").join(b, "b").select("a", "b", "split_a", "split_b", "features_a", "features_b");
-    if (cfg.partitions() > 0) {
-      joined = joined.repartition(cfg.partitions());
-    }
+    // A pair costs milliseconds to seconds, and a limited or broadcast-joined pair list can arrive
+    // as one partition: spread the pairs over every core (four tasks per core unless partitions is set).
+    joined = joined.repartition(cfg.partitions() > 0 ? cfg.partitions() : 4 * spark.sparkContext().defaultParallelism());
     Dataset<Row> crossings = joined.mapPartitions(
         new SegmentCrossingsPartition(model, cfg.bisection()),
         TableSchema.rowEncoder(TABLE));

@@ -5,11 +5,12 @@ public final class DensityFields {
   private DensityFields() {}
 
   /**
-   * The energy density T00 = rho + (c/2) |grad rho|^2_g of rho = d / sqrt(det g)
-   * (docs/methods/latent-curvature.md, Mass-like points: what is climbed and what is kept), d a
-   * coordinate density with its gradient {d, dd/dz^1, ...}; d <= 0 gives 0.
+   * The energy density of rho = d / sqrt(det g), d a coordinate density with its gradient
+   * {d, dd/dz^1, ...} (docs/methods/latent-curvature.md, Mass-like points: what is climbed and
+   * what is kept): T00 = rho + (c/2) g^ij d_i rho d_j rho with {@code metric}, or the seed's literal
+   * rho + (c/2) sum_i (d_i rho)^2 without; d <= 0 gives 0.
    */
-  public static double energyDensity(PointGeometry geometry, double[] densityAndGradient, double c) {
+  public static double energyDensity(PointGeometry geometry, double[] densityAndGradient, double c, boolean metric) {
     double d = densityAndGradient[0];
     if (!(d > 0)) {
       return 0;
@@ -20,7 +21,15 @@ public final class DensityFields {
     for (int k = 0; k < n; k++) {
       grad[k] = (densityAndGradient[k + 1] - d * geometry.gradLogSqrtDetG()[k]) / sqrtDet;
     }
-    return d / sqrtDet + 0.5 * c * geometry.inverseNorm2(grad);
+    double norm2 = 0;
+    if (metric) {
+      norm2 = geometry.inverseNorm2(grad);
+    } else {
+      for (double v : grad) {
+        norm2 += v * v;
+      }
+    }
+    return d / sqrtDet + 0.5 * c * norm2;
   }
 
   /**

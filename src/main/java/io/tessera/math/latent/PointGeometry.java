@@ -29,6 +29,11 @@ public record PointGeometry(
     return gradLogSqrtDetG.length;
   }
 
+  /** The same geometry with R computed another way (the Christoffel route). */
+  public PointGeometry withScalarCurvature(double r) {
+    return new PointGeometry(logSqrtDetG, conditionG, metricUpper, degenerate, r, meanCurvatureNorm2, secondFormNorm2, gradLogSqrtDetG, inverseFactor);
+  }
+
   /** Gaussian curvature R / 2 (n = 2 only). */
   public double gaussianCurvature() {
     return scalarCurvature / 2;

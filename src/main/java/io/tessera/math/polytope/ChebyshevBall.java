@@ -90,7 +90,7 @@ public record ChebyshevBall(double radius, double[] centre) {
       MPVariable[] all = new MPVariable[m + 1];
       System.arraycopy(x, 0, all, 0, m);
       all[m] = r;
-      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, all);
+      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, all, true);
       return switch (s.status()) {
         case OPTIMAL -> new ChebyshevBall(s.value(), java.util.Arrays.copyOf(s.x(), m));
         case UNBOUNDED -> new ChebyshevBall(Double.POSITIVE_INFINITY, null);

@@ -271,7 +271,7 @@ public final class ClarksonFacets {
         goal.setCoefficient(y[j], a[k][j]);
       }
       probe.setUb(c[k] + 1);
-      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, y);
+      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, y, false);
       if (s.status() != LinearPrograms.Status.OPTIMAL) {
         throw new IllegalStateException("a capped LP over a region's facets ended " + s.status());
       }

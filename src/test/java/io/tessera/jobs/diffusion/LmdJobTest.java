@@ -109,6 +109,9 @@ class LmdJobTest {
         double[] ood = scores.stream().filter(r -> r.getAs("split").equals("ood") && r.getAs("distance").equals(distance))
             .mapToDouble(r -> r.getAs("score")).toArray();
         assertEquals(RocAuc.of(id, ood), summary.<Double>getAs("auc"), 1e-12, run + " " + distance);
+        double[] interval = RocAuc.delong95(id, ood);
+        assertEquals(interval[0], summary.<Double>getAs("auc_low"), 1e-12, "DeLong's interval from ranks equals the pairwise one");
+        assertEquals(interval[1], summary.<Double>getAs("auc_high"), 1e-12);
         assertTrue(summary.<Double>getAs("auc") > 0.9, run + " " + distance + " AUC of noise against blobs: " + summary.getAs("auc"));
       }
     }

@@ -238,6 +238,14 @@ class LatentGeometryJobTest {
     assertEquals(4, four.<Integer>getAs("latent_dim"));
     assertTrue(List.of("dS", "AdS", "flat").contains(four.<String>getAs("regime")), four.<String>getAs("regime"));
     assertTrue(Double.isFinite(four.<Double>getAs("lambda_hat")));
+    // The Christoffel route (R = g^ij R_ij) gives the Gauss equation's R at every point of the 4-D chart.
+    JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", model4, "output", out, "input", data10, "train_split", "train", "reference_split", "test", "resolution", 0, "mc_samples", 400, "route", "ricci", "seed", 3L, "batch_size", 128, "partitions", 2, "device", "cpu", "run_id", "four-ricci", "quarantine", false));
+    assertEquals("ricci", summary(out, "four-ricci").getAs("route"));
+    Row ricci = spark.sql("SELECT max(abs(r.scalar_curvature - e.scalar_curvature) / (e.mean_curvature_norm2 + e.second_form_norm2)), count(*)"
+        + " FROM parquet.`" + out + "/latent_points/run_id=four-ricci` r JOIN parquet.`" + out + "/latent_points/run_id=four` e"
+        + " USING (point_kind, point_id) WHERE NOT e.degenerate").first();
+    assertEquals(1000L, ricci.getLong(1), "400 Monte Carlo points and 600 samples");
+    assertTrue(ricci.getDouble(0) < 1e-6, "the two routes differ by " + ricci.getDouble(0) + " of |H|^2 + |II|^2");
 
     Path png = tmp.resolve("latent.png");
     java.io.StringWriter err = new java.io.StringWriter();

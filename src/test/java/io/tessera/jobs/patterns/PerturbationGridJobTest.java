@@ -26,6 +26,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class PerturbationGridJobTest {
@@ -43,8 +45,13 @@ class PerturbationGridJobTest {
   }
 
   private static JobRun.Result run(String out, int partitions, int batch, String runId) {
+    return run(out, partitions, batch, runId, "sphere", null);
+  }
+
+  private static JobRun.Result run(String out, int partitions, int batch, String runId, String noise, List<Double> clip) {
     return JobRegistry.run(TestSpark.get(),
-        ConfigLoader.of(PerturbationGridConfig.class, "input", input, "model", model, "output", out, "radii", RADII, "directions", K, "seed", 42L, "batch_size", batch, "partitions", partitions, "device", "cpu", "run_id", runId, "quarantine", false));
+        ConfigLoader.of(PerturbationGridConfig.class, "input", input, "model", model, "output", out, "radii", RADII, "directions", K, "seed", 42L, "batch_size", batch, "partitions", partitions, "device", "cpu", "run_id", runId, "quarantine", false,
+            "noise", noise, "clip", clip));
   }
 
   private static List<Row> table(String out, String table, String order) {
@@ -66,10 +73,13 @@ class PerturbationGridJobTest {
     assertEquals(table(one, PerturbationGridJob.SUMMARY, "split,radius"), table(four, PerturbationGridJob.SUMMARY, "split,radius"));
   }
 
-  @Test
-  void distancesMatchAnIndependentFloat64Computation() {
-    String out = tmp.resolve("exact").toString();
-    run(out, 3, 500, "exact");
+  /** Each reading of "a point at distance r": the sphere, and per-pixel uniform and Gaussian moves, clipped or not. */
+  @ParameterizedTest
+  @CsvSource({"sphere,false", "uniform,false", "uniform,true", "gaussian,true"})
+  void distancesMatchAnIndependentFloat64Computation(String noise, boolean clipped) {
+    String out = tmp.resolve("exact-" + noise + clipped).toString();
+    double[] clip = clipped ? new double[] {-0.3, 0.4} : null;
+    run(out, 3, 500, "exact", noise, clipped ? List.of(clip[0], clip[1]) : null);
     MlpWeights weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
     SparkSession spark = TestSpark.get();
     Map<Long, float[]> features = new HashMap<>();
@@ -89,9 +99,16 @@ class PerturbationGridJobTest {
       assertEquals(K, hamming.size());
       double sum = 0;
       for (int k = 0; k < K; k++) {
-        double[] u = Seeds.unitDirection(random, 2);
-        // The job perturbs in float32, exactly as here.
-        double[] moved = {(float) (x[0] + RADII.get(r) * u[0]), (float) (x[1] + RADII.get(r) * u[1])};
+        double[] u = switch (noise) {
+          case "sphere" -> Seeds.unitDirection(random, 2);
+          case "uniform" -> new double[] {random.nextDouble() * 2 - 1, random.nextDouble() * 2 - 1};
+          default -> new double[] {random.nextGaussian(), random.nextGaussian()};
+        };
+        double[] moved = new double[2];
+        for (int c = 0; c < 2; c++) {
+          double v = x[c] + RADII.get(r) * u[c];
+          moved[c] = (float) (clip == null ? v : Math.max(clip[0], Math.min(clip[1], v))); // the job perturbs in float32, as here
+        }
         double[][] zClean = weights.evaluate(new double[] {x[0], x[1]}).preActivations();
         double[][] zMoved = weights.evaluate(moved).preActivations();
         if (minAbs(zClean) < 1e-4 || minAbs(zMoved) < 1e-4) {
@@ -149,7 +166,9 @@ class PerturbationGridJobTest {
         {"radii=[0.1, -1]", "finite numbers > 0, got [0.1, -1.0]"},
         {"radii=[0]", "finite numbers > 0"},
         {"radii=[0.1, 0.1]", "must not repeat"},
-        {"directions=0", "directions must be in 1.."}}) {
+        {"directions=0", "directions must be in 1.."},
+        {"noise=cube", "unknown noise 'cube'; known: sphere, uniform, gaussian"},
+        {"clip=[1, 0]", "clip must be [lo, hi] with finite lo < hi, got [1.0, 0.0]"}}) {
       StringWriter err = new StringWriter();
       List<String> args = new ArrayList<>(List.of("run", "perturbation-grid", "--set", "input=" + input, "--set", "model=" + model,
           "--set", "output=" + tmp.resolve("bad"), "--set", "radii=[0.1]"));

@@ -102,6 +102,29 @@ class PolytopesJobTest {
     assertEquals(infinite, summary.<Long>getAs("unbounded_balls"));
   }
 
+  @Test
+  void withoutFacetsEveryOtherColumnIsTheSame() {
+    String full = tmp.resolve("full").toString();
+    String ball = tmp.resolve("ball-only").toString();
+    for (String out : List.of(full, ball)) {
+      JobRegistry.run(TestSpark.get(), ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", out, "samples_per_split", 8,
+          "seed", 4L, "box", List.of(-2.0, 2.0), "facets", out.equals(full), "device", "cpu", "run_id", "r", "quarantine", false));
+    }
+    Map<Long, Row> withFacets = TestSpark.get().read().parquet(full + "/" + PolytopesJob.TABLE).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<Long>getAs("sample_id"), r -> r));
+    List<Row> rows = TestSpark.get().read().parquet(ball + "/" + PolytopesJob.TABLE).collectAsList();
+    assertEquals(16, rows.size());
+    for (Row row : rows) {
+      Row reference = withFacets.get(row.<Long>getAs("sample_id"));
+      assertTrue(row.isNullAt(row.fieldIndex("active_bits")) && row.isNullAt(row.fieldIndex("num_active")));
+      for (String column : List.of("pattern_hash", "constraints", "chebyshev_radius", "chebyshev_centre_norm", "facet_distance", "margin")) {
+        assertEquals((Object) reference.getAs(column), row.getAs(column), column + " of sample " + row.getAs("sample_id"));
+      }
+    }
+    Row summary = TestSpark.get().read().parquet(ball + "/" + PolytopesJob.SUMMARY).first();
+    assertTrue(summary.isNullAt(summary.fieldIndex("mean_active")), "no facet statistics without facets");
+  }
+
   private static Set<Long> ids(String out) {
     return TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList().stream()
         .map(r -> r.<Long>getAs("sample_id")).collect(Collectors.toSet());

@@ -139,20 +139,7 @@ class GaussCurvatureTest {
     SplittableRandom random = new SplittableRandom(5);
     for (SmoothActivation activation : List.of(SmoothActivation.TANH, SmoothActivation.SOFTPLUS, SmoothActivation.SIGMOID)) {
       for (int n = 2; n <= 4; n++) {
-        int[] widths = {n, 7, 9, 6};
-        double[][][] w = new double[3][][];
-        double[][] b = new double[3][];
-        for (int l = 0; l < 3; l++) {
-          w[l] = new double[widths[l + 1]][widths[l]];
-          b[l] = new double[widths[l + 1]];
-          for (int o = 0; o < widths[l + 1]; o++) {
-            b[l][o] = random.nextGaussian() * 0.3;
-            for (int c = 0; c < widths[l]; c++) {
-              w[l][o][c] = random.nextGaussian() / Math.sqrt(widths[l]);
-            }
-          }
-        }
-        SmoothMlpJets mlp = new SmoothMlpJets(w, b, List.of(activation, activation, SmoothActivation.IDENTITY));
+        SmoothMlpJets mlp = RandomDecoders.mlp(random, new int[] {n, 7, 9, 6}, 1, List.of(activation, activation, SmoothActivation.IDENTITY));
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
           z[i] = random.nextGaussian();

@@ -48,7 +48,7 @@ class LatentSummaryTest {
       PointGeometry g = GaussCurvature.of(jets[k]);
       double[] p = pTrain.apply(z[k]);
       out[k] = new GridValue(z[k], g.logSqrtDetG(), g.scalarCurvature(), g.degenerate(), p[0], pRef == null ? Double.NaN : pRef.apply(z[k]),
-          DensityFields.gradF2(g, p), DensityFields.energyDensity(g, p, 1));
+          DensityFields.gradF2(g, p), DensityFields.energyDensity(g, p, 1, true));
     }
     return out;
   }
@@ -215,7 +215,32 @@ class LatentSummaryTest {
         new double[][] {z}, new double[] {1e-4, 1e-4})[0]);
     double rho = Math.exp(-(z[0] * z[0] + z[1] * z[1]) / 2) / (2 * Math.PI);
     double[] density = {rho, -z[0] * rho, -z[1] * rho};
-    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), DensityFields.energyDensity(flat, density, 3), 1e-12);
-    assertEquals(0, DensityFields.energyDensity(flat, new double[] {-0.1, 0, 0}, 3), "no deficit, no energy");
+    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), DensityFields.energyDensity(flat, density, 3, true), 1e-12);
+    assertEquals(DensityFields.energyDensity(flat, density, 3, true), DensityFields.energyDensity(flat, density, 3, false), 1e-12,
+        "with g = I the seed's coordinate sum is the metric norm");
+    assertEquals(0, DensityFields.energyDensity(flat, new double[] {-0.1, 0, 0}, 3, true), "no deficit, no energy");
+  }
+
+  /**
+   * On the unit sphere's chart (theta, phi), g = diag(1, sin^2 theta) and rho = d / sin theta: the
+   * metric form weighs d_phi rho by 1 / sin^2 theta, the seed's coordinate sum does not.
+   */
+  @Test
+  void onACurvedChartTheMetricAndCoordinateEnergiesDiffer() {
+    double[] z = {0.6, 0.9};
+    PointGeometry sphere = GaussCurvature.of(FiniteDifferenceJets.of(GaussCurvatureTest.rows(p -> GaussCurvatureTest.sphere(1, p)),
+        new double[][] {z}, new double[] {1e-4, 1e-4})[0]);
+    // d = exp(-(theta - 1)^2 - phi^2): a bump in coordinates, with its gradient.
+    double d = Math.exp(-(z[0] - 1) * (z[0] - 1) - z[1] * z[1]);
+    double[] density = {d, -2 * (z[0] - 1) * d, -2 * z[1] * d};
+    double s = Math.sin(z[0]);
+    double rho = d / s;
+    double dTheta = (density[1] - d * Math.cos(z[0]) / s) / s;
+    double dPhi = density[2] / s;
+    double metric = rho + 0.5 * (dTheta * dTheta + dPhi * dPhi / (s * s));
+    double coordinate = rho + 0.5 * (dTheta * dTheta + dPhi * dPhi);
+    assertEquals(metric, DensityFields.energyDensity(sphere, density, 1, true), 1e-7 * metric);
+    assertEquals(coordinate, DensityFields.energyDensity(sphere, density, 1, false), 1e-7 * coordinate);
+    assertTrue(metric - coordinate > 0.1 * coordinate, "the two forms differ here: " + metric + " vs " + coordinate);
   }
 }

@@ -2,6 +2,7 @@ package io.tessera.math.polytope;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,18 @@ class SampleRegionTest {
     assertArrayEquals(new int[] {1}, r.facets());
     assertEquals(Double.POSITIVE_INFINITY, r.radius());
     assertEquals(2, r.margin(), 1e-12, "z = (3, 2)");
+  }
+
+  @Test
+  void withoutFacetsTheBallAndTheDistanceAreUnchanged() {
+    for (double[] x : new double[][] {{-1, 1}, {1, 1}, {0.3, -0.2}, {-1.5, -0.7}}) {
+      SampleRegion full = SampleRegion.of(PolytopeTest.XOR, x, new double[] {-2, -2}, new double[] {2, 2});
+      SampleRegion ball = SampleRegion.withoutFacets(PolytopeTest.XOR, x, new double[] {-2, -2}, new double[] {2, 2});
+      assertNull(ball.facets());
+      assertEquals(full.radius(), ball.radius());
+      assertEquals(full.centreNorm(), ball.centreNorm());
+      assertEquals(full.facetDistance(), ball.facetDistance());
+      assertEquals(full.margin(), ball.margin());
+    }
   }
 }
