@@ -65,6 +65,11 @@ public record MeanInterval(int n, double mean, double sd, double low, double hig
     return new TDistribution(null, n - 1).inverseCumulativeProbability((1 + level) / 2) * sd / Math.sqrt(n);
   }
 
+  /** The 95% half-width of a proportion p of n, the t-interval of n values 0 and 1 with that mean. */
+  public static double proportionHalfWidth(double p, long n) {
+    return halfWidth(n, Math.sqrt(p * (1 - p) * n / (n - 1.0)), 0.95);
+  }
+
   /** "mean [low, high]" with {@code format} for each number, e.g. "%.3f". */
   public String format(String format) {
     return String.format(java.util.Locale.ROOT, format + " [" + format + ", " + format + "]", mean, low, high);

@@ -32,7 +32,11 @@ public final class SattelbergMnistReproduction {
   public record Table1Row(String model, int k, double accuracy, double original, long samples) {}
 
   /** Test accuracy of network {@code from}'s local maps mapped onto network {@code to}'s. */
-  public record Table2Row(String from, String to, double accuracy, double fromAccuracy, long samples) {}
+  /**
+   * One ordered pair of Table 2; {@code minRank} and {@code maxRank} are the least and greatest rank
+   * of C_from over the outputs' fits (785 is full rank for 784 pixels and a bias).
+   */
+  public record Table2Row(String from, String to, double accuracy, double fromAccuracy, long samples, long trainSamples, int minRank, int maxRank) {}
 
   public record Result(List<ModelCard> models, List<Table1Row> table1, List<Table2Row> table2) {}
 
@@ -78,8 +82,9 @@ public final class SattelbergMnistReproduction {
     List<Table2Row> table2 = new ArrayList<>();
     for (Row r : spark.read().parquet(cfg.output() + "/" + MapTransferJob.TABLE + "/run_id=sattelberg-transfer")
         .orderBy("from_model", "to_model").collectAsList()) {
+      List<Integer> ranks = r.getList(r.fieldIndex("rank"));
       table2.add(new Table2Row(name(r.getAs("from_model")), name(r.getAs("to_model")), r.getAs("accuracy"), r.getAs("from_accuracy"),
-          r.getAs("test_samples")));
+          r.getAs("test_samples"), r.getAs("train_samples"), java.util.Collections.min(ranks), java.util.Collections.max(ranks)));
     }
     return new Result(cards, table1, table2);
   }

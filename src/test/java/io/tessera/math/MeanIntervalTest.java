@@ -44,6 +44,14 @@ class MeanIntervalTest {
   }
 
   @Test
+  void aProportionIsTheMeanOfZerosAndOnes() {
+    double[] values = new double[40];
+    java.util.Arrays.fill(values, 0, 30, 1);
+    MeanInterval m = MeanInterval.of95(values);
+    assertEquals(m.high() - m.mean(), MeanInterval.proportionHalfWidth(0.75, 40), 1e-12);
+  }
+
+  @Test
   void oneValueHasNoIntervalAndBadInputIsRefused() {
     MeanInterval m = MeanInterval.of95(new double[] {4});
     assertEquals(4, m.mean());

@@ -27,7 +27,7 @@ public final class ReproduceCommand extends ReproductionCommand<LiuMnistConfig, 
     System.out.println("         Hamming S1 99.50 / 98.26, S2 99.52 / 98.06)");
     result.table3().forEach(r -> System.out.printf(Locale.ROOT, "  %-4s %-6s %-10s %.4f ± %.4f  (%d samples)%n",
         r.model(), r.split(), r.metric(), r.agreement(),
-        MeanInterval.halfWidth(r.samples(), Math.sqrt(r.agreement() * (1 - r.agreement()) * r.samples() / (r.samples() - 1.0)), 0.95), r.samples()));
+        MeanInterval.proportionHalfWidth(r.agreement(), r.samples()), r.samples()));
     System.out.println("Table 4: Hamming distance to a random point at distance r, mean ± 95% half-width / sd (paper, eps 0.5/0.75/1.0:");
     System.out.println("         S1 train 52.97/13.80 102.76/30.90 131.82/35.73, FGSM 75.27/13.37 128.01/35.27 151.09/36.89;");
     System.out.println("         S2 train 99.97/41.88 173.59/69.61 251.73/93.69, FGSM 178.57/83.69 264.66/99.79 339.07/106.60)");

@@ -105,8 +105,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     double[][] refCodes = reference == null ? null : reference.codes();
     double[][] box = box(cfg, trainCodes, n);
     LatentPointRows geometry = new LatentPointRows(route, scales(trainCodes, n), cfg.fdEta(), cfg.energyC(), cfg.energyNorm().equals("metric"));
-    LatentDensities kdes = new LatentDensities(trainCodes == null ? null : new GaussianKde(trainCodes),
-        refCodes == null ? null : new GaussianKde(refCodes));
+    LatentDensities kdes = densities(trainCodes, refCodes);
     Broadcast<LatentDensities> densities = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kdes);
     // Each kind of point is a checkpointed stage of its own (grid and Monte Carlo points by id), so a stopped run resumes.
     Encoder<Row> rows = TableSchema.rowEncoder(TABLE);
@@ -192,6 +191,17 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     int i = (int) Math.floor(at);
     int j = Math.min(i + 1, sorted.length - 1);
     return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
+  }
+
+  /**
+   * The training and reference KDEs. Compared point by point (p_ref - p_train), they share the
+   * training codes' Scott kernel, so that no deficit comes from the bandwidth alone
+   * (docs/methods/latent-curvature.md, One bandwidth for compared densities).
+   */
+  static LatentDensities densities(double[][] trainCodes, double[][] refCodes) {
+    GaussianKde train = trainCodes == null ? null : new GaussianKde(trainCodes);
+    GaussianKde reference = refCodes == null ? null : train == null ? new GaussianKde(refCodes) : new GaussianKde(refCodes, train.bandwidth());
+    return new LatentDensities(train, reference);
   }
 
   private static Row summary(Dataset<Row> points, LatentGeometryConfig cfg, LatentDecoder decoder, String route, double[][] box,

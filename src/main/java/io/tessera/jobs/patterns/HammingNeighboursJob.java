@@ -53,6 +53,7 @@ public final class HammingNeighboursJob extends BaseJob<HammingNeighboursConfig>
         int blocks = (int) Math.max(1, (split.getLong(1) + cfg.blockSize() - 1) / cfg.blockSize());
         Dataset<Row> members = encoded.where(col("split").equalTo(name)).select("id", "words", "features");
         for (int b = 0; b < blocks; b++) {
+          run.phase("searching split " + name + ", block " + (b + 1) + " of " + blocks);
           List<Row> blockRows = members.where(expr("pmod(hash(id), " + blocks + ") = " + b)).collectAsList();
           Broadcast<NeighbourBlock> block = context.broadcast(NeighbourBlock.of(blockRows, words, network.inputDim()));
           members.mapPartitions(new NearestNeighbourPass(block), Encoders.row(NearestNeighbourPass.SCHEMA))

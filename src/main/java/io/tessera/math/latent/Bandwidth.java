@@ -33,6 +33,15 @@ public final class Bandwidth implements java.io.Serializable {
     return factor.length;
   }
 
+  /** log det L = ½ log det Sigma. */
+  double logDetFactor() {
+    double sum = 0;
+    for (int i = 0; i < factor.length; i++) {
+      sum += Math.log(factor[i][i]);
+    }
+    return sum;
+  }
+
   /** L^-1 z. */
   public double[] whiten(double[] z) {
     int n = z.length;

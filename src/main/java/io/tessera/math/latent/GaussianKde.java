@@ -6,7 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
- * Gaussian kernel density of latent codes with Scott's bandwidth Sigma = m^(-2/(n+4)) C, C the
+ * Gaussian kernel density of latent codes, by default with Scott's bandwidth Sigma = m^(-2/(n+4)) C, C the
  * codes' covariance (docs/methods/latent-curvature.md, Tessera's implementation):
  * p(z) = m^-1 sum_i phi_Sigma(z - z_i), with its gradient. Codes are whitened once by the Cholesky
  * factor L of Sigma, so each evaluation is O(m n).
@@ -18,7 +18,35 @@ public final class GaussianKde implements MassPointSearch.Density, java.io.Seria
   private final Bandwidth bandwidth;
   private final double normaliser;
 
+  /** The KDE of {@code codes} with their own Scott bandwidth. */
   public GaussianKde(double[][] codes) {
+    this(codes, scott(codes));
+  }
+
+  /**
+   * The KDE of {@code codes} with a given kernel: two densities that are compared point by point
+   * (p_ref against p_train) must share one, or the wider kernel alone makes a deficit
+   * (docs/methods/latent-curvature.md, One bandwidth for compared densities).
+   */
+  public GaussianKde(double[][] codes, Bandwidth bandwidth) {
+    int m = codes.length;
+    if (m < 2) {
+      throw new IllegalArgumentException("a density needs at least 2 codes, got " + m);
+    }
+    int n = codes[0].length;
+    if (bandwidth.dim() != n) {
+      throw new IllegalArgumentException("a " + bandwidth.dim() + "-D bandwidth for " + n + "-D codes");
+    }
+    this.bandwidth = bandwidth;
+    this.whitened = new double[m][];
+    for (int k = 0; k < m; k++) {
+      whitened[k] = bandwidth.whiten(codes[k]);
+    }
+    this.normaliser = Math.exp(-bandwidth.logDetFactor() - 0.5 * n * Math.log(2 * Math.PI)) / m;
+  }
+
+  /** Scott's Sigma = m^(-2/(n+4)) C, C the codes' covariance, as its Cholesky factor. */
+  public static Bandwidth scott(double[][] codes) {
     int m = codes.length;
     if (m < 2) {
       throw new IllegalArgumentException("a density needs at least 2 codes, got " + m);
@@ -46,10 +74,6 @@ public final class GaussianKde implements MassPointSearch.Density, java.io.Seria
     DMatrixRMaj lower = chol.getT(null);
     DMatrixRMaj inverse = new DMatrixRMaj(n, n);
     CommonOps_DDRM.invert(lower, inverse);
-    double logDet = 0;
-    for (int i = 0; i < n; i++) {
-      logDet += Math.log(lower.get(i, i));
-    }
     double[][] factor = new double[n][n];
     double[][] inverseFactor = new double[n][n];
     for (int i = 0; i < n; i++) {
@@ -58,12 +82,7 @@ public final class GaussianKde implements MassPointSearch.Density, java.io.Seria
         inverseFactor[i][j] = inverse.get(i, j);
       }
     }
-    this.bandwidth = new Bandwidth(factor, inverseFactor);
-    this.whitened = new double[m][];
-    for (int k = 0; k < m; k++) {
-      whitened[k] = bandwidth.whiten(codes[k]);
-    }
-    this.normaliser = Math.exp(-logDet - 0.5 * n * Math.log(2 * Math.PI)) / m;
+    return new Bandwidth(factor, inverseFactor);
   }
 
   /** The kernel's Sigma, the latent length scale of "within one bandwidth". */

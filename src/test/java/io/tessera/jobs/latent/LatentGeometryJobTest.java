@@ -13,7 +13,6 @@ import io.tessera.data.DatasetIO;
 import io.tessera.data.Splits;
 import io.tessera.data.SyntheticDatasets;
 import io.tessera.jobs.JobRegistry;
-import io.tessera.math.latent.MassPointSearch;
 import io.tessera.math.latent.SmoothActivation;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.autoencoder.AutoencoderSpec;
@@ -161,7 +160,7 @@ class LatentGeometryJobTest {
       assertTrue(Math.hypot(z.get(0) - centres[2][0], z.get(1) - centres[2][1]) < 0.4, mode + ": it lies in cluster 2: " + z);
       // Cluster 2 holds a third of the reference and a tenth of that in training: about 0.3 of deficit, most of it within a bandwidth.
       double local = densest.getAs("mass");
-      assertTrue(local > MassPointSearch.DEFAULT_MIN_LOCAL_MASS && local < 0.3, mode + ": local mass " + local);
+      assertTrue(local > 0.05 && local < 0.3, mode + ": local mass " + local);
       for (Row p : mass) {
         assertTrue(p.<Double>getAs("density") <= densest.<Double>getAs("density"), "densest first");
       }
@@ -208,14 +207,26 @@ class LatentGeometryJobTest {
     assertEquals("exact", summary.getAs("route"));
     assertEquals(630, summary.<Integer>getAs("kde_codes"));
     assertEquals(270, summary.<Integer>getAs("ref_codes"));
-    double nis = summary.getAs("nis");
-    double dis = summary.getAs("dis");
-    assertTrue(nis >= 0 && nis <= 1 && dis >= 0 && dis <= 1, "NIS " + nis + ", DIS " + dis);
+    // In 2-D NIS comes from the median mean sectional curvature; DIS is the midpoint sum of max(0, p_ref - p_train) dz.
+    assertEquals(1 - Math.exp(-Math.abs(summary.<Double>getAs("kbar_median")) * summary.<Double>getAs("ell2") / summary.<Double>getAs("c_n")),
+        summary.<Double>getAs("nis"), 1e-12);
+    double cell = 1;
+    List<Double> lo = summary.getList(summary.fieldIndex("box_lo"));
+    List<Double> hi = summary.getList(summary.fieldIndex("box_hi"));
+    for (int k = 0; k < 2; k++) {
+      cell *= (hi.get(k) - lo.get(k)) / 24;
+    }
+    double deficit = spark.sql("SELECT sum(greatest(0, p_ref - p_train)) FROM parquet.`" + out + "/latent_points/run_id=exact` WHERE point_kind = 'grid' AND NOT degenerate")
+        .first().getDouble(0) * cell;
+    assertEquals(deficit, summary.<Double>getAs("dis"), 1e-9);
     assertTrue(summary.<Double>getAs("information_mass") > 0.9, "the box holds the training density: " + summary.getAs("information_mass"));
     assertTrue(Double.isFinite(summary.<Double>getAs("perelman_f")) && summary.<Double>getAs("ell2") > 0);
-    // Train and test are drawn alike: the deficit is KDE noise, nowhere 1% of mass within a bandwidth.
-    assertTrue(summary.getList(summary.fieldIndex("mass_points")).isEmpty(), "no mass points on a random split: " + summary.getList(
-        summary.fieldIndex("mass_points")));
+    // Train and test are drawn alike: the deficit is KDE noise. With 270 reference codes a local
+    // fluctuation can pass the 1% bar (the binomial sd of the mass within one bandwidth is about 1.5%),
+    // but none comes near a removed class (massPointsSitOnTheClassRemovedFromTraining).
+    for (Row p : summary.<Row>getList(summary.fieldIndex("mass_points"))) {
+      assertTrue(p.<Double>getAs("mass") < 0.05, "a random split's deficit is noise: " + p);
+    }
     assertTrue(summary.<Double>getAs("energy_mass") > 0);
     assertEquals(0, spark.read().parquet(out + "/latent_points/run_id=exact").where("energy_density IS NULL OR energy_density < 0").count());
 

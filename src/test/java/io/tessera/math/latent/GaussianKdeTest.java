@@ -54,4 +54,41 @@ class GaussianKdeTest {
       assertEquals(fd, p[k + 1], 1e-7 * Math.abs(p[0]));
     }
   }
+
+  /**
+   * Two densities of the same codes, the second built from every code twice: one law, so with a
+   * shared kernel they are equal everywhere, while the second's own Scott kernel (more codes, so
+   * narrower) makes a difference out of the bandwidth alone.
+   */
+  @Test
+  void densitiesThatShareTheKernelDifferOnlyByTheirCodes() {
+    SplittableRandom random = new SplittableRandom(9);
+    double[][] codes = new double[300][4];
+    for (double[] c : codes) {
+      for (int i = 0; i < 4; i++) {
+        c[i] = random.nextGaussian();
+      }
+    }
+    double[][] twice = new double[600][];
+    for (int k = 0; k < 600; k++) {
+      twice[k] = codes[k % 300];
+    }
+    GaussianKde train = new GaussianKde(codes);
+    GaussianKde shared = new GaussianKde(twice, train.bandwidth());
+    GaussianKde own = new GaussianKde(twice);
+    double largestOwn = 0;
+    for (int t = 0; t < 50; t++) {
+      double[] z = new double[4];
+      for (int i = 0; i < 4; i++) {
+        z[i] = 2 * random.nextGaussian();
+      }
+      double[] p = train.densityAndGradient(z);
+      double[] q = shared.densityAndGradient(z);
+      for (int k = 0; k < 5; k++) {
+        assertEquals(p[k], q[k], 1e-12 * Math.abs(p[0]) + 1e-300, "component " + k);
+      }
+      largestOwn = Math.max(largestOwn, Math.abs(own.densityAndGradient(z)[0] - p[0]) / p[0]);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(largestOwn > 0.05, "separate Scott kernels differ by " + largestOwn);
+  }
 }

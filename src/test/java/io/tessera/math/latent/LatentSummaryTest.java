@@ -207,6 +207,29 @@ class LatentSummaryTest {
     assertTrue(r.massPoints().isEmpty());
   }
 
+  /**
+   * R varies over the chart, so Lambda depends on which points count as vacuum and on their
+   * weights. In 4-D lambda = R / 4. Points (weight sqrt(det g) / q, lambda, rho_ins):
+   * A (4, 1, 0.1), B (3, 2, 0), C (1, 3, 0), D (2, -10, 0.2), E (1, 4, 0). The vacuum is rho_ins at
+   * most its median, 0: B, C, E with weights 3, 1, 1, whose weighted median is 2. Taking every point
+   * would give 1, and ignoring the weights 3.
+   */
+  @Test
+  void whereRVariesTheVacuumAndTheWeightsDecideLambdaAndNis() {
+    double[][] rows = {{4, 4, 1.4}, {3, 8, 1}, {1, 12, 1}, {2, -40, 1.4}, {1, 16, 1}}; // sqrt(det g), R, p_ref (p_train = 1)
+    GridValue[] v = new GridValue[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      v[k] = new GridValue(new double[] {k, 0, 0, 0}, Math.log(rows[k][0]), rows[k][1], false, 1, rows[k][2], 0, 0);
+    }
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
+    assertEquals(2, r.lambdaHat(), 0);
+    assertEquals(1, r.lambdaIqr(), 0, "weighted quartiles 2 and 3");
+    assertEquals("dS", r.regime());
+    assertEquals(1 - Math.exp(-2 * 0.5), r.nis(), 1e-15, "NIS = 1 - exp(-|Lambda| ell^2 / c_N)");
+    assertEquals((0.4 + 0.4) / 5, r.dis(), 1e-15, "DIS: the mean of max(0, p_ref - q) / q under q");
+    assertEquals(121 / 31.0, r.effectiveSamples(), 1e-12, "(sum w)^2 / sum w^2 with w = 4, 3, 1, 2, 1");
+  }
+
   /** T00 = rho + (c/2) |grad rho|^2_g: on a flat chart with rho = N(0, I), rho (1 + (c/2) |z|^2 rho). */
   @Test
   void theEnergyDensityOfAGaussianOnAFlatChart() {
