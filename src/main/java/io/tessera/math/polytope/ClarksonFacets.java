@@ -239,7 +239,9 @@ public final class ClarksonFacets {
 
   /**
    * max a_k . y over the facets found so far and a_k . y <= c_k + 1, in one GLOP model that keeps
-   * a row per facet and one probe row rewritten for each k.
+   * a row per facet and one probe row rewritten for each k. Rewriting leaves explicit zeros in the
+   * probe row, on which GLOP's warm-started model can end ABNORMAL (seen on trained nets); such an
+   * LP is solved again in a fresh model without them.
    */
   private static final class FacetLp implements AutoCloseable {
     private final double[][] a;
@@ -261,8 +263,11 @@ public final class ClarksonFacets {
       goal.setMaximization();
     }
 
+    private final List<Integer> rows = new ArrayList<>();
+
     void addFacet(int row) {
       LinearPrograms.setRow(solver.makeConstraint(Double.NEGATIVE_INFINITY, c[row], "f" + row), y, a[row]);
+      rows.add(row);
     }
 
     double[] relaxedOptimum(int k) {
@@ -271,11 +276,29 @@ public final class ClarksonFacets {
         goal.setCoefficient(y[j], a[k][j]);
       }
       probe.setUb(c[k] + 1);
-      LinearPrograms.Solution s = LinearPrograms.solve(solver, goal, y, false);
+      LinearPrograms.Solution s;
+      try {
+        s = LinearPrograms.solve(solver, goal, y, false);
+      } catch (LinearPrograms.SolverFailure failure) {
+        s = fresh(k);
+      }
       if (s.status() != LinearPrograms.Status.OPTIMAL) {
         throw new IllegalStateException("a capped LP over a region's facets ended " + s.status());
       }
       return s.x();
+    }
+
+    /** The same LP in a new model: the facets' rows and the probe, zeros left out, presolved first. */
+    LinearPrograms.Solution fresh(int k) {
+      double[][] system = new double[rows.size() + 1][];
+      double[] bounds = new double[system.length];
+      for (int i = 0; i < rows.size(); i++) {
+        system[i] = a[rows.get(i)];
+        bounds[i] = c[rows.get(i)];
+      }
+      system[rows.size()] = a[k];
+      bounds[rows.size()] = c[k] + 1;
+      return LinearPrograms.maximise(a[k], system, bounds, -1, null, null, true);
     }
 
     @Override

@@ -21,6 +21,15 @@ final class LinearPrograms {
 
   record Solution(Status status, double value, double[] x) {}
 
+  /** GLOP ended ABNORMAL, NOT_SOLVED or the like: no answer, though the LP has one. */
+  static final class SolverFailure extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    SolverFailure(String message) {
+      super(message);
+    }
+  }
+
   static synchronized MPSolver glop() {
     if (!loaded) {
       Loader.loadNativeLibraries();
@@ -43,6 +52,11 @@ final class LinearPrograms {
 
   /** The same with lower[j] <= x_j <= upper[j] (null: free). */
   static Solution maximise(double[] objective, double[][] rows, double[] bounds, int skip, double[] lower, double[] upper) {
+    return maximise(objective, rows, bounds, skip, lower, upper, false);
+  }
+
+  /** The same, solved first with GLOP's presolve when {@code presolve} (see {@link #solve}). */
+  static Solution maximise(double[] objective, double[][] rows, double[] bounds, int skip, double[] lower, double[] upper, boolean presolve) {
     MPSolver solver = glop();
     try {
       int n = objective.length;
@@ -61,7 +75,7 @@ final class LinearPrograms {
         goal.setCoefficient(x[j], objective[j]);
       }
       goal.setMaximization();
-      return solve(solver, goal, x, false);
+      return solve(solver, goal, x, presolve);
     } finally {
       solver.delete();
     }
@@ -100,7 +114,7 @@ final class LinearPrograms {
       }
       case UNBOUNDED -> new Solution(Status.UNBOUNDED, Double.POSITIVE_INFINITY, null);
       case INFEASIBLE -> new Solution(Status.INFEASIBLE, Double.NEGATIVE_INFINITY, null);
-      default -> throw new IllegalStateException("GLOP ended with status " + status);
+      default -> throw new SolverFailure("GLOP ended with status " + status);
     };
   }
 
