@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / q',
   integral_r2_se DOUBLE COMMENT 'mc: standard error of the integral of R^2',
   energy_mass DOUBLE COMMENT 'integral of T00 dmu: the total energy mass M',
+  lambda_hat_se DOUBLE COMMENT 'bootstrap standard error of lambda_hat (200 resamples of the Monte Carlo points); NULL on a grid',
+  nis_se DOUBLE COMMENT 'bootstrap standard error of nis; NULL on a grid',
+  dis_se DOUBLE COMMENT 'bootstrap standard error of dis; NULL on a grid or without a reference split',
   run_id STRING
 ) USING parquet
 PARTITIONED BY (run_id)

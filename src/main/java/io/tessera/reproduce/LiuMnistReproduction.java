@@ -119,48 +119,58 @@ public final class LiuMnistReproduction {
     }
 
     String geometryModel = cfg.output() + "/models/" + cfg.geometryModel();
-    String geometryPrefix = runPrefix(cfg.geometryModel());
     List<PathRow> table5 = new ArrayList<>();
     PathSummary paths = null;
     if (cfg.pathPairs() > 0) {
-      progress.accept(cfg.geometryModel() + ": Table 5, exact crossings and Algorithm 2 on " + cfg.pathPairs() + " Hamming-nearest training pairs");
-      String runId = geometryPrefix + "-paths";
-      JobRegistry.run(spark, ConfigLoader.of(SegmentCrossingsConfig.class, "input", data, "model", geometryModel, "output", cfg.output(),
-          "neighbours", cfg.output() + "/" + HammingNeighboursJob.TABLE + "/run_id=" + geometryPrefix + "-nn", "metric", "hamming",
-          "max_pairs", cfg.pathPairs(), "bisection", true, "splits", List.of("train"), "device", cfg.device(), "run_id", runId, "quarantine", false));
-      List<PathRow> all = new ArrayList<>();
-      for (Row r : spark.read().parquet(cfg.output() + "/" + SegmentCrossingsJob.TABLE + "/run_id=" + runId)
-          .orderBy("endpoint_hamming", "sample_a").collectAsList()) {
-        all.add(new PathRow(r.getAs("sample_a"), r.getAs("sample_b"), r.getAs("euclidean"), r.getAs("endpoint_hamming"), r.getAs("regions"),
-            r.getAs("bisection_regions"), r.getAs("multi_bit_crossings")));
-      }
+      List<PathRow> all = paths(spark, cfg, data, geometryModel, progress);
       table5.addAll(spread(all, 6));
       paths = summarise(all);
     }
+    List<Table6Row> table6 = cfg.chebyshevSamples() > 0
+        ? chebyshevRadii(spark, cfg, data, adversarialOf.get(cfg.geometryModel()), geometryModel, progress) : List.of();
+    List<Table2Row> table2 = cfg.activeBits().images() > 0 ? activeBits(spark, cfg, mnist, progress) : List.of();
+    return new Result(cards, table3, table4, fgsm, table5, paths, table6, table2);
+  }
 
-    List<Table6Row> table6 = new ArrayList<>();
-    if (cfg.chebyshevSamples() > 0) {
-      progress.accept(cfg.geometryModel() + ": Table 6, Chebyshev radii of " + cfg.chebyshevSamples() + " train, test and FGSM regions, in [0, 1]^m and unboxed");
-      for (List<Double> box : java.util.Arrays.asList(List.of(0.0, 1.0), null)) {
-        String boxName = box == null ? "none" : "[0, 1]";
-        for (String[] source : new String[][] {{data, "data"}, {adversarialOf.get(cfg.geometryModel()), "fgsm"}}) {
-          String runId = geometryPrefix + "-chebyshev-" + (box == null ? "free" : "box") + "-" + source[1];
-          JobRegistry.run(spark, ConfigLoader.of(PolytopesConfig.class, "input", source[0], "model", geometryModel, "output", cfg.output(),
-              "samples_per_split", cfg.chebyshevSamples(), "seed", cfg.seed(), "facets", false, "box", box, "device", cfg.device(),
-              "run_id", runId, "quarantine", false));
-          Dataset<Row> radii = spark.read().parquet(cfg.output() + "/" + PolytopesJob.TABLE + "/run_id=" + runId);
-          for (Row split : radii.select("split").distinct().orderBy("split").collectAsList()) {
-            Dataset<Row> rows = radii.where(col("split").equalTo(split.getString(0)));
-            double[] finite = rows.where("chebyshev_radius < 'Infinity'::DOUBLE").select("chebyshev_radius").as(Encoders.DOUBLE())
-                .collectAsList().stream().mapToDouble(Double::doubleValue).toArray();
-            long unbounded = rows.where("chebyshev_radius = 'Infinity'::DOUBLE").count();
-            table6.add(new Table6Row(boxName, split.getString(0), finite.length == 0 ? null : MeanInterval.of95(finite), unbounded));
-          }
+  /** Table 5: exact crossings (and Algorithm 2) of the segments between Hamming-nearest training pairs, by d_H. */
+  private static List<PathRow> paths(SparkSession spark, LiuMnistConfig cfg, String data, String model, Consumer<String> progress) {
+    progress.accept(cfg.geometryModel() + ": Table 5, exact crossings and Algorithm 2 on " + cfg.pathPairs() + " Hamming-nearest training pairs");
+    String prefix = runPrefix(cfg.geometryModel());
+    String runId = prefix + "-paths";
+    JobRegistry.run(spark, ConfigLoader.of(SegmentCrossingsConfig.class, "input", data, "model", model, "output", cfg.output(),
+        "neighbours", cfg.output() + "/" + HammingNeighboursJob.TABLE + "/run_id=" + prefix + "-nn", "metric", "hamming",
+        "max_pairs", cfg.pathPairs(), "bisection", true, "splits", List.of("train"), "device", cfg.device(), "run_id", runId, "quarantine", false));
+    List<PathRow> all = new ArrayList<>();
+    for (Row r : spark.read().parquet(cfg.output() + "/" + SegmentCrossingsJob.TABLE + "/run_id=" + runId)
+        .orderBy("endpoint_hamming", "sample_a").collectAsList()) {
+      all.add(new PathRow(r.getAs("sample_a"), r.getAs("sample_b"), r.getAs("euclidean"), r.getAs("endpoint_hamming"), r.getAs("regions"),
+          r.getAs("bisection_regions"), r.getAs("multi_bit_crossings")));
+    }
+    return all;
+  }
+
+  /** Table 6: radius-only polytopes runs on train, test and FGSM points, in the [0, 1] box and without one. */
+  private static List<Table6Row> chebyshevRadii(SparkSession spark, LiuMnistConfig cfg, String data, String adversarial, String model,
+      Consumer<String> progress) {
+    progress.accept(cfg.geometryModel() + ": Table 6, Chebyshev radii of " + cfg.chebyshevSamples() + " train, test and FGSM regions, in [0, 1]^m and unboxed");
+    List<Table6Row> rows = new ArrayList<>();
+    for (List<Double> box : java.util.Arrays.asList(List.of(0.0, 1.0), null)) {
+      for (String[] source : new String[][] {{data, "data"}, {adversarial, "fgsm"}}) {
+        String runId = runPrefix(cfg.geometryModel()) + "-chebyshev-" + (box == null ? "free" : "box") + "-" + source[1];
+        JobRegistry.run(spark, ConfigLoader.of(PolytopesConfig.class, "input", source[0], "model", model, "output", cfg.output(),
+            "samples_per_split", cfg.chebyshevSamples(), "seed", cfg.seed(), "facets", false, "box", box, "device", cfg.device(),
+            "run_id", runId, "quarantine", false));
+        Dataset<Row> radii = spark.read().parquet(cfg.output() + "/" + PolytopesJob.TABLE + "/run_id=" + runId);
+        for (Row split : radii.select("split").distinct().orderBy("split").collectAsList()) {
+          Dataset<Row> inSplit = radii.where(col("split").equalTo(split.getString(0)));
+          double[] finite = inSplit.where("chebyshev_radius < 'Infinity'::DOUBLE").select("chebyshev_radius").as(Encoders.DOUBLE())
+              .collectAsList().stream().mapToDouble(Double::doubleValue).toArray();
+          long unbounded = inSplit.where("chebyshev_radius = 'Infinity'::DOUBLE").count();
+          rows.add(new Table6Row(box == null ? "none" : "[0, 1]", split.getString(0), finite.length == 0 ? null : MeanInterval.of95(finite), unbounded));
         }
       }
     }
-    List<Table2Row> table2 = cfg.activeBits().images() > 0 ? activeBits(spark, cfg, mnist, progress) : List.of();
-    return new Result(cards, table3, table4, fgsm, table5, paths, table6, table2);
+    return rows;
   }
 
   /** Table 2 scaled: one net per width on pooled digits, facets of a few training regions each. */

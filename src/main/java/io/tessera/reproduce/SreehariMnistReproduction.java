@@ -55,8 +55,9 @@ public final class SreehariMnistReproduction {
    * @param massPoints the rho_ins mass-like points, densest first: majority label (expected: the
    *     removed digits, docs/methods/latent-curvature.md, The MNIST experiment, reduced) and mass
    */
+  /** One (network, data, seed) cell; the *Se fields are the run's bootstrap standard errors (latent_summary). */
   public record Case(long seed, String network, String data, int trainImages, String runId, double nis, Double dis, Double lambdaHat, String regime,
-      Double kbarMedian, Double ell2, Double ess, double decoderMse, List<MassPoint> massPoints) {}
+      Double kbarMedian, Double ell2, Double ess, double decoderMse, List<MassPoint> massPoints, Double nisSe, Double disSe, Double lambdaHatSe) {}
 
   /** A mass-like point as the tables show it: the majority label nearby (null if none) and the mass within one bandwidth. */
   public record MassPoint(Integer label, double mass) {
@@ -196,7 +197,8 @@ public final class SreehariMnistReproduction {
     return new Case(seed, network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
         s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse,
         s.<Row>getList(s.fieldIndex("mass_points")).stream()
-            .map(m -> new MassPoint(m.isNullAt(4) ? null : m.getInt(4), m.getDouble(3))).toList());
+            .map(m -> new MassPoint(m.isNullAt(4) ? null : m.getInt(4), m.getDouble(3))).toList(),
+        s.getAs("nis_se"), s.getAs("dis_se"), s.getAs("lambda_hat_se"));
   }
 
   private static void addFeatures(List<Row> rows, FeatureEncoder encoder, LabeledPoints pool, List<Integer> ids, String split) {

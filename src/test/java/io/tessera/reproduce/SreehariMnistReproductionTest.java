@@ -58,10 +58,10 @@ class SreehariMnistReproductionTest {
   @Test
   void repeatsAverageEachCaseOverTheSeeds() {
     List<SreehariMnistReproduction.Case> cases = List.of(
-        new SreehariMnistReproduction.Case(1, "N_A", "D_A", 10, "a1", 0.2, 0.1, -0.5, "AdS", null, null, null, 0.04, List.of()),
-        new SreehariMnistReproduction.Case(1, "N_A", "D_B", 8, "b1", 0.3, 0.2, -0.1, "AdS", null, null, null, 0.04, List.of()),
-        new SreehariMnistReproduction.Case(2, "N_A", "D_A", 10, "a2", 0.4, 0.3, -0.7, "AdS", null, null, null, 0.04, List.of()),
-        new SreehariMnistReproduction.Case(2, "N_A", "D_B", 8, "b2", 0.3, 0.6, 0.1, "dS", null, null, null, 0.04, List.of()));
+        new SreehariMnistReproduction.Case(1, "N_A", "D_A", 10, "a1", 0.2, 0.1, -0.5, "AdS", null, null, null, 0.04, List.of(), null, null, null),
+        new SreehariMnistReproduction.Case(1, "N_A", "D_B", 8, "b1", 0.3, 0.2, -0.1, "AdS", null, null, null, 0.04, List.of(), null, null, null),
+        new SreehariMnistReproduction.Case(2, "N_A", "D_A", 10, "a2", 0.4, 0.3, -0.7, "AdS", null, null, null, 0.04, List.of(), null, null, null),
+        new SreehariMnistReproduction.Case(2, "N_A", "D_B", 8, "b2", 0.3, 0.6, 0.1, "dS", null, null, null, 0.04, List.of(), null, null, null));
     List<SreehariMnistReproduction.Repeat> r = SreehariMnistReproduction.repeats(cases);
     assertEquals(List.of("D_A", "D_B"), r.stream().map(SreehariMnistReproduction.Repeat::data).toList());
     assertEquals(2, r.get(0).seeds());

@@ -22,10 +22,10 @@ public final class ReproduceSreehariCommand extends ReproductionCommand<Sreehari
 
   @Override
   void print(SreehariMnistConfig cfg, List<SreehariMnistReproduction.Case> cases) {
-    System.out.println("seed  case       train   NIS     DIS     Lambda      regime  ell2     ESS     decoder mse  | paper NIS  DIS  | mass-like points: label (mass within a bandwidth)");
+    System.out.println("seed  case       train   NIS +- bootstrap se  DIS +- se          Lambda +- se           regime  ell2     ESS     decoder mse  | paper NIS  DIS  | mass-like points: label (mass within a bandwidth)");
     for (var c : cases) {
-      System.out.printf(Locale.ROOT, "%4d  %s/%s  %6d  %.4f  %.4f  %10.3e  %-6s  %7.2f  %7.0f  %.4f       | %s | %s%n", c.seed(), c.network(),
-          c.data(), c.trainImages(), c.nis(), c.dis(), c.lambdaHat(), c.regime(), c.ell2(), c.ess(), c.decoderMse(),
+      System.out.printf(Locale.ROOT, "%4d  %s/%s  %6d  %.4f +- %.4f     %.4f +- %.4f  %10.3e +- %.1e  %-6s  %7.2f  %7.0f  %.4f       | %s | %s%n", c.seed(), c.network(),
+          c.data(), c.trainImages(), c.nis(), c.nisSe(), c.dis(), c.disSe(), c.lambdaHat(), c.lambdaHatSe(), c.regime(), c.ell2(), c.ess(), c.decoderMse(),
           PAPER.get(c.network() + "/" + c.data()), c.massPoints());
     }
     if (cfg.seeds().size() > 1) {

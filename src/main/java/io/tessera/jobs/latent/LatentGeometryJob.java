@@ -250,7 +250,8 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
         r == null ? null : r.regime(), Double.isNaN(ell2) ? null : ell2, value(r, LatentSummary.Result::nis), cfg.cN(), value(r, LatentSummary.Result::informationMass),
         value(r, LatentSummary.Result::insufficiencyMass), value(r, LatentSummary.Result::dis), r == null ? null : r.massDensity(), mass,
         value(r, LatentSummary.Result::effectiveSamples), value(r, LatentSummary.Result::integralR2Error),
-        value(r, LatentSummary.Result::energyMass));
+        value(r, LatentSummary.Result::energyMass), value(r, s -> s.bootstrap().lambdaHatSe()), value(r, s -> s.bootstrap().nisSe()),
+        value(r, s -> s.bootstrap().disSe()));
   }
 
   /** A summary figure, NULL where it is undefined (NaN) or there is no grid. */

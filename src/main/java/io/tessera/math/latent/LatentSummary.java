@@ -41,7 +41,20 @@ public final class LatentSummary {
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
       double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
       double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
-      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass) {}
+      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass, Bootstrap bootstrap) {}
+
+  /**
+   * Bootstrap standard errors of a Monte Carlo run's scores: the points are resampled with
+   * replacement {@link #REPLICATES} times (a fixed seed) and each estimate recomputed; NaN on a grid,
+   * whose quadrature has no sampling error.
+   */
+  public record Bootstrap(double lambdaHatSe, double nisSe, double disSe) {
+    static final Bootstrap NONE = new Bootstrap(Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /** Resamples behind {@link Bootstrap}: the standard error of a standard error is then about 5%. */
+  public static final int REPLICATES = 200;
+  private static final long BOOTSTRAP_SEED = 20_240_601L;
 
   private LatentSummary() {}
 
@@ -132,7 +145,7 @@ public final class LatentSummary {
     }
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
-        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass);
+        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass, Bootstrap.NONE);
   }
 
   /**
@@ -206,7 +219,48 @@ public final class LatentSummary {
     return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
         lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
         (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), List.of(), sumW * sumW / sumW2, r2Error,
-        energy / count);
+        energy / count,
+        bootstrap(points, use, n, hasRef, ell2, cN));
+  }
+
+  /**
+   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the used points, and
+   * their sample standard deviations. DIS is NaN without a reference set.
+   */
+  private static Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
+    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> use[k]).toArray();
+    if (used.length < 2) {
+      return Bootstrap.NONE;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(BOOTSTRAP_SEED);
+    double[] lambdas = new double[REPLICATES];
+    double[] nis = new double[REPLICATES];
+    double[] dis = new double[REPLICATES];
+    GridValue[] resample = new GridValue[used.length];
+    boolean[] all = new boolean[used.length];
+    java.util.Arrays.fill(all, true);
+    for (int b = 0; b < REPLICATES; b++) {
+      double deficit = 0;
+      for (int i = 0; i < resample.length; i++) {
+        resample[i] = points[used[random.nextInt(used.length)]];
+        deficit += hasRef ? Math.max(0, resample[i].pRef() - resample[i].pTrain()) / resample[i].pTrain() : 0;
+      }
+      double[] lambda = monteCarloLambda(resample, all, n, hasRef);
+      lambdas[b] = lambda[0];
+      nis[b] = nis(n, lambda, ell2, cN);
+      dis[b] = hasRef ? deficit / resample.length : Double.NaN;
+    }
+    return new Bootstrap(sd(lambdas), sd(nis), sd(dis));
+  }
+
+  /** Sample standard deviation; NaN if any value is. */
+  private static double sd(double[] v) {
+    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    double sum = 0;
+    for (double x : v) {
+      sum += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(sum / (v.length - 1));
   }
 
   /** lambdaStatistics with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */

@@ -230,6 +230,36 @@ class LatentSummaryTest {
     assertEquals(121 / 31.0, r.effectiveSamples(), 1e-12, "(sum w)^2 / sum w^2 with w = 4, 3, 1, 2, 1");
   }
 
+  /**
+   * The bootstrap errors against closed forms: DIS is a plain mean of the deficit ratios, so its
+   * error is sd / sqrt(m), which 200 resamples match to about 5% (15% allowed); Lambda-hat, a
+   * weighted median, has an error that halves when the points quadruple (within 30%).
+   */
+  @Test
+  void bootstrapErrorsMatchTheErrorOfAMeanAndShrinkLikeOneOverRootM() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+    double[] se = new double[2];
+    for (int run = 0; run < 2; run++) {
+      int m = run == 0 ? 1000 : 4000;
+      GridValue[] v = new GridValue[m];
+      double sum = 0;
+      double sum2 = 0;
+      for (int k = 0; k < m; k++) {
+        double u = random.nextDouble() < 0.5 ? 0 : random.nextDouble(); // half the points vacuum, deficit ratio u
+        sum += u;
+        sum2 += u * u;
+        v[k] = new GridValue(new double[] {k, 0, 0, 0}, Math.log(1 + random.nextDouble()), 10 + 4 * random.nextGaussian(), false, 1, 1 + u, 0, 0);
+      }
+      LatentSummary.Result r = LatentSummary.monteCarlo(v, 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
+      double mean = sum / m;
+      double analytic = Math.sqrt((sum2 / m - mean * mean) * m / (m - 1) / m);
+      assertEquals(analytic, r.bootstrap().disSe(), 0.15 * analytic, "m " + m);
+      assertTrue(r.bootstrap().nisSe() > 0 && r.bootstrap().lambdaHatSe() > 0);
+      se[run] = r.bootstrap().lambdaHatSe();
+    }
+    assertEquals(2, se[0] / se[1], 0.6, "Lambda-hat's error at 1,000 points against 4,000: " + se[0] + " vs " + se[1]);
+  }
+
   /** T00 = rho + (c/2) |grad rho|^2_g: on a flat chart with rho = N(0, I), rho (1 + (c/2) |z|^2 rho). */
   @Test
   void theEnergyDensityOfAGaussianOnAFlatChart() {
