@@ -6,7 +6,7 @@ import io.tessera.config.ConfigChecks;
 import io.tessera.config.InputSelection;
 import io.tessera.config.JobConfig;
 import io.tessera.math.latent.MassPointSearch;
-import io.tessera.math.latent.Potential;
+import io.tessera.math.latent.LatentSummary.Potential;
 import io.tessera.model.DevicePolicy;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package io.tessera.math.latent;
 
-import io.tessera.math.WeightedQuantiles;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,20 +39,21 @@ public final class LatentSummary {
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
       double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
       double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
-      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass, Bootstrap bootstrap) {}
+      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass, LambdaEstimates.Bootstrap bootstrap) {}
+
 
   /**
-   * Bootstrap standard errors of a Monte Carlo run's scores: the points are resampled with
-   * replacement {@link #REPLICATES} times (a fixed seed) and each estimate recomputed; NaN on a grid,
-   * whose quadrature has no sampling error.
+   * The potential f of Perelman's F and W. ZERO: f = 0, so F = integral of R dmu and W(tau) =
+   * integral of (tau R - n)(4 pi tau)^(-n/2) dmu (no normalisation constraint). DATA: our
+   * data-induced f = log sqrt(det g) - log q, which makes e^-f dmu the code distribution q.
    */
-  public record Bootstrap(double lambdaHatSe, double nisSe, double disSe) {
-    static final Bootstrap NONE = new Bootstrap(Double.NaN, Double.NaN, Double.NaN);
-  }
+  public enum Potential {
+    ZERO, DATA;
 
-  /** Resamples behind {@link Bootstrap}: the standard error of a standard error is then about 5%. */
-  public static final int REPLICATES = 200;
-  private static final long BOOTSTRAP_SEED = 20_240_601L;
+    public static Potential parse(String name) {
+      return io.tessera.EnumNames.parse(Potential.class, name, "potential");
+    }
+  }
 
   private LatentSummary() {}
 
@@ -127,9 +126,9 @@ public final class LatentSummary {
     for (int k = 0; k < points.length; k++) {
       dmu[k] = points[k].degenerate() ? 0 : points[k].sqrtDetG() * cellVolume;
     }
-    double[] lambda = lambdaStatistics(points, mask, n, hasRef, dmu);
-    String regime = regime(n, lambda[0]);
-    double nis = nis(n, lambda, ell2, cN);
+    double[] lambda = LambdaEstimates.statistics(points, mask, n, hasRef, dmu);
+    String regime = LambdaEstimates.regime(n, lambda[0]);
+    double nis = LambdaEstimates.nis(n, lambda, ell2, cN);
     double infoMass = hasDensity ? 0 : Double.NaN;
     double insMass = 0;
     for (int k = 0; k < points.length; k++) {
@@ -145,7 +144,7 @@ public final class LatentSummary {
     }
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
-        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass, Bootstrap.NONE);
+        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass, LambdaEstimates.Bootstrap.NONE);
   }
 
   /**
@@ -212,110 +211,15 @@ public final class LatentSummary {
     }
     double meanR2 = intR2 / count;
     double r2Error = Math.sqrt(Math.max(0, intR2Sq / count - meanR2 * meanR2) / count);
-    double[] lambda = monteCarloLambda(points, use, n, hasRef);
-    String regime = regime(n, lambda[0]);
-    double nis = nis(n, lambda, ell2, cN);
+    double[] lambda = LambdaEstimates.monteCarlo(points, use, n, hasRef);
+    String regime = LambdaEstimates.regime(n, lambda[0]);
+    double nis = LambdaEstimates.nis(n, lambda, ell2, cN);
     double volume = sumW / count;
     return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
         lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
         (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), List.of(), sumW * sumW / sumW2, r2Error,
         energy / count,
-        bootstrap(points, use, n, hasRef, ell2, cN));
-  }
-
-  /**
-   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the used points, and
-   * their sample standard deviations. DIS is NaN without a reference set.
-   */
-  private static Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
-    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> use[k]).toArray();
-    if (used.length < 2) {
-      return Bootstrap.NONE;
-    }
-    java.util.SplittableRandom random = new java.util.SplittableRandom(BOOTSTRAP_SEED);
-    double[] lambdas = new double[REPLICATES];
-    double[] nis = new double[REPLICATES];
-    double[] dis = new double[REPLICATES];
-    GridValue[] resample = new GridValue[used.length];
-    boolean[] all = new boolean[used.length];
-    java.util.Arrays.fill(all, true);
-    for (int b = 0; b < REPLICATES; b++) {
-      double deficit = 0;
-      for (int i = 0; i < resample.length; i++) {
-        resample[i] = points[used[random.nextInt(used.length)]];
-        deficit += hasRef ? Math.max(0, resample[i].pRef() - resample[i].pTrain()) / resample[i].pTrain() : 0;
-      }
-      double[] lambda = monteCarloLambda(resample, all, n, hasRef);
-      lambdas[b] = lambda[0];
-      nis[b] = nis(n, lambda, ell2, cN);
-      dis[b] = hasRef ? deficit / resample.length : Double.NaN;
-    }
-    return new Bootstrap(sd(lambdas), sd(nis), sd(dis));
-  }
-
-  /** Sample standard deviation; NaN if any value is. */
-  private static double sd(double[] v) {
-    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-    double sum = 0;
-    for (double x : v) {
-      sum += (x - mean) * (x - mean);
-    }
-    return Math.sqrt(sum / (v.length - 1));
-  }
-
-  /** lambdaStatistics with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */
-  private static double[] monteCarloLambda(GridValue[] points, boolean[] use, int n, boolean hasRef) {
-    double[] weights = new double[points.length];
-    for (int k = 0; k < points.length; k++) {
-      weights[k] = use[k] ? points[k].sqrtDetG() / points[k].pTrain() : 0;
-    }
-    return lambdaStatistics(points, use, n, hasRef, weights);
-  }
-
-  /**
-   * {Lambda-hat, its IQR, its 10% trimmed mean, the median mean sectional curvature}: per point
-   * lambda = (n - 2) R / (2n), weighted (by dmu on a grid) over the vacuum points (rho_ins at most its median on
-   * the mask; every mask point without a reference set).
-   */
-  private static double[] lambdaStatistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double[] weights) {
-    double threshold = Double.POSITIVE_INFINITY;
-    if (hasRef) {
-      List<Double> ins = new ArrayList<>();
-      for (int k = 0; k < points.length; k++) {
-        if (mask[k]) {
-          ins.add(points[k].insufficiencyDensity());
-        }
-      }
-      ins.sort(null);
-      threshold = ins.isEmpty() ? 0 : ins.get((ins.size() - 1) / 2);
-    }
-    List<double[]> vacuum = new ArrayList<>();
-    for (int k = 0; k < points.length; k++) {
-      if (mask[k] && (!hasRef || points[k].insufficiencyDensity() <= threshold)) {
-        vacuum.add(new double[] {points[k].scalarCurvature(), weights[k]});
-      }
-    }
-    double[] lambdas = new double[vacuum.size()];
-    double[] kbar = new double[vacuum.size()];
-    double[] vacuumWeights = new double[vacuum.size()];
-    for (int i = 0; i < lambdas.length; i++) {
-      lambdas[i] = (n - 2) * vacuum.get(i)[0] / (2.0 * n);
-      kbar[i] = n > 1 ? vacuum.get(i)[0] / (n * (n - 1.0)) : 0;
-      vacuumWeights[i] = vacuum.get(i)[1];
-    }
-    WeightedQuantiles l = new WeightedQuantiles(lambdas, vacuumWeights);
-    return new double[] {l.quantile(0.5), l.quantile(0.75) - l.quantile(0.25), l.trimmedMean(0.1),
-        new WeightedQuantiles(kbar, vacuumWeights).quantile(0.5)};
-  }
-
-  /** Lambda's sign as the regime; every 2-D metric gives Lambda = 0, so there it is undefined. */
-  private static String regime(int n, double lambdaHat) {
-    return n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambdaHat > 0 ? "dS" : lambdaHat < 0 ? "AdS" : "flat";
-  }
-
-  /** NIS = 1 - exp(-|Lambda| ell^2 / c_N), with the median mean sectional curvature in place of Lambda in 2-D. */
-  private static double nis(int n, double[] lambda, double ell2, double cN) {
-    return 1 - Math.exp(-(n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0])) * ell2 / cN);
+        LambdaEstimates.bootstrap(points, use, n, hasRef, ell2, cN));
   }
 
   /** W's integrand under q with the data-induced potential: tau (R + |grad f|^2) + f - (n/2) log(4 pi tau) - n. */

@@ -28,10 +28,9 @@ import java.util.Random;
  *       model that grows by a row per facet (one LP still costs 0.2-0.5 s at 1,000-1,600 x 340,
  *       which is why the rays come first).
  * </ol>
- * A ray certifies its first hyperplane j only when the second hyperplane is far enough along that
- * the point just before it proves the reference's own test (max a_j . x exceeds c_j by more than
- * {@link Facets#TOLERANCE}); rays that tie, as at duplicated rows or degenerate vertices, certify
- * nothing, and a row that no ray can settle is decided by the reference LP in the span.
+ * A ray certifies its first hyperplane j only when the point just before the second one proves the
+ * reference's own test (max a_j . x exceeds c_j by more than {@link Facets#TOLERANCE}); rays that tie
+ * (duplicated rows, degenerate vertices) certify nothing, and the reference LP settles such rows.
  */
 public final class ClarksonFacets {
   private static final double ZERO_ROW = 1e-12;
@@ -47,11 +46,7 @@ public final class ClarksonFacets {
     return find(p, null);
   }
 
-  /**
-   * Active rows, ascending, shooting rays from {@code interior}, a point strictly inside (best a
-   * well-centred one, such as the centre of a ball in a box), or from the Chebyshev centre when it
-   * is null.
-   */
+  /** Active rows, ascending, with rays from {@code interior} (strictly inside, best well centred) or, if null, the Chebyshev centre. */
   public static int[] find(Polytope p, double[] interior) {
     return find(p, interior, FacetProgress.NONE);
   }
@@ -238,10 +233,9 @@ public final class ClarksonFacets {
   }
 
   /**
-   * max a_k . y over the facets found so far and a_k . y <= c_k + 1, in one GLOP model that keeps
-   * a row per facet and one probe row rewritten for each k. Rewriting leaves explicit zeros in the
-   * probe row, on which GLOP's warm-started model can end ABNORMAL (seen on trained nets); such an
-   * LP is solved again in a fresh model without them.
+   * max a_k . y over the facets found so far and a_k . y <= c_k + 1, in one GLOP model with a row per
+   * facet and a probe row rewritten for each k. Rewriting leaves explicit zeros, on which GLOP can end
+   * ABNORMAL (seen on trained nets): such an LP is solved again in a fresh model.
    */
   private static final class FacetLp implements AutoCloseable {
     private final double[][] a;
@@ -279,7 +273,7 @@ public final class ClarksonFacets {
       LinearPrograms.Solution s;
       try {
         s = LinearPrograms.solve(solver, goal, y, false);
-      } catch (LinearPrograms.SolverFailure failure) {
+      } catch (LinearPrograms.SolverFailure abnormal) {
         s = fresh(k);
       }
       if (s.status() != LinearPrograms.Status.OPTIMAL) {
@@ -290,15 +284,10 @@ public final class ClarksonFacets {
 
     /** The same LP in a new model: the facets' rows and the probe, zeros left out, presolved first. */
     LinearPrograms.Solution fresh(int k) {
-      double[][] system = new double[rows.size() + 1][];
-      double[] bounds = new double[system.length];
-      for (int i = 0; i < rows.size(); i++) {
-        system[i] = a[rows.get(i)];
-        bounds[i] = c[rows.get(i)];
-      }
-      system[rows.size()] = a[k];
-      bounds[rows.size()] = c[k] + 1;
-      return LinearPrograms.maximise(a[k], system, bounds, -1, null, null, true);
+      List<Integer> system = new ArrayList<>(rows);
+      system.add(k);
+      double[] bounds = system.stream().mapToDouble(i -> i == k ? c[k] + 1 : c[i]).toArray();
+      return LinearPrograms.maximise(a[k], system.stream().map(i -> a[i]).toArray(double[][]::new), bounds, -1, null, null, true);
     }
 
     @Override

@@ -237,8 +237,9 @@ class LatentGeometryJobTest {
     assertEquals("energy of rho_ins", mc.getAs("mass_density"));
     assertEquals(600L, spark.read().parquet(out + "/latent_points/run_id=mc").where("point_kind = 'mc'").count());
     assertTrue(mc.<Double>getAs("ess") > 0 && mc.<Double>getAs("ess") <= 600, "ESS " + mc.getAs("ess"));
-    assertTrue(mc.<Double>getAs("integral_r2_se") >= 0 && mc.<Double>getAs("dis_se") > 0 && mc.<Double>getAs("lambda_hat_se") > 0,
+    assertTrue(mc.<Double>getAs("integral_r2_se") >= 0 && mc.<Double>getAs("dis_se") > 0 && mc.<Double>getAs("nis_se") > 0,
         "Monte Carlo runs carry bootstrap errors");
+    assertEquals(0.0, mc.<Double>getAs("lambda_hat_se"), "in 2-D lambda = (n - 2) R / 2n is 0 at every point");
     assertTrue(summary.isNullAt(summary.fieldIndex("lambda_hat_se")) && summary.isNullAt(summary.fieldIndex("dis_se")), "a grid has no sampling error");
     String data10 = tmp.resolve("gaussians-10").toString();
     DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.THREE_GAUSSIANS, 600, 5, 10), Splits.trainTest(600, 0.3),

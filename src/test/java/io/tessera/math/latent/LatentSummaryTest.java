@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.math.WeightedQuantiles;
+import io.tessera.math.latent.LatentSummary.Potential;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;

@@ -1,0 +1,121 @@
+package io.tessera.math.latent;
+
+import io.tessera.math.WeightedQuantiles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lambda-hat from the vacuum points, the regime and NIS (docs/methods/latent-curvature.md, The
+ * quantities), and their bootstrap errors in Monte Carlo runs.
+ */
+final class LambdaEstimates {
+  private LambdaEstimates() {}
+
+  /**
+   * Bootstrap standard errors of a Monte Carlo run's scores: the points are resampled with
+   * replacement {@link #REPLICATES} times (a fixed seed) and each estimate recomputed; NaN on a grid,
+   * whose quadrature has no sampling error.
+   */
+  public record Bootstrap(double lambdaHatSe, double nisSe, double disSe) {
+    static final Bootstrap NONE = new Bootstrap(Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /** Resamples behind {@link Bootstrap}: the standard error of a standard error is then about 5%. */
+  public static final int REPLICATES = 200;
+  private static final long BOOTSTRAP_SEED = 20_240_601L;
+
+  /**
+   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the used points, and
+   * their sample standard deviations. DIS is NaN without a reference set.
+   */
+  static Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
+    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> use[k]).toArray();
+    if (used.length < 2) {
+      return Bootstrap.NONE;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(BOOTSTRAP_SEED);
+    double[] lambdas = new double[REPLICATES];
+    double[] nis = new double[REPLICATES];
+    double[] dis = new double[REPLICATES];
+    GridValue[] resample = new GridValue[used.length];
+    boolean[] all = new boolean[used.length];
+    java.util.Arrays.fill(all, true);
+    for (int b = 0; b < REPLICATES; b++) {
+      double deficit = 0;
+      for (int i = 0; i < resample.length; i++) {
+        resample[i] = points[used[random.nextInt(used.length)]];
+        deficit += hasRef ? Math.max(0, resample[i].pRef() - resample[i].pTrain()) / resample[i].pTrain() : 0;
+      }
+      double[] lambda = monteCarlo(resample, all, n, hasRef);
+      lambdas[b] = lambda[0];
+      nis[b] = nis(n, lambda, ell2, cN);
+      dis[b] = hasRef ? deficit / resample.length : Double.NaN;
+    }
+    return new Bootstrap(sd(lambdas), sd(nis), sd(dis));
+  }
+
+  /** Sample standard deviation; NaN if any value is. */
+  private static double sd(double[] v) {
+    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    double sum = 0;
+    for (double x : v) {
+      sum += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(sum / (v.length - 1));
+  }
+
+  /** {@link #statistics} with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */
+  static double[] monteCarlo(GridValue[] points, boolean[] use, int n, boolean hasRef) {
+    double[] weights = new double[points.length];
+    for (int k = 0; k < points.length; k++) {
+      weights[k] = use[k] ? points[k].sqrtDetG() / points[k].pTrain() : 0;
+    }
+    return statistics(points, use, n, hasRef, weights);
+  }
+
+  /**
+   * {Lambda-hat, its IQR, its 10% trimmed mean, the median mean sectional curvature}: per point
+   * lambda = (n - 2) R / (2n), weighted (by dmu on a grid) over the vacuum points (rho_ins at most its median on
+   * the mask; every mask point without a reference set).
+   */
+  static double[] statistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double[] weights) {
+    double threshold = Double.POSITIVE_INFINITY;
+    if (hasRef) {
+      List<Double> ins = new ArrayList<>();
+      for (int k = 0; k < points.length; k++) {
+        if (mask[k]) {
+          ins.add(points[k].insufficiencyDensity());
+        }
+      }
+      ins.sort(null);
+      threshold = ins.isEmpty() ? 0 : ins.get((ins.size() - 1) / 2);
+    }
+    List<double[]> vacuum = new ArrayList<>();
+    for (int k = 0; k < points.length; k++) {
+      if (mask[k] && (!hasRef || points[k].insufficiencyDensity() <= threshold)) {
+        vacuum.add(new double[] {points[k].scalarCurvature(), weights[k]});
+      }
+    }
+    double[] lambdas = new double[vacuum.size()];
+    double[] kbar = new double[vacuum.size()];
+    double[] vacuumWeights = new double[vacuum.size()];
+    for (int i = 0; i < lambdas.length; i++) {
+      lambdas[i] = (n - 2) * vacuum.get(i)[0] / (2.0 * n);
+      kbar[i] = n > 1 ? vacuum.get(i)[0] / (n * (n - 1.0)) : 0;
+      vacuumWeights[i] = vacuum.get(i)[1];
+    }
+    WeightedQuantiles l = new WeightedQuantiles(lambdas, vacuumWeights);
+    return new double[] {l.quantile(0.5), l.quantile(0.75) - l.quantile(0.25), l.trimmedMean(0.1),
+        new WeightedQuantiles(kbar, vacuumWeights).quantile(0.5)};
+  }
+
+  /** Lambda's sign as the regime; every 2-D metric gives Lambda = 0, so there it is undefined. */
+  static String regime(int n, double lambdaHat) {
+    return n == 2 ? "undefined_2d" : n < 2 ? "flat" : lambdaHat > 0 ? "dS" : lambdaHat < 0 ? "AdS" : "flat";
+  }
+
+  /** NIS = 1 - exp(-|Lambda| ell^2 / c_N), with the median mean sectional curvature in place of Lambda in 2-D. */
+  static double nis(int n, double[] lambda, double ell2, double cN) {
+    return 1 - Math.exp(-(n == 2 ? Math.abs(lambda[3]) : Math.abs(lambda[0])) * ell2 / cN);
+  }
+}
