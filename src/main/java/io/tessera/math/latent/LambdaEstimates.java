@@ -11,27 +11,18 @@ import java.util.List;
 final class LambdaEstimates {
   private LambdaEstimates() {}
 
-  /**
-   * Bootstrap standard errors of a Monte Carlo run's scores: the points are resampled with
-   * replacement {@link #REPLICATES} times (a fixed seed) and each estimate recomputed; NaN on a grid,
-   * whose quadrature has no sampling error.
-   */
-  public record Bootstrap(double lambdaHatSe, double nisSe, double disSe) {
-    static final Bootstrap NONE = new Bootstrap(Double.NaN, Double.NaN, Double.NaN);
-  }
-
-  /** Resamples behind {@link Bootstrap}: the standard error of a standard error is then about 5%. */
-  public static final int REPLICATES = 200;
+  /** Resamples behind {@link LatentSummary.Bootstrap}: the standard error of a standard error is then about 5%. */
+  static final int REPLICATES = 200;
   private static final long BOOTSTRAP_SEED = 20_240_601L;
 
   /**
    * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the used points, and
    * their sample standard deviations. DIS is NaN without a reference set.
    */
-  static Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
+  static LatentSummary.Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
     int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> use[k]).toArray();
     if (used.length < 2) {
-      return Bootstrap.NONE;
+      return LatentSummary.Bootstrap.NONE;
     }
     java.util.SplittableRandom random = new java.util.SplittableRandom(BOOTSTRAP_SEED);
     double[] lambdas = new double[REPLICATES];
@@ -51,7 +42,7 @@ final class LambdaEstimates {
       nis[b] = nis(n, lambda, ell2, cN);
       dis[b] = hasRef ? deficit / resample.length : Double.NaN;
     }
-    return new Bootstrap(sd(lambdas), sd(nis), sd(dis));
+    return new LatentSummary.Bootstrap(sd(lambdas), sd(nis), sd(dis));
   }
 
   /** Sample standard deviation; NaN if any value is. */

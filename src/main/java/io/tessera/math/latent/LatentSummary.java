@@ -39,7 +39,17 @@ public final class LatentSummary {
       long points, long maskPoints, long degenerate, double volume, double maskVolume, double integralR, double integralR2,
       double perelmanF, double[] taus, double[] perelmanW, double lambdaHat, double lambdaIqr, double lambdaTrimmedMean,
       double kbarMedian, String regime, double nis, double informationMass, double insufficiencyMass, double dis,
-      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass, LambdaEstimates.Bootstrap bootstrap) {}
+      String massDensity, List<MassPoint> massPoints, double effectiveSamples, double integralR2Error, double energyMass, Bootstrap bootstrap) {}
+
+  /**
+   * Bootstrap standard errors of a Monte Carlo run's scores: the points are resampled with
+   * replacement {@link LambdaEstimates#REPLICATES} (200) times (a fixed seed) and each estimate recomputed; NaN on a grid,
+   * whose quadrature has no sampling error.
+   */
+  public record Bootstrap(double lambdaHatSe, double nisSe, double disSe) {
+    static final Bootstrap NONE = new Bootstrap(Double.NaN, Double.NaN, Double.NaN);
+  }
+
 
 
   /**
@@ -144,7 +154,7 @@ public final class LatentSummary {
     }
     return new Result(points.length, maskPoints, degenerate, volume, maskVolume, intR, intR2, f, tauValues, w, lambda[0], lambda[1],
         lambda[2], lambda[3], regime, nis, infoMass, hasRef ? insMass : Double.NaN, hasRef ? insMass : Double.NaN,
-        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass, LambdaEstimates.Bootstrap.NONE);
+        (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), mass, Double.NaN, Double.NaN, energyMass, Bootstrap.NONE);
   }
 
   /**
