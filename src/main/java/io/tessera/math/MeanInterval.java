@@ -1,6 +1,7 @@
 package io.tessera.math;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * The mean of a sample with its Student-t confidence interval, mean ± t_{n-1, (1+level)/2} s / √n,
@@ -45,11 +46,7 @@ public record MeanInterval(int n, double mean, double sd, double low, double hig
     if (n == 1) {
       return new MeanInterval(1, mean, Double.NaN, Double.NaN, Double.NaN, min, max);
     }
-    double squares = 0;
-    for (double v : values) {
-      squares += (v - mean) * (v - mean);
-    }
-    double sd = Math.sqrt(squares / (n - 1));
+    double sd = new StandardDeviation().evaluate(values, mean); // n - 1 in the denominator
     double half = halfWidth(n, sd, level);
     return new MeanInterval(n, mean, sd, mean - half, mean + half, min, max);
   }

@@ -33,13 +33,4 @@ public enum PerturbationNoise {
     }
     return v;
   }
-
-  /** E|v|² for radius 1: 1, m/3 and m. */
-  public double expectedSquaredLength(int dim) {
-    return switch (this) {
-      case SPHERE -> 1;
-      case UNIFORM -> dim / 3.0;
-      case GAUSSIAN -> dim;
-    };
-  }
 }

@@ -1,6 +1,7 @@
 package io.tessera.math.diffusion;
 
 import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 /**
  * ROC-AUC with out-of-distribution as the positive class
@@ -63,17 +64,9 @@ public final class RocAuc {
         placeIn[i] += psi / no;
       }
     }
-    double half = 1.959963984540054 * Math.sqrt(sampleVariance(placeOut) / no + sampleVariance(placeIn) / ni);
+    Variance variance = new Variance(); // n - 1 in the denominator
+    double half = 1.959963984540054 * Math.sqrt(variance.evaluate(placeOut) / no + variance.evaluate(placeIn) / ni);
     return new double[] {Math.max(0, auc - half), Math.min(1, auc + half)};
-  }
-
-  private static double sampleVariance(double[] v) {
-    double mean = Arrays.stream(v).average().orElseThrow();
-    double sum = 0;
-    for (double x : v) {
-      sum += (x - mean) * (x - mean);
-    }
-    return sum / (v.length - 1);
   }
 
   /**

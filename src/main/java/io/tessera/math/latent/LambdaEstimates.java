@@ -3,6 +3,7 @@ package io.tessera.math.latent;
 import io.tessera.math.WeightedQuantiles;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Lambda-hat from the vacuum points, the regime and NIS (docs/methods/latent-curvature.md, The
@@ -42,17 +43,8 @@ final class LambdaEstimates {
       nis[b] = nis(n, lambda, ell2, cN);
       dis[b] = hasRef ? deficit / resample.length : Double.NaN;
     }
-    return new LatentSummary.Bootstrap(sd(lambdas), sd(nis), sd(dis));
-  }
-
-  /** Sample standard deviation; NaN if any value is. */
-  private static double sd(double[] v) {
-    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-    double sum = 0;
-    for (double x : v) {
-      sum += (x - mean) * (x - mean);
-    }
-    return Math.sqrt(sum / (v.length - 1));
+    StandardDeviation sd = new StandardDeviation(); // n - 1 in the denominator; NaN if any value is
+    return new LatentSummary.Bootstrap(sd.evaluate(lambdas), sd.evaluate(nis), sd.evaluate(dis));
   }
 
   /** {@link #statistics} with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */

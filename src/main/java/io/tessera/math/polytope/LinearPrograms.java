@@ -94,8 +94,8 @@ final class LinearPrograms {
   }
 
   /**
-   * Solves without presolve, whose statuses are exact, or with {@code presolve} first: it halves the
-   * time of a one-off dense LP (a 1,500 x 785 Chebyshev LP: 2.5 s instead of 5), but it can report
+   * Solves without presolve, whose statuses are exact, or with {@code presolve} first: it speeds up
+   * a one-off dense LP (a 1,500 x 785 Chebyshev LP of a trained MNIST net), but it can report
    * an unbounded LP as infeasible, so any answer other than OPTIMAL is checked again without it.
    * Models that grow and are solved again (Clarkson's) keep presolve off, which keeps GLOP's warm start.
    */

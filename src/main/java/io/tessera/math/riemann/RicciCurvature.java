@@ -76,15 +76,15 @@ public final class RicciCurvature {
    */
   public static Connection ofMetric(Function<double[], double[][]> metric, double[] z, double[] h) {
     int n = z.length;
-    double[][][] dg = new double[n][][]; // dg[k] = ∂_k g
+    double[][] dg = new double[n][]; // dg[k][i n + j] = ∂_k g_ij
     for (int k = 0; k < n; k++) {
-      dg[k] = difference(metric, z, k, h[k]);
+      dg[k] = difference(x -> flat(metric.apply(x)), z, k, h[k]);
     }
     double[][][] first = new double[n][n][n];
     for (int l = 0; l < n; l++) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          first[l][i][j] = 0.5 * (dg[i][j][l] + dg[j][i][l] - dg[l][i][j]);
+          first[l][i][j] = 0.5 * (dg[i][j * n + l] + dg[j][i * n + l] - dg[l][i * n + j]);
         }
       }
     }
@@ -96,16 +96,16 @@ public final class RicciCurvature {
     int n = z.length;
     Connection here = field.apply(z);
     double[][][] gamma = here.secondKind();
-    double[][][][] dGamma = new double[n][][][]; // dGamma[m] = ∂_m Γ, indexed [k][i][j]
+    double[][] dGamma = new double[n][]; // dGamma[m][(k n + i) n + j] = ∂_m Γ^k_ij
     for (int m = 0; m < n; m++) {
-      dGamma[m] = difference(x -> field.apply(x).secondKind(), z, m, h[m]);
+      dGamma[m] = difference(x -> flat(field.apply(x).secondKind()), z, m, h[m]);
     }
     double[][] ricci = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double sum = 0;
         for (int k = 0; k < n; k++) {
-          sum += dGamma[k][k][i][j] - dGamma[j][k][i][k];
+          sum += dGamma[k][(k * n + i) * n + j] - dGamma[j][(k * n + i) * n + k];
           for (int l = 0; l < n; l++) {
             sum += gamma[k][k][l] * gamma[l][i][j] - gamma[k][j][l] * gamma[l][i][k];
           }
@@ -123,34 +123,26 @@ public final class RicciCurvature {
     return new Result(ricci, scalar);
   }
 
-  /** (−f(z+2h) + 8 f(z+h) − 8 f(z−h) + f(z−2h)) / 12h along axis {@code k}, for array-valued f. */
-  private static <T> T difference(Function<double[], T> f, double[] z, int k, double h) {
-    Object plus2 = f.apply(shifted(z, k, 2 * h));
-    Object plus1 = f.apply(shifted(z, k, h));
-    Object minus1 = f.apply(shifted(z, k, -h));
-    Object minus2 = f.apply(shifted(z, k, -2 * h));
-    @SuppressWarnings("unchecked")
-    T result = (T) combine(plus2, plus1, minus1, minus2, h);
-    return result;
-  }
-
-  private static Object combine(Object p2, Object p1, Object m1, Object m2, double h) {
-    if (p2 instanceof double[] a) {
-      double[] b = (double[]) p1;
-      double[] c = (double[]) m1;
-      double[] d = (double[]) m2;
-      double[] out = new double[a.length];
-      for (int i = 0; i < a.length; i++) {
-        out[i] = (-a[i] + 8 * b[i] - 8 * c[i] + d[i]) / (12 * h);
-      }
-      return out;
-    }
-    Object[] a = (Object[]) p2;
-    Object[] out = (Object[]) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), a.length);
-    for (int i = 0; i < a.length; i++) {
-      out[i] = combine(a[i], ((Object[]) p1)[i], ((Object[]) m1)[i], ((Object[]) m2)[i], h);
+  /** (−f(z+2h) + 8 f(z+h) − 8 f(z−h) + f(z−2h)) / 12h along axis {@code k}, entry by entry. */
+  private static double[] difference(Function<double[], double[]> f, double[] z, int k, double h) {
+    double[] plus2 = f.apply(shifted(z, k, 2 * h));
+    double[] plus1 = f.apply(shifted(z, k, h));
+    double[] minus1 = f.apply(shifted(z, k, -h));
+    double[] minus2 = f.apply(shifted(z, k, -2 * h));
+    double[] out = new double[plus2.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (-plus2[i] + 8 * plus1[i] - 8 * minus1[i] + minus2[i]) / (12 * h);
     }
     return out;
+  }
+
+  /** Row-major entries. */
+  private static double[] flat(double[][] m) {
+    return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
+  }
+
+  private static double[] flat(double[][][] t) {
+    return java.util.Arrays.stream(t).flatMapToDouble(m -> java.util.Arrays.stream(flat(m))).toArray();
   }
 
   private static double[] shifted(double[] z, int k, double by) {
