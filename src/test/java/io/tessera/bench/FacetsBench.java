@@ -2,7 +2,7 @@ package io.tessera.bench;
 
 import io.tessera.TestModels;
 import io.tessera.math.MlpWeights;
-import io.tessera.math.polytope.ClarksonFacets;
+import io.tessera.math.polytope.FacetSearch;
 import io.tessera.math.polytope.Facets;
 import io.tessera.math.polytope.Polytope;
 import java.util.Arrays;
@@ -11,11 +11,11 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Facets of one region: Clarkson (production) against the per-row LP reference, on the region of
+ * Facets of one region: the production method ({@link FacetSearch}) against the per-row LP reference, on the region of
  * a random input of a random ReLU MLP. The full reference takes one LP over all rows per row; on
  * MNIST-sized networks that is too slow to run whole, so with a sample size it is timed on that
  * many seeded rows and extrapolated linearly (labelled so), and the sampled rows' verdicts are
- * checked against Clarkson's. With a row range FROM-TO the reference runs on exactly those rows,
+ * checked against the production method's. With a row range FROM-TO the reference runs on exactly those rows,
  * so a full check can be split across processes. Run with bench/facets [widths] [rows | FROM-TO].
  */
 public final class FacetsBench {
@@ -33,9 +33,9 @@ public final class FacetsBench {
 
     io.tessera.math.polytope.ChebyshevBall.of(p, null, null); // loads the native solver before timing
     long start = System.nanoTime();
-    int[] clarkson = ClarksonFacets.find(p);
-    double clarksonSeconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "Clarkson (production):        %8.2f s, %d facets%n", clarksonSeconds, clarkson.length);
+    int[] production = FacetSearch.find(p);
+    double productionSeconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "production (FacetSearch):     %8.2f s, %d facets%n", productionSeconds, production.length);
 
     String label;
     int[] rows;
@@ -56,18 +56,18 @@ public final class FacetsBench {
     double referenceSeconds = (System.nanoTime() - start) / 1e9 * scale;
     int mismatches = 0;
     for (int r : rows) {
-      if ((Arrays.binarySearch(active, r) >= 0) != (Arrays.binarySearch(clarkson, r) >= 0)) {
+      if ((Arrays.binarySearch(active, r) >= 0) != (Arrays.binarySearch(production, r) >= 0)) {
         mismatches++;
       }
     }
     if (mismatches > 0) {
       throw new AssertionError("the methods disagree on " + mismatches + " of " + rows.length + " rows");
     }
-    System.out.printf(Locale.ROOT, "reference: %d of the %d rows compared are active; Clarkson agrees on every one%n", active.length, rows.length);
+    System.out.printf(Locale.ROOT, "reference: %d of the %d rows compared are active; the production method agrees on every one%n", active.length, rows.length);
     System.out.printf(Locale.ROOT, "per-row LP reference:         %8.2f s (%s)%n", referenceSeconds, label);
     if (!rowsArg.contains("-")) {
-      System.out.printf(Locale.ROOT, "reference / Clarkson = %.1fx (target >= 10x); identical facet sets on every row compared%n",
-          referenceSeconds / clarksonSeconds);
+      System.out.printf(Locale.ROOT, "reference / production = %.1fx (target >= 10x); identical facet sets on every row compared%n",
+          referenceSeconds / productionSeconds);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.tessera.data.IdxFiles;
 import io.tessera.data.LabeledPoints;
 import io.tessera.math.LinfAttacks;
 import io.tessera.math.MlpWeights;
+import io.tessera.math.polytope.Facets;
 import io.tessera.math.polytope.SampleRegion;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.classifier.ModelCard;
@@ -25,8 +26,10 @@ import org.apache.hadoop.conf.Configuration;
  * Tessera on local MNIST IDX files (5 epochs, Adam, seed 1; kept under target/ and reused), then
  * the region of each of the first N train digits, test digits and FGSM digits (test digits moved
  * by epsilon = 0.1 along the sign of the loss gradient, clipped to [0, 1]), computed as the job
- * does it (Chebyshev centre, then Clarkson's facets), one at a time. Prints seconds per sample,
- * median and worst per group, and the facet counts. Run with bench/facets-trained IDX_DIR [N].
+ * does it (Chebyshev centre, then FacetSearch's facets), one at a time. Prints seconds per sample,
+ * median and worst per group, and the facet counts. With CHECK > 0 the facet sets of the first
+ * CHECK test digits are compared with the per-row LP reference ({@link Facets#referenceLpInSpan})
+ * on every row. Run with bench/facets-trained IDX_DIR [N] [CHECK].
  */
 public final class TrainedFacetsBench {
   private TrainedFacetsBench() {}
@@ -34,6 +37,7 @@ public final class TrainedFacetsBench {
   public static void main(String[] args) {
     String dir = args[0];
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int check = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Configuration conf = new Configuration();
     LabeledPoints train = IdxFiles.read(dir + "/train-images-idx3-ubyte.gz", dir + "/train-labels-idx1-ubyte.gz", conf);
     LabeledPoints test = IdxFiles.read(dir + "/t10k-images-idx3-ubyte.gz", dir + "/t10k-labels-idx1-ubyte.gz", conf);
@@ -60,16 +64,43 @@ public final class TrainedFacetsBench {
       group("train", Arrays.copyOf(train.features(), n), weights);
       group("test", Arrays.copyOf(test.features(), n), weights);
       group("fgsm", fgsm, weights);
+      for (int i = 0; i < check; i++) {
+        check("test " + i, test.features()[i], weights);
+      }
     }
+  }
+
+  /** Every row of one region decided by both methods; any disagreement ends the bench. */
+  private static void check(String label, float[] sample, MlpWeights weights) {
+    SampleRegion r = SampleRegion.of(weights, toDoubles(sample), null, null);
+    long start = System.nanoTime();
+    int[] reference = Facets.referenceLpInSpan(r.region());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (!Arrays.equals(reference, r.facets())) {
+      throw new AssertionError(label + ": the per-row reference finds " + reference.length + " facets, FacetSearch " + r.facets().length
+          + "; rows in one set only: " + Arrays.toString(symmetricDifference(reference, r.facets())));
+    }
+    System.out.printf(Locale.ROOT, "check %-8s identical facet sets on all %d rows (%d facets); per-row reference %.1f s%n", label,
+        r.region().rows(), reference.length, seconds);
+  }
+
+  private static int[] symmetricDifference(int[] x, int[] y) {
+    return java.util.stream.IntStream.concat(Arrays.stream(x).filter(v -> Arrays.binarySearch(y, v) < 0),
+        Arrays.stream(y).filter(v -> Arrays.binarySearch(x, v) < 0)).sorted().toArray();
+  }
+
+  private static double[] toDoubles(float[] sample) {
+    double[] x = new double[sample.length];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = sample[j];
+    }
+    return x;
   }
 
   private static void group(String name, float[][] samples, MlpWeights weights) {
     double[] seconds = new double[samples.length];
     for (int i = 0; i < samples.length; i++) {
-      double[] x = new double[samples[i].length];
-      for (int j = 0; j < x.length; j++) {
-        x[j] = samples[i][j];
-      }
+      double[] x = toDoubles(samples[i]);
       String label = name + " " + i;
       long start = System.nanoTime();
       SampleRegion r = SampleRegion.of(weights, x, null, null, (decided, rows, facets, lps, elapsed) ->

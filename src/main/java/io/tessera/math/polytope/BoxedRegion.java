@@ -73,7 +73,7 @@ public record BoxedRegion(Polytope polytope, int[] activeRows, double measure, d
    * sides N + 2j (x_j <= hi_j) and N + 2j + 1 (x_j >= lo_j), as in {@link #withBox}.
    */
   static int[] facetsWithBox(Polytope p, double[] lo, double[] hi, double[] interior) {
-    return ClarksonFacets.find(withBox(p, lo, hi), interior);
+    return FacetSearch.find(withBox(p, lo, hi), interior);
   }
 
   /** The network rows among {@code facets}. */

@@ -6,7 +6,7 @@ import java.util.BitSet;
 @FunctionalInterface
 public interface FacetProgress {
   FacetProgress NONE = (decided, rows, facets, lps, seconds) -> {};
-  /** How often {@link ClarksonFacets} reports. */
+  /** How often {@link FacetSearch} reports. */
   long EVERY_NANOS = 10_000_000_000L;
 
   void report(int decided, int rows, int facets, int lps, double seconds);

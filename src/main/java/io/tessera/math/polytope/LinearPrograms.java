@@ -97,14 +97,13 @@ final class LinearPrograms {
    * Solves without presolve, whose statuses are exact, or with {@code presolve} first: it speeds up
    * a one-off dense LP (a 1,500 x 785 Chebyshev LP of a trained MNIST net), but it can report
    * an unbounded LP as infeasible, so any answer other than OPTIMAL is checked again without it.
-   * Models that grow and are solved again (Clarkson's) keep presolve off, which keeps GLOP's warm start.
    */
   static Solution solve(MPSolver solver, MPObjective goal, MPVariable[] x, boolean presolve) {
-    MPSolver.ResultStatus status = solveOnce(solver, presolve);
+    MPSolver.ResultStatus status = solveWith(solver, parameters(presolve));
     if (presolve && status != MPSolver.ResultStatus.OPTIMAL) {
-      status = solveOnce(solver, false);
+      status = solveWith(solver, parameters(false));
     }
-    return switch (status) {
+    return switch (status(status)) {
       case OPTIMAL -> {
         double[] point = new double[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -114,14 +113,37 @@ final class LinearPrograms {
       }
       case UNBOUNDED -> new Solution(Status.UNBOUNDED, Double.POSITIVE_INFINITY, null);
       case INFEASIBLE -> new Solution(Status.INFEASIBLE, Double.NEGATIVE_INFINITY, null);
+    };
+  }
+
+  /**
+   * Solves a model solved before with the dual simplex and no presolve, so that GLOP starts from
+   * the last optimal basis; that basis stays dual feasible when only the right-hand side or
+   * bounds changed (RedundancyDual). Throws {@link SolverFailure} where GLOP gives no answer.
+   */
+  static Status solveWarmDual(MPSolver solver) {
+    MPSolverParameters parameters = parameters(false);
+    parameters.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
+    return status(solveWith(solver, parameters));
+  }
+
+  private static Status status(MPSolver.ResultStatus status) {
+    return switch (status) {
+      case OPTIMAL -> Status.OPTIMAL;
+      case UNBOUNDED -> Status.UNBOUNDED;
+      case INFEASIBLE -> Status.INFEASIBLE;
       default -> throw new SolverFailure("GLOP ended with status " + status);
     };
   }
 
-  private static MPSolver.ResultStatus solveOnce(MPSolver solver, boolean presolve) {
+  private static MPSolverParameters parameters(boolean presolve) {
     MPSolverParameters parameters = new MPSolverParameters();
     parameters.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
         (presolve ? MPSolverParameters.PresolveValues.PRESOLVE_ON : MPSolverParameters.PresolveValues.PRESOLVE_OFF).swigValue());
+    return parameters;
+  }
+
+  private static MPSolver.ResultStatus solveWith(MPSolver solver, MPSolverParameters parameters) {
     Deadline.check();
     Double left = Deadline.remainingSeconds();
     if (left != null) {

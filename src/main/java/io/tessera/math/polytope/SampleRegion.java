@@ -10,7 +10,7 @@ import io.tessera.math.MlpWeights;
  *
  * @param region the sample's polytope
  * @param layerBits the pattern per hidden layer, as {@link io.tessera.math.BitPatterns#hash} takes it
- * @param facets active rows, ascending ({@link ClarksonFacets}); null when they were not asked for
+ * @param facets active rows, ascending ({@link FacetSearch}); null when they were not asked for
  * @param radius Chebyshev radius; +Infinity when the region is unbounded and no box is given
  * @param centreNorm Euclidean norm of the Chebyshev centre; NaN when the radius is infinite
  * @param facetDistance distance from the sample to the nearest facet hyperplane, i.e. to the
@@ -60,7 +60,7 @@ public record SampleRegion(Polytope region, long[][] layerBits, int[] facets, do
     int[] facets = null;
     if (progress != null) {
       // Rays from a well-centred point reach far more facets than rays from a sample near a wall.
-      facets = ClarksonFacets.find(region, ball.centre() != null && ball.radius() > 0 ? ball.centre() : null, progress);
+      facets = FacetSearch.find(region, ball.centre() != null && ball.radius() > 0 ? ball.centre() : null, progress);
     }
     double centreNorm = ball.centre() == null ? Double.NaN : Polytope.norm(ball.centre());
     return new SampleRegion(region, layerBits, facets, ball.radius(), centreNorm, boundaryDistance(region, x), margin);

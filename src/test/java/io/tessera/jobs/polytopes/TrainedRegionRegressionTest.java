@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.Device;
 import io.tessera.math.MlpWeights;
-import io.tessera.math.polytope.ClarksonFacets;
+import io.tessera.math.polytope.FacetSearch;
 import io.tessera.math.polytope.FacetProgress;
 import io.tessera.math.polytope.Facets;
 import io.tessera.math.polytope.Polytope;
@@ -22,6 +22,6 @@ class TrainedRegionRegressionTest {
     double[] x = Files.readAllLines(dir.resolve("sample-6828.txt")).stream().mapToDouble(Double::parseDouble).toArray();
     Polytope region = Polytope.of(weights, weights.pattern(x));
     // The per-row LP reference (eq. 6) decides all 450 rows independently of Clarkson's model.
-    assertArrayEquals(Facets.referenceLp(region), ClarksonFacets.find(region, null, FacetProgress.NONE));
+    assertArrayEquals(Facets.referenceLp(region), FacetSearch.find(region, null, FacetProgress.NONE));
   }
 }

@@ -11,7 +11,23 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The production facet method must return exactly the reference LP's set. */
-class ClarksonFacetsTest {
+class FacetSearchTest {
+  @Test
+  void theReferenceInTheSpanAgreesWithTheFullOneWhenTheFirstLayerIsNarrow() {
+    // 16 inputs, 7 first-layer units: the rows span 7 of 16 dimensions.
+    MlpWeights net = TestModels.random(41, 16, 7, 12, 12, 2);
+    Random random = new Random(42);
+    int deeper = 0;
+    for (int trial = 0; trial < 6; trial++) {
+      Polytope p = Polytope.of(net, net.pattern(random.doubles(16, -1, 1).toArray()));
+      int[] reference = Facets.referenceLp(p);
+      deeper += (int) java.util.Arrays.stream(reference).filter(row -> row >= 7).count();
+      assertArrayEquals(reference, Facets.referenceLpInSpan(p), "trial " + trial);
+      assertArrayEquals(reference, FacetSearch.find(p), "trial " + trial);
+    }
+    assertTrue(deeper > 0, "deeper layers contribute facets, not only the first layer's 7 rows");
+  }
+
   @Test
   void agreesWithTheReferenceOnRandomRegions() {
     Random random = new Random(12);
@@ -23,7 +39,7 @@ class ClarksonFacetsTest {
         double[] x = random.doubles(widths[0], -1, 1).toArray();
         Polytope p = Polytope.of(net, net.pattern(x));
         int[] reference = Facets.referenceLp(p);
-        assertArrayEquals(reference, ClarksonFacets.find(p), "network " + java.util.Arrays.toString(widths) + ", trial " + trial);
+        assertArrayEquals(reference, FacetSearch.find(p), "network " + java.util.Arrays.toString(widths) + ", trial " + trial);
         regions++;
         facets += reference.length;
       }
@@ -37,7 +53,7 @@ class ClarksonFacetsTest {
     MlpWeights net = TestModels.random(7, widths);
     Polytope p = Polytope.of(net, net.pattern(new Random(8).doubles(widths[0], -1, 1).toArray()));
     java.util.List<int[]> reports = new java.util.ArrayList<>();
-    int[] facets = ClarksonFacets.find(p, null, new FacetProgress.Clock((decided, rows, found, lps, seconds) -> reports.add(new int[] {decided, rows, found, lps}), 0));
+    int[] facets = FacetSearch.find(p, null, new FacetProgress.Clock((decided, rows, found, lps, seconds) -> reports.add(new int[] {decided, rows, found, lps}), 0));
     assertArrayEquals(Facets.referenceLp(p), facets, "reporting changes nothing");
     assertTrue(reports.size() > 10, "a report at every step: " + reports.size());
     int[] last = {0, 0, 0, 0};
@@ -58,7 +74,7 @@ class ClarksonFacetsTest {
     for (int trial = 0; trial < 3; trial++) {
       double[] x = random.doubles(widths[0], -1, 1).toArray();
       Polytope p = Polytope.of(net, net.pattern(x));
-      assertArrayEquals(Facets.referenceLp(p), ClarksonFacets.find(p), "trial " + trial);
+      assertArrayEquals(Facets.referenceLp(p), FacetSearch.find(p), "trial " + trial);
     }
   }
 
@@ -75,8 +91,8 @@ class ClarksonFacetsTest {
       Polytope p = Polytope.of(net, net.pattern(x));
       assertEquals(8, RowSpace.of(p.a(), p.dim()).rank());
       int[] reference = Facets.referenceLp(p);
-      assertArrayEquals(reference, ClarksonFacets.find(p), "trial " + trial);
-      assertArrayEquals(reference, ClarksonFacets.find(p, x), "trial " + trial + " from the sample");
+      assertArrayEquals(reference, FacetSearch.find(p), "trial " + trial);
+      assertArrayEquals(reference, FacetSearch.find(p, x), "trial " + trial + " from the sample");
     }
   }
 
@@ -102,7 +118,7 @@ class ClarksonFacetsTest {
   @Test
   void rejectsAPointOutsideTheRegion() {
     Polytope p = Polytope.of(PolytopeTest.XOR, new long[] {3}); // x + y >= 0
-    assertThrows(IllegalArgumentException.class, () -> ClarksonFacets.find(p, new double[] {-1, -1}));
+    assertThrows(IllegalArgumentException.class, () -> FacetSearch.find(p, new double[] {-1, -1}));
   }
 
   @Test
@@ -111,16 +127,16 @@ class ClarksonFacetsTest {
     MlpWeights redundant = new MlpWeights(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {1, 0}}, {{1, 1, 1, 1}}},
         new double[][] {{0, 0, 5, -3}, {0}});
     Polytope p = Polytope.of(redundant, new long[] {0b0111});
-    assertArrayEquals(Facets.referenceLp(p), ClarksonFacets.find(p));
+    assertArrayEquals(Facets.referenceLp(p), FacetSearch.find(p));
     // Two copies of x >= 0 and y >= 0: the per-row reference drops both copies; Clarkson must agree.
     MlpWeights duplicated = new MlpWeights(new double[][][] {{{1, 0}, {1, 0}, {0, 1}}, {{1, 1, 1}}}, new double[][] {{0, 0, 0}, {0}});
     Polytope q = Polytope.of(duplicated, new long[] {0b111});
-    assertArrayEquals(Facets.referenceLp(q), ClarksonFacets.find(q));
+    assertArrayEquals(Facets.referenceLp(q), FacetSearch.find(q));
     // The XOR strip and half-planes.
     for (long s : new long[] {0, 1, 3}) {
       Polytope xor = Polytope.of(PolytopeTest.XOR, new long[] {s});
-      assertArrayEquals(Facets.referenceLp(xor), ClarksonFacets.find(xor), "XOR pattern " + s);
+      assertArrayEquals(Facets.referenceLp(xor), FacetSearch.find(xor), "XOR pattern " + s);
     }
-    assertThrows(IllegalArgumentException.class, () -> ClarksonFacets.find(Polytope.of(PolytopeTest.XOR, new long[] {2})));
+    assertThrows(IllegalArgumentException.class, () -> FacetSearch.find(Polytope.of(PolytopeTest.XOR, new long[] {2})));
   }
 }

@@ -1,0 +1,151 @@
+package io.tessera.math.polytope;
+
+import java.util.BitSet;
+
+/**
+ * The production facet method: exact, and the same set as {@link Facets#referenceLp}, at a
+ * fraction of its cost on large regions. Three ideas (docs/methods/polytopes-and-regions.md, Facets
+ * (eq. 6), Working in the span of the rows and Methods and tolerances):
+ * <ol>
+ *   <li>The geometry runs in the rows' span ({@link RowSpace}): 340 variables instead of 784 on
+ *       MNIST-sized nets, with every LP value unchanged.
+ *   <li>Ray shooting from an interior point z: the first hyperplane a ray meets is a facet, and a
+ *       ray costs one pass over the rows and no LP. A ray is aimed at each row in turn
+ *       ({@link AimedRays}); on a trained 784-340x5 region they certify about 95% of the facets in
+ *       seconds.
+ *   <li>The reference test itself for every row the rays leave undecided, through its LP dual in
+ *       one GLOP model whose matrix never changes ({@link RedundancyDual}): each test starts from
+ *       the last optimal basis. That is at most one LP per row, so the work per region is bounded
+ *       by the reference's own, whatever the region.
+ * </ol>
+ * A ray certifies its first hyperplane j only when the point just before the second one proves the
+ * reference's own test (max a_j . x exceeds c_j by more than {@link Facets#TOLERANCE}); rays that tie
+ * (duplicated rows, degenerate vertices) certify nothing, and the LP settles such rows.
+ */
+public final class FacetSearch {
+  private static final double ZERO_ROW = 1e-12;
+  /** Caps the Chebyshev LP so that a region with an infinite ball still gets a finite interior point. */
+  private static final double MAX_RADIUS = 1e3;
+  private FacetSearch() {}
+
+  /** Active rows of a region with a non-empty interior, ascending, from its Chebyshev centre. */
+  public static int[] find(Polytope p) {
+    return find(p, null);
+  }
+
+  /** Active rows, ascending, with rays from {@code interior} (strictly inside, best well centred) or, if null, the Chebyshev centre. */
+  public static int[] find(Polytope p, double[] interior) {
+    return find(p, interior, FacetProgress.NONE);
+  }
+
+  /** As {@link #find(Polytope, double[])}, reporting to {@code progress} every ten seconds. */
+  public static int[] find(Polytope p, double[] interior, FacetProgress progress) {
+    return find(p, interior, new FacetProgress.Clock(progress, FacetProgress.EVERY_NANOS));
+  }
+
+  static int[] find(Polytope p, double[] interior, FacetProgress.Clock clock) {
+    int n = p.rows();
+    requireFeasibleZeroRows(p);
+    RowSpace span = RowSpace.of(p.a(), p.dim());
+    if (span.rank() == 0) {
+      return new int[0];
+    }
+    double[][] a = span.reduceRows(p.a());
+    double[] c = p.c();
+    double[] z = interior == null ? centre(a, c) : span.reduce(interior);
+    double[] norms = new double[n];
+    for (int i = 0; i < n; i++) {
+      norms[i] = Polytope.norm(a[i]);
+    }
+    double[] slack = new double[n];
+    BitSet decided = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      slack[i] = c[i] - RowSpace.dot(a[i], z);
+      if (norms[i] <= ZERO_ROW) {
+        decided.set(i);
+      } else if (!(slack[i] > 0)) {
+        throw new IllegalArgumentException("the point is not strictly inside the region: row " + i + " has slack " + slack[i]);
+      }
+    }
+    BitSet facets = new BitSet(n);
+    AimedRays aimer = AimedRays.from(a, c, slack);
+    for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
+      Deadline.check();
+      clock.tick(decided, n, facets, 0);
+      double[] direction = aimer.direction(k);
+      int hit = direction == null ? -1 : firstHit(a, c, norms, slack, direction, facets);
+      if (hit >= 0) {
+        facets.set(hit);
+        decided.set(hit);
+      }
+    }
+    BitSet rows = new BitSet(n);
+    rows.set(0, n);
+    rows.andNot(decided);
+    rows.or(facets);
+    int lps = 0;
+    try (RedundancyDual test = new RedundancyDual(a, c, rows)) {
+      for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
+        clock.tick(decided, n, facets, lps);
+        lps++;
+        if (test.isActive(k)) {
+          facets.set(k);
+        }
+        decided.set(k);
+      }
+    }
+    return facets.stream().toArray();
+  }
+
+  /**
+   * The row a ray from z along {@code direction} meets first, when the gap to the second proves it
+   * a facet (see the class comment); -1 when the ray proves nothing new.
+   */
+  private static int firstHit(double[][] a, double[] c, double[] norms, double[] slack, double[] direction, BitSet facets) {
+    double first = Double.POSITIVE_INFINITY;
+    double second = Double.POSITIVE_INFINITY;
+    double firstRate = 0;
+    int hit = -1;
+    for (int r = 0; r < a.length; r++) {
+      if (norms[r] <= ZERO_ROW) {
+        continue;
+      }
+      double rate = RowSpace.dot(a[r], direction);
+      if (rate <= 0) {
+        continue;
+      }
+      double t = slack[r] / rate;
+      if (t < first) {
+        second = first;
+        first = t;
+        firstRate = rate;
+        hit = r;
+      } else if (t < second) {
+        second = t;
+      }
+    }
+    if (hit < 0 || facets.get(hit)) {
+      return -1;
+    }
+    // Just before the second hyperplane every other row holds, and a_hit . x = c_hit + gap.
+    double gap = second == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : (second - first) * firstRate;
+    return Facets.exceeds(c[hit] + gap, c[hit]) ? hit : -1;
+  }
+
+  private static void requireFeasibleZeroRows(Polytope p) {
+    for (int i = 0; i < p.rows(); i++) {
+      if (Polytope.norm(p.a()[i]) <= ZERO_ROW && p.c()[i] < -ZERO_ROW) {
+        throw new IllegalArgumentException("the region is empty: row " + i + " reads 0 <= " + p.c()[i]);
+      }
+    }
+  }
+
+  /** The Chebyshev centre in the span, of a ball no larger than {@link #MAX_RADIUS}. */
+  private static double[] centre(double[][] a, double[] c) {
+    ChebyshevBall ball = ChebyshevBall.capped(a, c, MAX_RADIUS);
+    if (!(ball.radius() > 0)) {
+      throw new IllegalArgumentException("the region has no interior (Chebyshev radius " + ball.radius() + ")");
+    }
+    return ball.centre();
+  }
+}
