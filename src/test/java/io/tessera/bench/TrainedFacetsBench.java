@@ -98,6 +98,9 @@ public final class TrainedFacetsBench {
   }
 
   private static void group(String name, float[][] samples, MlpWeights weights) {
+    if (samples.length == 0) {
+      return;
+    }
     double[] seconds = new double[samples.length];
     for (int i = 0; i < samples.length; i++) {
       double[] x = toDoubles(samples[i]);
