@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS ood_scores (
   split STRING COMMENT 'split of the input row',
   label INT COMMENT 'label of the input row (NULL if none)',
   lift STRING COMMENT 'inpaint (alternating checkerboard masks) or diffuse-denoise (to lift_step and back)',
-  distance STRING COMMENT 'mse, ssim (1 - SSIM) or deep (squared distance of unit-length classifier features)',
+  distance STRING COMMENT 'mse, ssim (1 - SSIM), deep (squared distance of unit-length classifier features) or code (squared distance of autoencoder codes)',
   attempts INT COMMENT 'r, lifts per image (for inpaint the mask parity alternates)',
   score DOUBLE COMMENT 'median of the attempt distances (the mean of the two middle ones for even r)',
   attempt_distances ARRAY<DOUBLE> COMMENT 'the distance of each attempt, in attempt order; NULL when keep_attempts is false',

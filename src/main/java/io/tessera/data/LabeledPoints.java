@@ -38,8 +38,8 @@ public record LabeledPoints(float[][] features, int[] labels, double[] targets) 
    * kept.
    */
   public LabeledPoints averagePooled(int factor) {
-    int side = (int) Math.round(Math.sqrt(dim()));
-    if (factor < 1 || side * side != dim() || side % factor != 0) {
+    int side = side();
+    if (factor < 1 || side % factor != 0) {
       throw new IllegalArgumentException("cannot pool " + dim() + "-pixel images by " + factor + ": they must be square with a side divisible by it");
     }
     int out = side / factor;
@@ -55,6 +55,46 @@ public record LabeledPoints(float[][] features, int[] labels, double[] targets) 
       }
     }
     return new LabeledPoints(pooled, labels, targets);
+  }
+
+  /** Points {@code from} (inclusive) to {@code to} (exclusive). */
+  public LabeledPoints rows(int from, int to) {
+    return new LabeledPoints(java.util.Arrays.copyOfRange(features, from, to), labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to),
+        targets == null ? null : java.util.Arrays.copyOfRange(targets, from, to));
+  }
+
+  /** Square images turned a quarter turn counter-clockwise: the top row becomes the left column, read bottom up. */
+  public LabeledPoints rotated90() {
+    int side = side();
+    float[][] turned = new float[size()][dim()];
+    for (int i = 0; i < size(); i++) {
+      for (int r = 0; r < side; r++) {
+        for (int c = 0; c < side; c++) {
+          turned[i][(side - 1 - c) * side + r] = features[i][r * side + c];
+        }
+      }
+    }
+    return new LabeledPoints(turned, labels, targets);
+  }
+
+  /** Images in [0, 1] with their intensities inverted: x becomes 1 - x. */
+  public LabeledPoints inverted() {
+    float[][] out = new float[size()][];
+    for (int i = 0; i < size(); i++) {
+      out[i] = new float[features[i].length];
+      for (int k = 0; k < out[i].length; k++) {
+        out[i][k] = 1 - features[i][k];
+      }
+    }
+    return new LabeledPoints(out, labels, targets);
+  }
+
+  private int side() {
+    int side = (int) Math.round(Math.sqrt(dim()));
+    if (side * side != dim()) {
+      throw new IllegalArgumentException(dim() + "-pixel points are not square images");
+    }
+    return side;
   }
 
   public int size() {

@@ -7,12 +7,15 @@ import io.tessera.jobs.diffusion.LmdConfig;
 import java.util.List;
 
 /**
- * LMD's MNIST protocol in reduced form (see conf/lmd-mnist.yaml): a U-Net DDPM and a small CNN
- * classifier (for the deep distance) trained on the in-domain digits of the IDX training file,
- * then the lmd job on test digits of both halves and on synthetic shape images.
+ * LMD's MNIST protocol in reduced form (see conf/lmd-mnist.yaml): a U-Net DDPM, an MLP autoencoder
+ * trained without labels (for the code distance) and a small CNN classifier (for the deep
+ * distance) trained on the in-domain digits of the IDX training file, then the lmd job on test
+ * digits of both halves, synthetic shape images, and turned and inverted in-domain test digits.
  *
  * @param trainImages in-domain training images for both models; 0: all of them
- * @param evalImages images per evaluated set (in-domain digits, other digits, shapes)
+ * @param evalImages images per evaluated set (in-domain digits, other digits, shapes, turned and inverted in-domain digits)
+ * @param autoencoderLatent the autoencoder's code length
+ * @param autoencoderHidden the widths of its encoder's hidden layers (the decoder mirrors them)
  * @param reuseModels whether models already saved under the output are used instead of retrained
  */
 public record LmdMnistConfig(
@@ -31,6 +34,9 @@ public record LmdMnistConfig(
     List<Integer> classifierConvFilters,
     List<Integer> classifierHidden,
     Integer classifierEpochs,
+    Integer autoencoderLatent,
+    List<Integer> autoencoderHidden,
+    Integer autoencoderEpochs,
     List<String> lifts,
     Integer liftStep,
     List<String> distances,
@@ -55,8 +61,11 @@ public record LmdMnistConfig(
     classifierConvFilters = classifierConvFilters == null ? List.of(10, 20) : classifierConvFilters;
     classifierHidden = classifierHidden == null ? List.of(50) : classifierHidden;
     classifierEpochs = classifierEpochs == null ? 3 : classifierEpochs;
+    autoencoderLatent = autoencoderLatent == null ? 16 : autoencoderLatent;
+    autoencoderHidden = autoencoderHidden == null ? List.of(256) : autoencoderHidden;
+    autoencoderEpochs = autoencoderEpochs == null ? 10 : autoencoderEpochs;
     lifts = lifts == null ? List.of(LmdConfig.INPAINT, LmdConfig.DIFFUSE_DENOISE) : lifts;
-    distances = distances == null ? List.of("mse", "ssim", "deep") : distances;
+    distances = distances == null ? List.of("mse", "ssim", "code", "deep") : distances;
     attempts = attempts == null ? 10 : attempts;
     grid = grid == null ? 8 : grid;
     stepSize = stepSize == null ? 10 : stepSize;

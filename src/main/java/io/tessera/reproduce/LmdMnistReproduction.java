@@ -1,5 +1,6 @@
 package io.tessera.reproduce;
 
+import io.tessera.TesseraException;
 import io.tessera.config.ConfigLoader;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.LabeledPoints;
@@ -9,17 +10,23 @@ import io.tessera.data.Splits;
 import io.tessera.jobs.JobRegistry;
 import io.tessera.jobs.diffusion.LmdConfig;
 import io.tessera.jobs.diffusion.LmdJob;
+import io.tessera.math.latent.SmoothActivation;
 import io.tessera.model.DevicePolicy;
+import io.tessera.model.autoencoder.AutoencoderCard;
+import io.tessera.model.autoencoder.AutoencoderSpec;
 import io.tessera.model.classifier.ModelCard;
 import io.tessera.model.diffusion.DiffusionCard;
 import io.tessera.model.diffusion.DiffusionTrainer;
 import io.tessera.model.diffusion.EpsNetwork;
+import io.tessera.training.AutoencoderTrainJob;
 import io.tessera.training.DiffusionTrainJob;
 import io.tessera.training.TrainJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -29,12 +36,17 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * LMD's MNIST protocol in reduced form, end to end: the in-domain digits of the IDX training file
- * train a U-Net DDPM and a small CNN (whose penultimate features give the deep distance); the lmd
- * job then scores test images of the in-domain digits, of the other digits and synthetic shapes,
- * once per lift, with the in-domain test digits as the in-distribution split.
+ * train a U-Net DDPM, an MLP autoencoder (without labels; its codes give the code distance) and a
+ * small CNN (with labels; its penultimate features give the deep distance); the lmd job then
+ * scores test images of the in-domain digits, of the other digits, synthetic shapes, and other
+ * in-domain test digits turned a quarter turn or with their intensities inverted, once per lift,
+ * with the in-domain test digits as the in-distribution split.
  */
 public final class LmdMnistReproduction {
   public static final String SHAPES = "shapes";
+  /** Suffixes of the transformed in-domain sets' split names. */
+  public static final String ROTATED = "-rot90";
+  public static final String INVERTED = "-inverted";
 
   private LmdMnistReproduction() {}
 
@@ -42,7 +54,7 @@ public final class LmdMnistReproduction {
   /** One ROC-AUC with DeLong's 95% interval [low, high]. */
   public record AucRow(String lift, String distance, String outOfDomain, long inSamples, long outSamples, double auc, double low, double high) {}
 
-  public record Result(DiffusionCard ddpm, ModelCard classifier, String inSplit, String outSplit, List<AucRow> rows) {}
+  public record Result(DiffusionCard ddpm, ModelCard classifier, AutoencoderCard autoencoder, String inSplit, String outSplit, List<AucRow> rows) {}
 
   public static Result run(SparkSession spark, LmdMnistConfig cfg, Consumer<String> progress) {
     MnistImport.Imported mnist = cfg.mnist().read(spark);
@@ -65,30 +77,48 @@ public final class LmdMnistReproduction {
         cnnDir, "mnist-" + digits + "-cnn", ModelCard.Task.CLASSIFICATION, cfg.classifierHidden(), cfg.classifierEpochs(), 128, 1e-3,
         cfg.seed(), device, cfg.classifierConvFilters()), line -> progress.accept("  " + line));
 
+    String aeDir = cfg.output() + "/models/mnist-" + digits + "-autoencoder";
+    AutoencoderCard autoencoder = SavedModels.reusable(cfg.reuseModels(), aeDir, progress) ? AutoencoderCard.read(Path.of(aeDir))
+        : AutoencoderTrainJob.run(spark, inData, aeDir, new AutoencoderSpec("mnist-" + digits + "-autoencoder", cfg.autoencoderLatent(),
+            cfg.autoencoderHidden(), SmoothActivation.TANH, SmoothActivation.SIGMOID, cfg.autoencoderEpochs(), 128, 1e-3, cfg.seed(), device,
+            inData), line -> progress.accept("  " + line));
+
+    int e = cfg.evalImages();
+    if (inTest.size() < 3 * e) {
+      throw new TesseraException("eval_images " + e + " needs " + 3 * e + " in-domain test images (as they are, turned, inverted), but "
+          + cfg.mnist().testImages() + " has " + inTest.size() + " of digits " + digits);
+    }
     String inSplit = "mnist-" + digits;
     String outSplit = "mnist-" + others;
-    LabeledPoints inEval = inTest.head(cfg.evalImages());
-    LabeledPoints outEval = select(mnist.test(), in.negate(), cfg.evalImages());
-    LabeledPoints shapes = ShapeImages.generate(cfg.evalImages(), (int) Math.round(Math.sqrt(train.dim())), cfg.seed() + 7);
-    List<String> splits = Splits.constant(inEval.size(), inSplit);
-    splits.addAll(Splits.constant(outEval.size(), outSplit));
-    splits.addAll(Splits.constant(shapes.size(), SHAPES));
+    Map<String, LabeledPoints> sets = new LinkedHashMap<>();
+    sets.put(inSplit, inTest.head(e));
+    sets.put(outSplit, select(mnist.test(), in.negate(), e));
+    sets.put(SHAPES, ShapeImages.generate(e, (int) Math.round(Math.sqrt(train.dim())), cfg.seed() + 7));
+    sets.put(inSplit + ROTATED, inTest.rows(e, 2 * e).rotated90());
+    sets.put(inSplit + INVERTED, inTest.rows(2 * e, 3 * e).inverted());
+    List<String> splits = new ArrayList<>();
+    LabeledPoints eval = null;
+    for (Map.Entry<String, LabeledPoints> set : sets.entrySet()) {
+      splits.addAll(Splits.constant(set.getValue().size(), set.getKey()));
+      eval = eval == null ? set.getValue() : LabeledPoints.concat(eval, set.getValue());
+    }
     String evalData = cfg.output() + "/datasets/lmd-eval";
-    DatasetIO.write(spark, LabeledPoints.concat(LabeledPoints.concat(inEval, outEval), shapes), splits, evalData, true);
+    DatasetIO.write(spark, eval, splits, evalData, true);
 
     List<AucRow> rows = new ArrayList<>();
     for (String lift : cfg.lifts()) {
       String runId = "lmd-mnist-" + lift;
-      progress.accept(String.format(Locale.ROOT, "lmd, lift %s: %d + %d + %d images x %d attempts, h = %d -> run %s", lift, inEval.size(),
-          outEval.size(), shapes.size(), cfg.attempts(), cfg.stepSize(), runId));
+      progress.accept(String.format(Locale.ROOT, "lmd, lift %s: %d sets of %d images x %d attempts, h = %d -> run %s", lift, sets.size(), e,
+          cfg.attempts(), cfg.stepSize(), runId));
       boolean deep = cfg.distances().contains("deep");
-      JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", evalData, "model", ddpmDir, "output", cfg.output(), "attempts", cfg.attempts(), "grid", cfg.grid(), "step_size", cfg.stepSize(), "variance", cfg.variance(), "distances", cfg.distances(), "clamp", List.of(0.0, 1.0), "in_distribution_split", inSplit, "seed", cfg.seed(), "batch_size", 64, "partitions", 0, "device", cfg.device(), "run_id", runId, "quarantine", false, "lift", lift, "lift_step", LmdConfig.DIFFUSE_DENOISE.equals(lift) ? cfg.liftStep() : null, "feature_model", deep ? cnnDir : null, "keep_attempts", true));
+      boolean code = cfg.distances().contains("code");
+      JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", evalData, "model", ddpmDir, "output", cfg.output(), "attempts", cfg.attempts(), "grid", cfg.grid(), "step_size", cfg.stepSize(), "variance", cfg.variance(), "distances", cfg.distances(), "clamp", List.of(0.0, 1.0), "in_distribution_split", inSplit, "seed", cfg.seed(), "batch_size", 64, "partitions", 0, "device", cfg.device(), "run_id", runId, "quarantine", false, "lift", lift, "lift_step", LmdConfig.DIFFUSE_DENOISE.equals(lift) ? cfg.liftStep() : null, "feature_model", deep ? cnnDir : null, "code_model", code ? aeDir : null, "keep_attempts", true));
       for (Row r : spark.read().parquet(cfg.output() + "/" + LmdJob.SUMMARY + "/run_id=" + runId).collectAsList()) {
         rows.add(new AucRow(lift, r.getAs("distance"), r.getAs("out_of_domain"), r.getAs("in_samples"), r.getAs("out_samples"),
             r.getAs("auc"), r.getAs("auc_low"), r.getAs("auc_high")));
       }
     }
-    return new Result(ddpm, cnn, inSplit, outSplit, rows);
+    return new Result(ddpm, cnn, autoencoder, inSplit, outSplit, rows);
   }
 
   private static DiffusionCard trainDdpm(SparkSession spark, LmdMnistConfig cfg, String data, String dir, DevicePolicy device,

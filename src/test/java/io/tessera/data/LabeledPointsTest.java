@@ -30,4 +30,26 @@ class LabeledPointsTest {
     LabeledPoints side5 = new LabeledPoints(new float[][] {new float[25]}, null, null);
     assertThrows(IllegalArgumentException.class, () -> side5.averagePooled(2));
   }
+
+  @Test
+  void aQuarterTurnMovesTheTopRowToTheLeftColumnAndFourTurnsChangeNothing() {
+    // 1 2 3      3 6 9
+    // 4 5 6  ->  2 5 8
+    // 7 8 9      1 4 7
+    float[] image = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    LabeledPoints points = new LabeledPoints(new float[][] {image}, new int[] {4}, null);
+    assertArrayEquals(new float[] {3, 6, 9, 2, 5, 8, 1, 4, 7}, points.rotated90().features()[0]);
+    assertArrayEquals(image, points.rotated90().rotated90().rotated90().rotated90().features()[0]);
+    assertArrayEquals(new int[] {4}, points.rotated90().labels());
+    assertThrows(IllegalArgumentException.class, () -> new LabeledPoints(new float[][] {new float[12]}, null, null).rotated90());
+  }
+
+  @Test
+  void invertingMapsXToOneMinusXAndSlicesKeepTheirLabels() {
+    LabeledPoints points = new LabeledPoints(new float[][] {{0f, 0.25f, 1f}, {0.5f, 0.5f, 0.5f}, {1f, 1f, 0f}}, new int[] {1, 2, 3}, null);
+    assertArrayEquals(new float[] {1f, 0.75f, 0f}, points.inverted().features()[0]);
+    LabeledPoints middle = points.rows(1, 3);
+    assertArrayEquals(new int[] {2, 3}, middle.labels());
+    assertArrayEquals(new float[] {0f, 0f, 1f}, middle.inverted().features()[1]);
+  }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param lift inpaint (checkerboard masks, LMD's default) or diffuse-denoise (to liftStep and back)
  * @param liftStep t0 of diffuse-denoise; null: T / 2 of the model
  * @param featureModel a classifier directory from tessera train whose penultimate features give the deep distance
+ * @param codeModel an autoencoder directory from tessera train-autoencoder (trained without labels) whose codes give
+ *     the code distance
  * @param keepAttempts whether ood_scores keeps every attempt's distance
  * @param grid patches per side of the alternating checkerboard mask
  * @param stepSize h on the model's T-step grid for the inpainting chain
@@ -36,9 +38,10 @@ public record LmdConfig(
     String lift,
     Integer liftStep,
     String featureModel,
+    String codeModel,
     Boolean keepAttempts) implements DatasetJobConfig {
 
-  public static final List<String> DISTANCES = List.of("mse", "ssim", "deep");
+  public static final List<String> DISTANCES = List.of("mse", "ssim", "deep", "code");
   public static final String INPAINT = "inpaint";
   public static final String DIFFUSE_DENOISE = "diffuse-denoise";
 
@@ -65,6 +68,10 @@ public record LmdConfig(
     if (distances.contains("deep") != (featureModel != null)) {
       throw new TesseraException("distance deep and feature_model go together: deep needs a classifier from tessera train as"
           + " feature_model, and feature_model is only used by deep");
+    }
+    if (distances.contains("code") != (codeModel != null)) {
+      throw new TesseraException("distance code and code_model go together: code needs an autoencoder from tessera train-autoencoder"
+          + " as code_model, and code_model is only used by code");
     }
     if (!List.of(INPAINT, DIFFUSE_DENOISE).contains(lift)) {
       throw new TesseraException("lift must be " + INPAINT + " or " + DIFFUSE_DENOISE + ", got '" + lift + "'");

@@ -17,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * The {@code lmd} job (Liu, Zhou and Weinberger, Algorithm 1;
  * docs/methods/diffusion-likelihood-and-lmd.md, LMD: lift, map, detect): each image is lifted r
  * times by a DDPM, inpainted under alternating checkerboard masks or diffused to a step t0 and
- * denoised, and its score is the median distance to those lifts (MSE, 1 - SSIM, or the distance of
- * a Tessera-trained classifier's features), in {@code ood_scores}; {@code ood_summary} has the
+ * denoised, and its score is the median distance to those lifts (MSE, 1 - SSIM, the distance of
+ * a Tessera-trained classifier's features, or of an autoencoder's codes, which needs no labels), in {@code ood_scores}; {@code ood_summary} has the
  * ROC-AUC of every split against a configured in-distribution split.
  */
 public final class LmdJob extends BaseJob<LmdConfig> {
@@ -51,18 +51,30 @@ public final class LmdJob extends BaseJob<LmdConfig> {
     ModelRef features = null;
     if (cfg.featureModel() != null) {
       features = ModelRef.of(run.spark(), cfg.featureModel(), cfg.devicePolicy());
-      int takes = features.features().inputDim();
-      if (takes != ddpm.dataDim()) {
-        throw new TesseraException("feature_model " + cfg.featureModel() + " takes " + takes + " values but the images have "
-            + ddpm.dataDim());
+      requireInput("feature_model", cfg.featureModel(), features.features().inputDim(), ddpm.dataDim());
+    }
+    ModelRef codes = null;
+    if (cfg.codeModel() != null) {
+      codes = ModelRef.of(run.spark(), cfg.codeModel(), cfg.devicePolicy());
+      io.tessera.model.autoencoder.Autoencoder autoencoder = codes.latent(null).autoencoder();
+      if (autoencoder == null) {
+        throw new TesseraException("code_model " + cfg.codeModel() + " is a decoder without an encoder; code needs a whole autoencoder"
+            + " from tessera train-autoencoder");
       }
+      requireInput("code_model", cfg.codeModel(), autoencoder.card().inputDim(), ddpm.dataDim());
     }
     // No repartitioning here: the checkpointed stage splits the rows into its own chunks.
     ValidatedInput.Rows input = ValidatedInput.load(run, cfg, ddpm.dataDim(), cfg.quarantine(), 0);
-    long scores = run.stageCheckpointed(TABLE, input.valid(), new LmdPartition(model, features, cfg, lift), cfg.partitions());
+    long scores = run.stageCheckpointed(TABLE, input.valid(), new LmdPartition(model, features, codes, cfg, lift), cfg.partitions());
     ModelOutputGuard.Checked checked = ModelOutputGuard.check(run, TABLE, scores, cfg.input(), cfg.quarantine(), "score");
     run.stage(SUMMARY, summary(run.staged(TABLE), cfg.inDistributionSplit()).coalesce(1));
     return new JobRun.Counts(input.rowsIn(), checked.rowsOut() / cfg.distances().size(), input.rejected() + checked.rejectedSamples());
+  }
+
+  private static void requireInput(String key, String uri, int takes, int dim) {
+    if (takes != dim) {
+      throw new TesseraException(key + " " + uri + " takes " + takes + " values but the images have " + dim);
+    }
   }
 
   /** The side of square images of {@code dim} pixels. */

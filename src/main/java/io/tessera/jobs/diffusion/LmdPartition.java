@@ -2,6 +2,7 @@ package io.tessera.jobs.diffusion;
 
 import io.tessera.math.Precision;
 import io.tessera.math.diffusion.ImageDistances;
+import io.tessera.model.autoencoder.Autoencoder;
 import io.tessera.model.classifier.FeatureEncoder;
 import io.tessera.model.diffusion.DiffusionModel;
 import io.tessera.run.BatchedIterator;
@@ -25,15 +26,17 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
 
   private final ModelRef model;
   private final ModelRef features;
+  private final ModelRef codes;
   private final LmdLift lift;
   private final Settings cfg;
 
   /** The config's per-image settings, shipped to executors. */
   private record Settings(int attempts, List<String> distances, int batchSize, boolean keepAttempts) implements java.io.Serializable {}
 
-  LmdPartition(ModelRef model, ModelRef features, LmdConfig cfg, LmdLift lift) {
+  LmdPartition(ModelRef model, ModelRef features, ModelRef codes, LmdConfig cfg, LmdLift lift) {
     this.model = model;
     this.features = features;
+    this.codes = codes;
     this.lift = lift;
     this.cfg = new Settings(cfg.attempts(), List.copyOf(cfg.distances()), cfg.batchSize(), cfg.keepAttempts());
   }
@@ -42,10 +45,11 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     DiffusionModel ddpm = model.diffusion();
     FeatureEncoder encoder = features == null ? null : features.features();
-    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, encoder, batch));
+    Autoencoder autoencoder = codes == null ? null : codes.latent(null).autoencoder();
+    return new BatchedIterator<>(rows, cfg.batchSize(), batch -> process(ddpm, encoder, autoencoder, batch));
   }
 
-  private List<Row> process(DiffusionModel ddpm, FeatureEncoder encoder, List<Row> batch) {
+  private List<Row> process(DiffusionModel ddpm, FeatureEncoder encoder, Autoencoder autoencoder, List<Row> batch) {
     int dim = ddpm.dataDim();
     int side = LmdJob.side(dim);
     int attempts = cfg.attempts();
@@ -69,6 +73,12 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
       originalFeatures = Precision.widen(encoder.features(x, batch.size()));
       liftedFeatures = Precision.widen(encoder.features(Precision.narrow(lifted), chains));
     }
+    double[][] originalCodes = null;
+    double[][] liftedCodes = null;
+    if (autoencoder != null) {
+      originalCodes = autoencoder.encode(x, batch.size());
+      liftedCodes = autoencoder.encode(Precision.narrow(lifted), chains);
+    }
     List<Row> out = new ArrayList<>(batch.size() * cfg.distances().size());
     for (int i = 0; i < batch.size(); i++) {
       Row in = batch.get(i);
@@ -79,6 +89,7 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
           values[a] = switch (distance) {
             case "mse" -> ImageDistances.mse(originals, lifted, chain * dim, dim);
             case "ssim" -> ImageDistances.ssimDistance(originals, lifted, chain * dim, side);
+            case "code" -> ImageDistances.squaredDistance(originalCodes[i], liftedCodes[chain]);
             default -> ImageDistances.unitFeatureDistance(originalFeatures, i, liftedFeatures, chain, encoder.featureDim());
           };
         }

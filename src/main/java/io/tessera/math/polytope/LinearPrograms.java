@@ -119,7 +119,7 @@ final class LinearPrograms {
   /**
    * Solves a model solved before with the dual simplex and no presolve, so that GLOP starts from
    * the last optimal basis; that basis stays dual feasible when only the right-hand side or
-   * bounds changed (RedundancyDual). Throws {@link SolverFailure} where GLOP gives no answer.
+   * bounds changed (FacetSearch's dual redundancy test). Throws {@link SolverFailure} where GLOP gives no answer.
    */
   static Status solveWarmDual(MPSolver solver) {
     MPSolverParameters parameters = parameters(false);

@@ -12,7 +12,10 @@ import io.tessera.data.DatasetIO;
 import io.tessera.data.LabeledPoints;
 import io.tessera.jobs.JobRegistry;
 import io.tessera.math.diffusion.RocAuc;
+import io.tessera.math.latent.SmoothActivation;
 import io.tessera.model.DevicePolicy;
+import io.tessera.model.autoencoder.AutoencoderSpec;
+import io.tessera.model.autoencoder.AutoencoderTrainer;
 import io.tessera.model.classifier.ModelCard;
 import io.tessera.model.classifier.NetworkTrainer;
 import io.tessera.model.classifier.TrainSpec;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * LMD on 12 x 12 images whose in-distribution law is N(blob, 0.1^2 I), scored with that law's
  * closed-form optimal eps (the TorchScript fixture gaussian-image-eps.pt): lifts of such images
  * (inpainting, or diffusing and denoising) stay close to them, those of uniform noise do not, so
- * noise scores higher by every distance, the deep one included; the summary's AUC equals the rank
+ * noise scores higher by every distance, the learned ones included (classifier features, and the
+ * codes of an autoencoder trained on the in-distribution images alone, without labels); the summary's AUC equals the rank
  * formula on the scores; and the scores do not depend on partitions or batch size.
  */
 class LmdJobTest {
@@ -66,24 +70,31 @@ class LmdJobTest {
     }
     NetworkTrainer.train(new TrainingSet(flat, labels, 80, SIDE * SIDE), null, new TrainSpec("blob-or-noise",
         ModelCard.Task.CLASSIFICATION, List.of(16), 2, 20, 16, 1e-2, 1, DevicePolicy.CPU, "blobs"), Path.of(classifier), line -> {});
+    // The label-free feature model: an autoencoder that only ever sees the in-distribution blobs (targets unused).
+    String autoencoder = tmp.resolve("autoencoder").toString();
+    AutoencoderTrainer.train(new TrainingSet(java.util.Arrays.copyOf(flat, 40 * SIDE * SIDE), new float[40], 40, SIDE * SIDE), null,
+        new AutoencoderSpec("blob-codes", 4, List.of(32), SmoothActivation.TANH, SmoothActivation.IDENTITY, 40, 8, 1e-2, 1, DevicePolicy.CPU,
+            "blobs"), Path.of(autoencoder), line -> {});
 
     String out = tmp.resolve("out").toString();
-    JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 4, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse", "ssim", "deep"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 16, "partitions", 0, "device", "cpu", "run_id", "inpaint", "quarantine", false, "feature_model", classifier));
+    JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 4, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse", "ssim", "deep", "code"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 16, "partitions", 0, "device", "cpu", "run_id", "inpaint", "quarantine", false, "feature_model", classifier, "code_model", autoencoder));
     JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 3, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 16, "partitions", 0, "device", "cpu", "run_id", "diffuse", "quarantine", false, "lift", LmdConfig.DIFFUSE_DENOISE, "lift_step", 40, "keep_attempts", false));
     // The same inpainting run over 3 partitions in batches of 5: the masks and noise come from
-    // (seed, sample id, attempt), so the pixel distances are the same to the bit; the deep one
-    // passes float32 features through a GEMM whose blocking follows the batch size, so to 1e-5.
-    JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 4, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse", "ssim", "deep"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 5, "partitions", 3, "device", "cpu", "run_id", "inpaint-3", "quarantine", false, "feature_model", classifier));
+    // (seed, sample id, attempt), so the pixel distances are the same to the bit; deep and code
+    // pass float32 features through GEMMs whose blocking follows the batch size, so to 1e-5.
+    JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 4, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse", "ssim", "deep", "code"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 5, "partitions", 3, "device", "cpu", "run_id", "inpaint-3", "quarantine", false, "feature_model", classifier, "code_model", autoencoder));
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
-      assertEquals(0, spark.read().parquet(out + "/" + table + "/run_id=inpaint").where("distance <> 'deep'").exceptAll(
-          spark.read().parquet(out + "/" + table + "/run_id=inpaint-3").where("distance <> 'deep'")).count(), table + " depends on partitions");
+      assertEquals(0, spark.read().parquet(out + "/" + table + "/run_id=inpaint").where("distance IN ('mse', 'ssim')").exceptAll(
+          spark.read().parquet(out + "/" + table + "/run_id=inpaint-3").where("distance IN ('mse', 'ssim')")).count(), table + " depends on partitions");
     }
-    Row deep = spark.read().parquet(out + "/ood_scores").where("distance = 'deep'").groupBy("sample_id")
-        .agg(org.apache.spark.sql.functions.max("score").minus(org.apache.spark.sql.functions.min("score")).as("spread"),
-            org.apache.spark.sql.functions.count("*").as("n"))
-        .agg(org.apache.spark.sql.functions.max("spread"), org.apache.spark.sql.functions.min("n")).first();
-    assertTrue(deep.getDouble(0) < 1e-5, "deep scores differ by " + deep.getDouble(0));
-    assertEquals(2L, deep.getLong(1), "every image scored by both runs");
+    for (String learned : List.of("deep", "code")) {
+      Row spread = spark.read().parquet(out + "/ood_scores").where("distance = '" + learned + "'").groupBy("sample_id")
+          .agg(org.apache.spark.sql.functions.max("score").minus(org.apache.spark.sql.functions.min("score")).as("spread"),
+              org.apache.spark.sql.functions.count("*").as("n"))
+          .agg(org.apache.spark.sql.functions.max("spread"), org.apache.spark.sql.functions.min("n")).first();
+      assertTrue(spread.getDouble(0) < 1e-5, learned + " scores differ by " + spread.getDouble(0));
+      assertEquals(2L, spread.getLong(1), "every image scored by both runs");
+    }
 
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
       assertEquals(SchemaShapes.of(TableSchema.load(table).schema()), SchemaShapes.of(spark.read().parquet(out + "/" + table).schema()),
@@ -92,7 +103,7 @@ class LmdJobTest {
     for (String run : List.of("inpaint", "diffuse")) {
       List<Row> scores = spark.read().parquet(out + "/ood_scores/run_id=" + run).collectAsList();
       List<Row> summaries = spark.read().parquet(out + "/ood_summary/run_id=" + run).collectAsList();
-      int distances = run.equals("inpaint") ? 3 : 1;
+      int distances = run.equals("inpaint") ? 4 : 1;
       assertEquals(80 * distances, scores.size(), "one row per image and distance");
       assertEquals(distances, summaries.size(), "one summary row per distance: ood against id");
       for (Row score : scores) {
@@ -157,10 +168,12 @@ class LmdJobTest {
   }
 
   @Test
-  void deepDistanceAndFeatureModelGoTogether() {
+  void learnedDistancesAndTheirModelsGoTogether() {
     String model = "src/test/resources/models/gaussian-image-eps.pt";
     TesseraException missing = assertThrows(TesseraException.class, () -> ConfigLoader.of(LmdConfig.class, "input", "in", "model", model, "output", "out", "distances", List.of("deep")));
     assertTrue(missing.getMessage().contains("feature_model"), missing.getMessage());
+    TesseraException noCodes = assertThrows(TesseraException.class, () -> ConfigLoader.of(LmdConfig.class, "input", "in", "model", model, "output", "out", "distances", List.of("code")));
+    assertTrue(noCodes.getMessage().contains("code_model"), noCodes.getMessage());
     TesseraException step = assertThrows(TesseraException.class, () -> ConfigLoader.of(LmdConfig.class, "input", "in", "model", model, "output", "out", "lift_step", 10));
     assertTrue(step.getMessage().contains("lift_step"), step.getMessage());
   }

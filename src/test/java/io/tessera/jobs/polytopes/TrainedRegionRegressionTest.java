@@ -21,7 +21,7 @@ class TrainedRegionRegressionTest {
     MlpWeights weights = TesseraModelFormat.load(dir, Device.cpu()).weights();
     double[] x = Files.readAllLines(dir.resolve("sample-6828.txt")).stream().mapToDouble(Double::parseDouble).toArray();
     Polytope region = Polytope.of(weights, weights.pattern(x));
-    // The per-row LP reference (eq. 6) decides all 450 rows independently of Clarkson's model.
+    // The per-row LP reference (eq. 6) decides all 450 rows in fresh models, independently of FacetSearch's.
     assertArrayEquals(Facets.referenceLp(region), FacetSearch.find(region, null, FacetProgress.NONE));
   }
 }
