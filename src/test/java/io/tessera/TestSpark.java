@@ -14,6 +14,7 @@ public final class TestSpark {
       session = SparkSessions.embedded(SparkSession.builder().appName("tessera-tests"), "local[2]")
           .config("spark.sql.shuffle.partitions", "4")
           .getOrCreate();
+      SparkSessions.withFunctions(session);
     }
     return session;
   }

@@ -3,10 +3,10 @@ package io.tessera.cli;
 import io.tessera.TesseraException;
 import io.tessera.cli.options.OutputRootOption;
 import io.tessera.run.SparkSessions;
+import io.tessera.tables.ResultExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
@@ -21,40 +21,75 @@ import picocli.CommandLine.Parameters;
 /** {@code tessera sql}: every table under an output root as a view, then the query's result. */
 @Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables under an output root with Spark SQL.")
 public final class SqlCommand implements Callable<Integer> {
+  private static final int TABLE_ROWS = 50;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "SQL to run (or use --file).")
   String query;
 
-  @Option(names = "--file", paramLabel = "FILE", description = "File of ';'-separated statements; the last one's result is printed.")
-  Path file;
+  @Option(names = "--file", paramLabel = "FILE", description = "File of ';'-separated statements ('-' or /dev/stdin: standard input); the last one's result is printed.")
+  String file;
 
   @Mixin OutputRootOption outputRoot;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
-  int limit;
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table (for a terminal), csv, tsv, json (one object per line) or parquet (needs --out). Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--out", paramLabel = "PATH", description = "Write the result to PATH (any Hadoop file system URI) instead of standard output; an existing PATH is refused.")
+  String out;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Rows to print or write. Default: " + TABLE_ROWS + " for table, all rows for the other formats.")
+  Integer limit;
 
   @Override
   public Integer call() throws IOException {
+    ResultExport.Format as = io.tessera.EnumNames.parse(ResultExport.Format.class, format, "--format");
+    if (limit != null && limit < 0) {
+      throw new TesseraException("--limit must be >= 0, got " + limit);
+    }
     List<String> statements = statements();
     SparkSession spark = SparkSessions.getOrCreate();
     outputRoot.open(spark).registerViews(spark);
     Dataset<Row> last = null;
     for (int i = 0; i < statements.size(); i++) {
+      String where = "SQL statement " + (i + 1) + " of " + statements.size() + " (" + abbreviated(statements.get(i)) + ")";
       try {
-        requireReadOnly(spark, statements.get(i), i + 1, statements.size());
+        requireReadOnly(spark, statements.get(i), where);
         last = spark.sql(statements.get(i));
       } catch (Exception e) { // Scala throws the checked AnalysisException undeclared
         if (e instanceof AnalysisException) {
-          // Parse and analysis errors are the user's: their first line names the problem and where.
-          throw new TesseraException("SQL statement " + (i + 1) + " of " + statements.size() + ": "
-              + e.getMessage().lines().findFirst().orElse(""), e);
+          throw new TesseraException(where + ": " + reason(e), e); // parse and analysis errors are the user's
         }
         throw e;
       }
     }
-    if (last != null && last.schema().nonEmpty()) {
-      last.show(limit, false);
+    if (last == null || last.schema().isEmpty()) {
+      return 0;
+    }
+    if (as == ResultExport.Format.TABLE && out == null) {
+      last.show(limit == null ? TABLE_ROWS : limit, false);
+      return 0;
+    }
+    Dataset<Row> rows = limit == null ? last : last.limit(limit);
+    if (out != null) {
+      long n = ResultExport.writeTo(rows, as, out, spark.sparkContext().hadoopConfiguration());
+      System.err.println("tessera: wrote " + n + " rows to " + out);
+    } else {
+      ResultExport.write(rows, as, System.out);
     }
     return 0;
+  }
+
+  /** Spark's own reason: the message's first non-blank line, or its error class when it has none. */
+  private static String reason(Exception e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    return message.lines().filter(l -> !l.isBlank()).findFirst()
+        .orElse(e instanceof AnalysisException a && a.getCondition() != null ? a.getCondition() : e.getClass().getSimpleName());
+  }
+
+  private static String abbreviated(String statement) {
+    String flat = statement.replaceAll("\\s+", " ");
+    return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
   }
 
   /** Commands that read or only change session settings; every other command, and INSERT, could write. */
@@ -66,7 +101,7 @@ public final class SqlCommand implements Callable<Integer> {
    * The tables are results: the command runs queries, never writes. Each statement is parsed
    * first, and anything that is not a query or a read-only command is refused before it runs.
    */
-  static void requireReadOnly(SparkSession spark, String statement, int index, int count) {
+  static void requireReadOnly(SparkSession spark, String statement, String where) {
     org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
     try {
       plan = spark.sessionState().sqlParser().parsePlan(statement);
@@ -77,27 +112,29 @@ public final class SqlCommand implements Callable<Integer> {
     boolean writes = plan instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement
         || plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command && !READ_ONLY_COMMANDS.contains(kind);
     if (writes) {
-      throw new TesseraException("SQL statement " + index + " of " + count + ": the sql command is read-only, and " + kind
+      throw new TesseraException(where + ": the sql command is read-only, and " + kind
           + " could change tables or the catalog; run queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) only");
     }
   }
-
-
 
   private List<String> statements() throws IOException {
     if ((query == null) == (file == null)) {
       throw new TesseraException("give either a QUERY or --file, not both or neither");
     }
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new TesseraException("SQL file not found: " + file);
-    }
-    String text = file == null ? query : Files.readString(file);
-    List<String> statements = new ArrayList<>();
-    for (String part : text.split(";")) {
-      if (!part.isBlank()) {
-        statements.add(part.trim());
+    String text;
+    if (query != null) {
+      text = query;
+    } else if (file.equals("-")) {
+      text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } else {
+      Path path = Path.of(file);
+      // Not only regular files: /dev/stdin and named pipes are how a shell pipeline hands over a script.
+      if (!Files.isReadable(path) || Files.isDirectory(path)) {
+        throw new TesseraException("SQL file not found or not readable: " + file);
       }
+      text = Files.readString(path);
     }
+    List<String> statements = SqlStatements.split(text);
     if (statements.isEmpty()) {
       throw new TesseraException("no SQL statement to run");
     }

@@ -74,6 +74,22 @@ public final class BitPatterns {
     return (words[k >>> 6] & (1L << (k & 63))) != 0;
   }
 
+  /**
+   * The first {@code width} bits as '0' and '1' characters, bit k at position k (unit order: bit
+   * (k % 64) of word k / 64, as the tables pack them); a negative width means every bit of the words.
+   */
+  public static String toBitString(long[] words, int width) {
+    int n = width < 0 ? 64 * words.length : width;
+    if (n > 64 * words.length) {
+      throw new IllegalArgumentException("width " + n + " is more than the " + 64 * words.length + " bits of " + words.length + " words");
+    }
+    StringBuilder out = new StringBuilder(n);
+    for (int k = 0; k < n; k++) {
+      out.append(get(words, k) ? '1' : '0');
+    }
+    return out.toString();
+  }
+
   public static int popcount(long[] words) {
     int n = 0;
     for (long w : words) {

@@ -1,5 +1,7 @@
 package io.tessera.run;
 
+import io.tessera.tables.PatternFunctionCatalog;
+import io.tessera.tables.PatternFunctions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -8,6 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * the submission; with no master set (bin/tessera, tests) Tessera runs embedded in local mode.
  */
 public final class SparkSessions {
+  private static final String FUNCTION_CATALOG = "spark.sql.catalog.tessera";
+
   private SparkSessions() {}
 
   public static SparkSession getOrCreate() {
@@ -19,7 +23,19 @@ public final class SparkSessions {
           .config("spark.ui.enabled", String.valueOf(!conf.contains("spark.ui.enabled") || conf.getBoolean("spark.ui.enabled", true)))
           .config("spark.ui.showConsoleProgress", "true");
     }
-    return builder.getOrCreate();
+    return withFunctions(builder.getOrCreate());
+  }
+
+  /**
+   * Tessera's SQL functions over bit vectors (PatternFunctions) in {@code spark}, both unqualified
+   * and, through the catalog {@code tessera}, as {@code tessera.bits_count} and so on.
+   */
+  public static SparkSession withFunctions(SparkSession spark) {
+    if (!spark.conf().contains(FUNCTION_CATALOG)) {
+      spark.conf().set(FUNCTION_CATALOG, PatternFunctionCatalog.class.getName());
+    }
+    PatternFunctions.register(spark);
+    return spark;
   }
 
   /** Local mode on loopback with the UI off (tests; the CLI turns it on): nothing listens beyond this machine. */

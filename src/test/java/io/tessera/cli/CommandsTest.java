@@ -52,7 +52,7 @@ class CommandsTest {
     assertTrue(err.toString().contains("missing.sql"), err.toString());
     StringWriter unknown = new StringWriter();
     assertEquals(2, TesseraMain.execute(new PrintWriter(unknown), "sql", "--root", out, "SELECT count(*) FROM no_such_table"));
-    assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1: [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
+    assertTrue(unknown.toString().contains("tessera: error: SQL statement 1 of 1 (SELECT count(*) FROM no_such_table): [TABLE_OR_VIEW_NOT_FOUND]"), unknown.toString());
     assertFalse(unknown.toString().contains("\tat "), "a user's SQL error needs no stack trace: " + unknown);
 
     // The sql command opens tables read-only: writing through a view fails and changes nothing.

@@ -19,11 +19,13 @@ import io.tessera.model.classifier.TesseraModelFormat;
 import io.tessera.run.JobRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,54 @@ class HammingNeighboursJobTest {
     LabeledPoints points = SyntheticDatasets.generate(SyntheticDatasets.Kind.CIRCLES, 2000, 5, 2);
     DatasetIO.write(TestSpark.get(), points, Splits.trainTest(2000, 0.3), input, false);
     model = JobFixtures.tinyModel(tmp);
+  }
+
+  @Test
+  void theSqlHammingFunctionGivesTheJobsDistances() throws java.io.IOException {
+    String out = tmp.resolve("sql-out").toString();
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(HammingNeighboursConfig.class, "input", input, "model", model, "output", out, "block_size", 400,
+        "batch_size", 256, "partitions", 2, "device", "cpu", "run_id", "nn-sql", "quarantine", false));
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(PatternsConfig.class, "input", input, "model", model, "output", out, "batch_size", 256,
+        "partitions", 2, "device", "cpu", "run_id", "p-sql", "quarantine", false));
+    SparkSession spark = TestSpark.get();
+    spark.read().parquet(out + "/" + HammingNeighboursJob.TABLE).createOrReplaceTempView("nn_sql");
+    spark.read().parquet(out + "/activation_patterns").createOrReplaceTempView("patterns_sql");
+    // Per layer hamming(), summed over the layers: the whole pattern's distance, as the job counts it.
+    List<Row> rows = spark.sql("""
+        SELECT n.distance, aggregate(zip_with(a.layers, b.layers, (x, y) -> hamming(x.bits, y.bits)), 0, (acc, h) -> acc + h) AS in_sql
+        FROM nn_sql n JOIN patterns_sql a ON a.sample_id = n.sample_id JOIN patterns_sql b ON b.sample_id = n.neighbour_id
+        WHERE n.metric = 'hamming'""").collectAsList();
+    assertEquals(2000, rows.size());
+    long positive = 0;
+    for (Row r : rows) {
+      assertEquals(r.getDouble(0), r.getInt(1), 0.0);
+      positive += r.getInt(1) > 0 ? 1 : 0;
+    }
+    assertTrue(positive > 0, "some nearest neighbours lie in another region, so the comparison is not all zeros");
+
+    // The example queries of docs/tables.md, as printed there, on this run.
+    spark.read().parquet(out + "/activation_patterns").createOrReplaceTempView("activation_patterns");
+    String doc = Files.readString(Path.of("docs/tables.md"));
+    String block = doc.substring(doc.indexOf("```sql", doc.indexOf("### Bit vectors in SQL")) + 6);
+    String[] queries = block.substring(0, block.indexOf("```")).replace("'RUN'", "'p-sql'").split(";\\s*\n\\s*\n");
+    assertEquals(2, queries.length);
+    Map<Long, Double> jobDistance = new HashMap<>();
+    for (Row r : spark.sql("SELECT sample_id, distance FROM nn_sql WHERE metric = 'hamming' AND split = 'test'").collectAsList()) {
+      jobDistance.put(r.getLong(0), r.getDouble(1));
+    }
+    List<Row> nearest = spark.sql(queries[0].replace("LIMIT 20", "")).collectAsList();
+    assertEquals(jobDistance.size(), nearest.size());
+    for (Row r : nearest) {
+      assertEquals(jobDistance.get(r.getLong(0)), r.getInt(2), 0.0, "sample " + r.getLong(0));
+    }
+    List<Row> rates = spark.sql(queries[1].replaceAll(";\\s*$", "")).collectAsList();
+    assertEquals(8 * 2, rates.size(), "8 units of each of the tiny model's 2 hidden layers");
+    for (Row r : rates) {
+      double rate = r.getDouble(2);
+      long active = spark.sql("SELECT count(*) FROM activation_patterns WHERE run_id = 'p-sql' AND bit_at(layers[" + r.getInt(0) + "].bits, "
+          + r.getInt(1) + ") = 1").first().getLong(0);
+      assertEquals(active / 2000.0, rate, 1e-12);
+    }
   }
 
   private record Sample(long id, String split, int label, long[][] bits, float[] x) {}
