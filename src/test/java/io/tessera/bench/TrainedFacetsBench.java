@@ -27,11 +27,13 @@ import org.apache.hadoop.conf.Configuration;
  * the region of each of the first N train digits, test digits and FGSM digits (test digits moved
  * by epsilon = 0.1 along the sign of the loss gradient, clipped to [0, 1]), computed as the job
  * does it (Chebyshev centre, then FacetSearch's facets), one at a time. Prints seconds per sample,
- * median and worst per group, and the facet counts. With CHECK > 0 the facet sets of the first
+ * median and worst per group, and the facet counts; for each group's first sample, the per-row
+ * LP reference timed on 30 seeded rows and extrapolated, as a same-process baseline. With CHECK > 0 the facet sets of the first
  * CHECK test digits are compared with the per-row LP reference ({@link Facets#referenceLpInSpan})
  * on every row. Run with bench/facets-trained IDX_DIR [N] [CHECK].
  */
 public final class TrainedFacetsBench {
+  private static final int SAMPLED_ROWS = 30;
   private TrainedFacetsBench() {}
 
   public static void main(String[] args) {
@@ -68,6 +70,24 @@ public final class TrainedFacetsBench {
         check("test " + i, test.features()[i], weights);
       }
     }
+  }
+
+  /**
+   * The baseline in the same process: the per-row LP reference (in the span) timed on
+   * {@link #SAMPLED_ROWS} seeded rows and extrapolated to all, its verdicts checked on those rows.
+   */
+  private static void sampledReference(SampleRegion r, double productionSeconds) {
+    int[] rows = new java.util.Random(7).ints(0, r.region().rows()).distinct().limit(SAMPLED_ROWS).sorted().toArray();
+    long start = System.nanoTime();
+    int[] active = Facets.referenceLpInSpan(r.region(), rows);
+    double seconds = (System.nanoTime() - start) / 1e9 * r.region().rows() / rows.length;
+    for (int row : rows) {
+      if ((Arrays.binarySearch(active, row) >= 0) != (Arrays.binarySearch(r.facets(), row) >= 0)) {
+        throw new AssertionError("row " + row + ": the per-row reference and FacetSearch disagree");
+      }
+    }
+    System.out.printf(Locale.ROOT, "         per-row LP reference %.0f s (extrapolated from %d rows, verdicts identical on them): %.1fx the production time%n",
+        seconds, rows.length, seconds / productionSeconds);
   }
 
   /** Every row of one region decided by both methods; any disagreement ends the bench. */
@@ -110,6 +130,9 @@ public final class TrainedFacetsBench {
           System.out.printf(Locale.ROOT, "  %s: %d of %d rows decided, %d facets, %d LPs, %.0f s%n", label, decided, rows, facets, lps, elapsed));
       seconds[i] = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "%-8s %d facets of %d rows, %.1f s%n", label, r.facets().length, r.region().rows(), seconds[i]);
+      if (i == 0) {
+        sampledReference(r, seconds[i]);
+      }
     }
     System.out.printf(Locale.ROOT, "%-6s median %.1f s, worst %.1f s per sample (%d samples)%n", name, PatternsThroughputBench.median(seconds),
         Arrays.stream(seconds).max().orElseThrow(), seconds.length);

@@ -29,11 +29,16 @@ public final class Facets {
    * region at a lower cost (bench/facets-trained).
    */
   public static int[] referenceLpInSpan(Polytope p) {
+    return referenceLpInSpan(p, java.util.stream.IntStream.range(0, p.rows()).toArray());
+  }
+
+  /** {@link #referenceLpInSpan(Polytope)} on the given rows only: those of them that are active, ascending. */
+  public static int[] referenceLpInSpan(Polytope p, int[] rows) {
     RowSpace span = RowSpace.of(p.a(), p.dim());
     if (span.rank() == 0) {
       return new int[0];
     }
-    return activeRows(span.reduceRows(p.a()), p.c(), java.util.stream.IntStream.range(0, p.rows()).toArray());
+    return activeRows(span.reduceRows(p.a()), p.c(), rows);
   }
 
   /** The reference test on the given rows only: those of them that are active, ascending. */
