@@ -15,8 +15,8 @@ import java.util.BitSet;
  *       MNIST-sized nets, with every LP value unchanged.
  *   <li>Ray shooting from an interior point z: the first hyperplane a ray meets is a facet, and a
  *       ray costs one pass over the rows and no LP. A ray is aimed at each row in turn
- *       ({@link AimedRays}); on a trained 784-340x5 region they certify about 95% of the facets in
- *       seconds.
+ *       ({@link AimedRays}); on a trained 784-340x5 region they certify most facets in seconds
+ *       (the progress lines of bench/facets-trained show how many).
  *   <li>The reference test itself for every row the rays leave undecided, through its LP dual in
  *       one GLOP model whose matrix never changes ({@link RedundancyDual}): each test starts from
  *       the last optimal basis. That is at most one LP per row, so the work per region is bounded
