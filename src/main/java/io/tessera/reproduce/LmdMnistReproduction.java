@@ -50,8 +50,7 @@ public final class LmdMnistReproduction {
 
   private LmdMnistReproduction() {}
 
-  /** One AUC: a lift and distance, the out-of-domain split against the in-domain one. */
-  /** One ROC-AUC with DeLong's 95% interval [low, high]. */
+  /** One ROC-AUC, a lift and distance, the out-of-domain split against the in-domain one, with DeLong's 95% interval [low, high]. */
   public record AucRow(String lift, String distance, String outOfDomain, long inSamples, long outSamples, double auc, double low, double high) {}
 
   public record Result(DiffusionCard ddpm, ModelCard classifier, AutoencoderCard autoencoder, String inSplit, String outSplit, List<AucRow> rows) {}
@@ -65,6 +64,12 @@ public final class LmdMnistReproduction {
     MnistImport.write(spark, new MnistImport.Imported(train, inTest), inData);
     String digits = cfg.inDigits().stream().map(String::valueOf).collect(Collectors.joining());
     String others = IntStream.rangeClosed(0, 9).filter(in.negate()).mapToObj(String::valueOf).collect(Collectors.joining());
+    // Checked before any training: the sets are drawn only after the models, which take most of the run.
+    int e = cfg.evalImages();
+    if (inTest.size() < 3 * e) {
+      throw new TesseraException("eval_images " + e + " needs " + 3 * e + " in-domain test images (as they are, turned, inverted), but "
+          + cfg.mnist().testImages() + " has " + inTest.size() + " of digits " + digits);
+    }
     progress.accept(String.format(Locale.ROOT, "in-domain digits %s: %d training and %d test images in %s", digits, train.size(),
         inTest.size(), inData));
 
@@ -83,11 +88,6 @@ public final class LmdMnistReproduction {
             cfg.autoencoderHidden(), SmoothActivation.TANH, SmoothActivation.SIGMOID, cfg.autoencoderEpochs(), 128, 1e-3, cfg.seed(), device,
             inData), line -> progress.accept("  " + line));
 
-    int e = cfg.evalImages();
-    if (inTest.size() < 3 * e) {
-      throw new TesseraException("eval_images " + e + " needs " + 3 * e + " in-domain test images (as they are, turned, inverted), but "
-          + cfg.mnist().testImages() + " has " + inTest.size() + " of digits " + digits);
-    }
     String inSplit = "mnist-" + digits;
     String outSplit = "mnist-" + others;
     Map<String, LabeledPoints> sets = new LinkedHashMap<>();
