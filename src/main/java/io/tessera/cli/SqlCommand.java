@@ -47,6 +47,12 @@ public final class SqlCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new TesseraException("--limit must be >= 0, got " + limit);
     }
+    if (as == ResultExport.Format.TABLE && out != null) {
+      throw new TesseraException("--format table is for the terminal; with --out use csv, tsv, json or parquet");
+    }
+    if (as == ResultExport.Format.PARQUET && out == null) {
+      throw new TesseraException("--format parquet cannot be streamed; give --out PATH");
+    }
     List<String> statements = statements();
     SparkSession spark = SparkSessions.getOrCreate();
     outputRoot.open(spark).registerViews(spark);

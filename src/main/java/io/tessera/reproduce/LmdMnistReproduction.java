@@ -97,11 +97,8 @@ public final class LmdMnistReproduction {
     sets.put(inSplit + ROTATED, inTest.rows(e, 2 * e).rotated90());
     sets.put(inSplit + INVERTED, inTest.rows(2 * e, 3 * e).inverted());
     List<String> splits = new ArrayList<>();
-    LabeledPoints eval = null;
-    for (Map.Entry<String, LabeledPoints> set : sets.entrySet()) {
-      splits.addAll(Splits.constant(set.getValue().size(), set.getKey()));
-      eval = eval == null ? set.getValue() : LabeledPoints.concat(eval, set.getValue());
-    }
+    sets.forEach((name, set) -> splits.addAll(Splits.constant(set.size(), name)));
+    LabeledPoints eval = sets.values().stream().reduce(LabeledPoints::concat).orElseThrow();
     String evalData = cfg.output() + "/datasets/lmd-eval";
     DatasetIO.write(spark, eval, splits, evalData, true);
 

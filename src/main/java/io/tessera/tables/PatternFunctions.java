@@ -28,59 +28,50 @@ public final class PatternFunctions {
   private static final DataType BITS = DataTypes.createArrayType(DataTypes.LongType);
 
   /** Each function by name, with its bound forms by argument count. */
-  static final Map<String, UnboundFunction> ALL = Map.of(
-      "bits_string", unbound("bits_string", "the bits as a string of 0s and 1s, unit 0 first; with width, only the first width",
+  static final Map<String, Overloads> ALL = java.util.stream.Stream.of(
+      new Overloads("bits_string", "the bits as a string of 0s and 1s, unit 0 first; with width, only the first width", List.of(
           new Scalar<>("bits_string", DataTypes.StringType, in -> UTF8String.fromString(BitPatterns.toBitString(words(in, 0, "bits_string"), -1)), BITS),
-          new Scalar<>("bits_string", DataTypes.StringType, PatternFunctions::firstBits, BITS, DataTypes.IntegerType)),
-      "bits_count", unbound("bits_count", "how many bits are 1",
-          new Scalar<>("bits_count", DataTypes.IntegerType, in -> BitPatterns.popcount(words(in, 0, "bits_count")), BITS)),
-      "hamming", unbound("hamming", "how many bits differ between two bit vectors of the same length",
-          new Scalar<>("hamming", DataTypes.IntegerType, PatternFunctions::hamming, BITS, BITS)),
-      "bit_at", unbound("bit_at", "bit k (0-based unit index) as 0 or 1",
-          new Scalar<>("bit_at", DataTypes.IntegerType, PatternFunctions::bitAt, BITS, DataTypes.IntegerType)));
+          new Scalar<>("bits_string", DataTypes.StringType, PatternFunctions::firstBits, BITS, DataTypes.IntegerType))),
+      new Overloads("bits_count", "how many bits are 1", List.of(
+          new Scalar<>("bits_count", DataTypes.IntegerType, in -> BitPatterns.popcount(words(in, 0, "bits_count")), BITS))),
+      new Overloads("hamming", "how many bits differ between two bit vectors of the same length", List.of(
+          new Scalar<>("hamming", DataTypes.IntegerType, PatternFunctions::hamming, BITS, BITS))),
+      new Overloads("bit_at", "bit k (0-based unit index) as 0 or 1", List.of(
+          new Scalar<>("bit_at", DataTypes.IntegerType, PatternFunctions::bitAt, BITS, DataTypes.IntegerType))))
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Overloads::name, f -> f));
 
   private PatternFunctions() {}
 
   /** Adds every function to {@code spark}'s session as a temporary function. */
   public static void register(SparkSession spark) {
-    for (Map.Entry<String, UnboundFunction> f : ALL.entrySet()) {
-      scala.Function1<scala.collection.immutable.Seq<Expression>, Expression> builder = arguments -> {
-        List<Expression> args = scala.jdk.javaapi.CollectionConverters.asJava(arguments);
-        ScalarFunction<?> bound = bind(f.getValue(), args.size());
-        return new ApplyFunctionExpression(bound, arguments);
-      };
-      spark.sessionState().functionRegistry().createOrReplaceTempFunction(f.getKey(), builder, "java_udf");
+    for (Overloads f : ALL.values()) {
+      scala.Function1<scala.collection.immutable.Seq<Expression>, Expression> builder =
+          arguments -> new ApplyFunctionExpression(f.withArguments(arguments.size()), arguments);
+      spark.sessionState().functionRegistry().createOrReplaceTempFunction(f.name(), builder, "java_udf");
     }
   }
 
-  private static ScalarFunction<?> bind(UnboundFunction f, int arguments) {
-    return (ScalarFunction<?>) f.bind(new StructType(java.util.stream.IntStream.range(0, arguments)
-        .mapToObj(i -> DataTypes.createStructField("arg" + i, DataTypes.NullType, true)).toArray(org.apache.spark.sql.types.StructField[]::new)));
-  }
-
-  private static UnboundFunction unbound(String name, String description, ScalarFunction<?>... forms) {
-    return new UnboundFunction() {
-      @Override
-      public BoundFunction bind(StructType inputType) {
-        for (ScalarFunction<?> form : forms) {
-          if (form.inputTypes().length == inputType.fields().length) {
-            return form;
-          }
+  /** One function name and its forms, told apart by their argument count. */
+  record Overloads(String name, String description, List<Scalar<?>> forms) implements UnboundFunction {
+    ScalarFunction<?> withArguments(int count) {
+      for (Scalar<?> form : forms) {
+        if (form.inputTypes().length == count) {
+          return form;
         }
-        throw new TesseraException(name + " takes " + java.util.Arrays.stream(forms).map(f -> String.valueOf(f.inputTypes().length))
-            .collect(java.util.stream.Collectors.joining(" or ")) + " arguments, got " + inputType.fields().length + ": " + description);
       }
+      throw new TesseraException(name + " takes " + forms.stream().map(f -> String.valueOf(f.inputTypes().length))
+          .collect(java.util.stream.Collectors.joining(" or ")) + " arguments, got " + count + ": " + description);
+    }
 
-      @Override
-      public String description() {
-        return name + ": " + description;
-      }
+    @Override
+    public BoundFunction bind(StructType inputType) {
+      return withArguments(inputType.fields().length);
+    }
 
-      @Override
-      public String name() {
-        return name;
-      }
-    };
+    @Override
+    public String description() {
+      return name + ": " + description;
+    }
   }
 
   /** The function's bits argument as words; a NULL word is refused, since the vector would be unreadable. */
@@ -139,7 +130,7 @@ public final class PatternFunctions {
    * One bound form: fixed argument types, NULL for any NULL argument. Spark accepts a catalog
    * function only if its own class declares produceResult, hence one concrete class with a body.
    */
-  private static final class Scalar<R> implements ScalarFunction<R> {
+  static final class Scalar<R> implements ScalarFunction<R> {
     private static final long serialVersionUID = 1L;
     private final String name;
     private final DataType result;

@@ -62,7 +62,7 @@ public final class ResultExport {
         writer.write(end);
       }
     } else {
-      throw new TesseraException("--format " + format.name().toLowerCase(java.util.Locale.ROOT) + " cannot be streamed; give --out PATH");
+      throw new IllegalArgumentException(format + " is not a text format"); // the sql command refuses it before any query runs
     }
     writer.flush();
     return n;
@@ -83,9 +83,6 @@ public final class ResultExport {
     if (format == Format.PARQUET) {
       rows.write().mode(SaveMode.ErrorIfExists).parquet(path);
       return rows.sparkSession().read().parquet(path).count(); // from the footers, not by running the query again
-    }
-    if (format == Format.TABLE) {
-      throw new TesseraException("--format table is for the terminal; with --out use csv, tsv, json or parquet");
     }
     Path partial = new Path(target.getParent(), "." + target.getName() + ".partial-" + java.util.UUID.randomUUID());
     boolean done = false;

@@ -65,14 +65,8 @@ public record LmdConfig(
     if (distances.isEmpty() || !DISTANCES.containsAll(distances)) {
       throw new TesseraException("distances must be some of " + DISTANCES + " (LPIPS needs pretrained weights), got " + distances);
     }
-    if (distances.contains("deep") != (featureModel != null)) {
-      throw new TesseraException("distance deep and feature_model go together: deep needs a classifier from tessera train as"
-          + " feature_model, and feature_model is only used by deep");
-    }
-    if (distances.contains("code") != (codeModel != null)) {
-      throw new TesseraException("distance code and code_model go together: code needs an autoencoder from tessera train-autoencoder"
-          + " as code_model, and code_model is only used by code");
-    }
+    requireTogether(distances, "deep", featureModel, "feature_model", "a classifier from tessera train");
+    requireTogether(distances, "code", codeModel, "code_model", "an autoencoder from tessera train-autoencoder");
     if (!List.of(INPAINT, DIFFUSE_DENOISE).contains(lift)) {
       throw new TesseraException("lift must be " + INPAINT + " or " + DIFFUSE_DENOISE + ", got '" + lift + "'");
     }
@@ -81,5 +75,13 @@ public record LmdConfig(
     }
     ConfigChecks.interval(clamp, "clamp");
     ConfigChecks.batchSize(batchSize);
+  }
+
+  /** A learned distance and the model it needs are given together or not at all. */
+  private static void requireTogether(List<String> distances, String distance, String model, String key, String what) {
+    if (distances.contains(distance) != (model != null)) {
+      throw new TesseraException("distance " + distance + " and " + key + " go together: " + distance + " needs " + what + " as " + key
+          + ", and " + key + " is only used by " + distance);
+    }
   }
 }

@@ -83,10 +83,12 @@ public final class FacetSearch {
         decided.set(hit);
       }
     }
-    BitSet rows = new BitSet(n);
-    rows.set(0, n);
-    rows.andNot(decided);
-    rows.or(facets);
+    BitSet rows = new BitSet(n); // every row with a hyperplane: the facets found and the rows still undecided
+    for (int i = 0; i < n; i++) {
+      if (norms[i] > ZERO_ROW) {
+        rows.set(i);
+      }
+    }
     int lps = 0;
     try (RedundancyDual test = new RedundancyDual(a, c, rows)) {
       for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
