@@ -1,5 +1,5 @@
 -- The _rejects table: input rows a job refused (bad dimension, NaN or Inf), when the job is configured to quarantine
--- them instead of failing. rows_in = rows_out + rows_rejected for every run.
+-- them instead of failing. rows_in = rows_out + rows_rejected for every run, in the job's unit (docs/tables.md).
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE rejects.
 CREATE TABLE IF NOT EXISTS rejects (
   sample_id BIGINT,

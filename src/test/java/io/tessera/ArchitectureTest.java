@@ -68,6 +68,11 @@ class ArchitectureTest {
         assertTrue(Files.isRegularFile(PROJECT.resolve("data-schemas/" + table + ".sql")), "data-schemas/" + table + ".sql");
         assertTrue(tablesDoc.contains("\n## " + table + "\n"), "docs/tables.md has a section for " + table);
       }
+      String countsRow = "\n| [`" + job.name() + "`](jobs/" + job.name() + ".md) | " + job.countUnit().label() + " |";
+      assertTrue(tablesDoc.contains(countsRow), "docs/tables.md, What the counts count, says what " + job.name() + " counts");
+      // JobRun enforces rows_in = rows_out + rows_rejected on every run; each job's own test pins its counts.
+      Path test = PROJECT.resolve("src/test/java/" + job.getClass().getName().replace('.', '/') + "Test.java");
+      assertTrue(Files.readString(test).contains("JobFixtures.runCounts("), test + " checks the counts its runs record");
     }
   }
 

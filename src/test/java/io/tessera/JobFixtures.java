@@ -31,6 +31,15 @@ public final class JobFixtures {
     return out;
   }
 
+  /**
+   * What the runs table recorded of a successful run's counts: unit, rows_in, rows_out,
+   * rows_rejected and table_rows (docs/tables.md, What the counts count).
+   */
+  public static List<Object> runCounts(String root, String runId) {
+    Row r = TestSpark.get().read().parquet(root + "/runs/run_id=" + runId).first();
+    return List.of(r.getAs("unit"), r.getAs("rows_in"), r.getAs("rows_out"), r.getAs("rows_rejected"), r.getAs("table_rows"));
+  }
+
   public static String tinyModel(Path dir) {
     Path model = dir.resolve("model");
     TestModels.trainTiny(model, 2, 5);

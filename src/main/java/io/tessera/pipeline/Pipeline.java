@@ -13,6 +13,7 @@ import io.tessera.model.DevicePolicy;
 import io.tessera.model.ModelDigest;
 import io.tessera.model.classifier.ModelCard;
 import io.tessera.report.RunReport;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.training.TrainJob;
 import java.io.IOException;
@@ -117,18 +118,20 @@ public final class Pipeline {
   private static void runStage(SparkSession spark, PipelineConfig cfg, String stage, boolean resume) throws IOException {
     String runId = cfg.stageRunId(stage);
     switch (stage) {
-      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", cfg.generate(), null, null, runId, cfg.output(), false), run -> {
+      case "data" -> JobRun.execute(spark, new JobRun.Description("generate", CountUnit.GENERATED_ROW, null, cfg.generate(), null, null, runId,
+          cfg.output(), false), run -> {
         var g = cfg.generate();
         var points = SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(g.kind()), g.n(), g.seed(), g.dim());
         DatasetIO.write(spark, points, Splits.trainTest(points.size(), g.testFraction()), cfg.dataset(), true);
-        return new JobRun.Counts(0, points.size(), 0);
+        return new JobRun.Counts(points.size(), points.size(), 0);
       });
-      case "train" -> JobRun.execute(spark, new JobRun.Description("train", cfg.train(), cfg.dataset(), cfg.modelUri(), runId, cfg.output(), false),
+      case "train" -> JobRun.execute(spark, new JobRun.Description("train", CountUnit.MODEL, null, cfg.train(), cfg.dataset(), cfg.modelUri(), runId,
+          cfg.output(), false),
           run -> {
             var t = cfg.train();
             TrainJob.run(spark, new TrainJob.Request(cfg.dataset(), cfg.modelUri(), cfg.runId(), ModelCard.Task.CLASSIFICATION, t.hidden(),
                 t.epochs(), t.batchSize(), t.learningRate(), t.seed(), DevicePolicy.parse(cfg.device())), line -> System.out.println("  " + line));
-            return new JobRun.Counts(0, 0, 0);
+            return new JobRun.Counts(1, 1, 0);
           });
       case "report" -> {
         List<String> runs = cfg.stages().stream().filter(s -> !s.equals("report")).map(cfg::stageRunId).toList();

@@ -43,8 +43,8 @@ public final class RunReport {
     for (String runId : runIds) {
       page.append("<h2>Run ").append(escape(runId)).append("</h2>");
       if (tables.containsKey("runs")) {
-        page.append(table(spark.read().parquet(tables.get("runs").toString()).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
-            .select("job", "status", "message", "rows_in", "rows_out", "rows_rejected", "started_at", "ended_at")));
+        page.append(table(OutputRoot.read(spark, "runs", tables.get("runs")).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+            .select("job", "status", "message", "unit", "rows_in", "rows_out", "rows_rejected", "table_rows", "started_at", "ended_at")));
       }
       for (var entry : tables.entrySet()) {
         org.apache.hadoop.fs.Path partition = new org.apache.hadoop.fs.Path(entry.getValue(), "run_id=" + runId);

@@ -41,7 +41,7 @@ public final class JobRun {
   private final Description description;
   private final String config;
   private final Instant started = Instant.now();
-  private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
+  private final Map<String, Long> stagedRows = new java.util.LinkedHashMap<>(); // each staged table, with its row count once known
   private volatile String phase = "starting";
   private boolean ended; // guarded by this: the run's thread and the shutdown hook race to end it once
   private Checkpoints checkpoints;
@@ -55,17 +55,23 @@ public final class JobRun {
     this.config = config;
   }
 
-  /** What a job reports back: rows read, rows in its main table, rows quarantined. */
+  /**
+   * What a job reports back, in its {@link CountUnit}: units taken, units with results in the main
+   * table, units refused. Every run keeps rowsIn = rowsOut + rowsRejected.
+   */
   public record Counts(long rowsIn, long rowsOut, long rowsRejected) {}
 
   /** What the caller gets: the run id, the counts, the published partitions, and the rows a resumed run kept from its earlier attempt. */
   public record Result(String runId, Counts counts, List<String> outputs, long millis, long rowsResumed) {}
 
   /**
-   * Identifies the run in the runs table. With {@code resume}, a run of an existing run id keeps
-   * the checkpoints its stopped or failed attempt left (docs/guarantees.md, Checkpoints).
+   * Identifies the run in the runs table: the job, what its counts count, and its main table (whose
+   * rows the record gives as table_rows; null for a run that stages none). With {@code resume}, a
+   * run of an existing run id keeps the checkpoints its stopped or failed attempt left
+   * (docs/guarantees.md, Checkpoints).
    */
-  public record Description(String job, Object config, String input, String model, String requestedRunId, String output, boolean resume) {}
+  public record Description(String job, CountUnit unit, String mainTable, Object config, String input, String model, String requestedRunId,
+      String output, boolean resume) {}
 
   public static Result execute(SparkSession spark, Description d, Function<JobRun, Counts> body) {
     String runId = d.requestedRunId() != null
@@ -81,12 +87,17 @@ public final class JobRun {
     run.phase("starting"); // Spark jobs before the first stage carry this run's name, not the previous run's
     try (Termination.Registration stop = Termination.register(run::stopped)) {
       Counts counts = body.apply(run);
+      if (counts.rowsIn() != counts.rowsOut() + counts.rowsRejected()) {
+        throw new IllegalStateException(d.job() + " counted " + counts.rowsIn() + " " + d.unit().label() + "s in but " + counts.rowsOut()
+            + " out and " + counts.rowsRejected() + " rejected: rows_in = rows_out + rows_rejected must hold"
+            + " (docs/tables.md, What the counts count)");
+      }
       synchronized (run) {
         if (run.ended) {
           throw new TesseraException("run " + runId + " was stopped");
         }
         run.phase("publishing");
-        List<String> outputs = root.publish(runId, new ArrayList<>(run.staged));
+        List<String> outputs = root.publish(runId, new ArrayList<>(run.stagedRows.keySet()));
         String note = run.resumedRows == 0 ? null : "resumed: " + run.resumedRows + " rows kept from an earlier attempt's checkpoints";
         RunsTable.append(root, run.record(RunRecord.SUCCEEDED, note, counts, outputs));
         root.discard(runId); // scratch files and checkpoints
@@ -155,9 +166,10 @@ public final class JobRun {
   /** Stages one table of this run; it becomes visible only when the whole run succeeds. */
   public long stage(String table, Dataset<Row> rows) {
     phase("computing " + table);
-    staged.add(table);
     root.stage(table, runId, FaultInjection.apply(spark, rows));
-    return staged(table).count();
+    long count = staged(table).count();
+    stagedRows.put(table, count);
+    return count;
   }
 
   /**
@@ -189,7 +201,7 @@ public final class JobRun {
 
   /** Adds quarantined rows to this run's staged {@code _rejects}. */
   public void appendRejects(Dataset<Row> rows) {
-    staged.add(OutputRoot.REJECTS);
+    stagedRows.putIfAbsent(OutputRoot.REJECTS, null); // appended to, not counted here
     root.append(OutputRoot.REJECTS, runId, rows);
   }
 
@@ -197,7 +209,7 @@ public final class JobRun {
   public Dataset<Row> unstage(String table) {
     String aside = scratchPath("unstaged-" + table);
     root.move(root.stagingPath(table, runId), new org.apache.hadoop.fs.Path(aside));
-    staged.remove(table);
+    stagedRows.remove(table);
     return spark.read().parquet(aside);
   }
 
@@ -213,9 +225,10 @@ public final class JobRun {
 
   private RunRecord record(String status, String message, Counts counts, List<String> outputs) {
     Description d = description;
+    Long tableRows = status.equals(RunRecord.SUCCEEDED) && d.mainTable() != null ? stagedRows.get(d.mainTable()) : null;
     return new RunRecord(
         runId, d.job(), status, message, config, ConfigLoader.sha256(config), d.input(), d.model(), modelDigest(d.model()), started,
-        Instant.now(), counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), outputs, versions());
+        Instant.now(), d.unit().label(), counts.rowsIn(), counts.rowsOut(), counts.rowsRejected(), tableRows, outputs, versions());
   }
 
   /** The model's SHA-256, or null when there is none or it cannot be read (a run that failed on a missing model, say). */

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The directory under which jobs publish tables: {@code <root>/<table>/run_id=<id>/part-*.parquet}.
@@ -209,15 +210,28 @@ public final class OutputRoot {
     return false;
   }
 
+  /**
+   * The published table {@code name} at {@code path}, read with its DDL's schema where
+   * data-schemas/ has one: a partition written before a column was added (the runs table's unit
+   * and table_rows, say) reads it as NULL instead of hiding it from every partition.
+   */
+  public static Dataset<Row> read(SparkSession spark, String name, Path path) {
+    var reader = spark.read();
+    if (TableSchema.OUTPUT_TABLES.contains(name)) {
+      reader = reader.schema(TableSchema.load(name).schema());
+    }
+    return reader.parquet(path.toString());
+  }
+
   private static String viewName(String name) {
     return name.replaceAll("[^A-Za-z0-9_]", "_");
   }
 
   /** Registers every published table under this root as a temporary view of its own name; returns the names. */
-  public List<String> registerViews(org.apache.spark.sql.SparkSession spark) {
+  public List<String> registerViews(SparkSession spark) {
     List<String> names = new ArrayList<>();
     tables().forEach((name, path) -> {
-      spark.read().parquet(path.toString()).createOrReplaceTempView(name);
+      read(spark, name, path).createOrReplaceTempView(name);
       names.add(name);
     });
     return names;

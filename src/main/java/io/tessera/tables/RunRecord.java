@@ -17,9 +17,11 @@ public record RunRecord(
     String modelSha256,
     Instant startedAt,
     Instant endedAt,
+    String unit,
     long rowsIn,
     long rowsOut,
     long rowsRejected,
+    Long tableRows,
     List<String> outputs,
     Map<String, String> versions) {
 

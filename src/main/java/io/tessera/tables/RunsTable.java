@@ -40,9 +40,11 @@ public final class RunsTable {
       .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("model_sha256")
       .optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named("started_at")
       .optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named("ended_at")
+      .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("unit")
       .optional(PrimitiveTypeName.INT64).named("rows_in")
       .optional(PrimitiveTypeName.INT64).named("rows_out")
       .optional(PrimitiveTypeName.INT64).named("rows_rejected")
+      .optional(PrimitiveTypeName.INT64).named("table_rows")
       .optionalGroup().as(LogicalTypeAnnotation.listType())
           .repeatedGroup().optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("element").named("list")
           .named("outputs")
@@ -78,6 +80,7 @@ public final class RunsTable {
     strings.put("input", r.input());
     strings.put("model", r.model());
     strings.put("model_sha256", r.modelSha256());
+    strings.put("unit", r.unit());
     strings.forEach((column, value) -> {
       if (value != null) {
         row.append(column, value);
@@ -88,6 +91,9 @@ public final class RunsTable {
     row.append("rows_in", r.rowsIn());
     row.append("rows_out", r.rowsOut());
     row.append("rows_rejected", r.rowsRejected());
+    if (r.tableRows() != null) {
+      row.append("table_rows", r.tableRows());
+    }
     Group outputs = row.addGroup("outputs");
     r.outputs().forEach(o -> outputs.addGroup("list").append("element", o));
     Group versions = row.addGroup("versions");

@@ -3,6 +3,7 @@ package io.tessera.jobs.diffusion;
 import io.tessera.config.ConfigChecks;
 import io.tessera.model.diffusion.DiffusionModel;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
@@ -22,7 +23,7 @@ public final class DiffusionLoglikJob extends BaseJob<DiffusionLoglikConfig> {
   public static final String SUMMARY = "diffusion_loglik_summary";
 
   public DiffusionLoglikJob() {
-    super(NAME, DiffusionLoglikConfig.class, TABLE, SUMMARY);
+    super(NAME, DiffusionLoglikConfig.class, CountUnit.INPUT_ROW, TABLE, SUMMARY);
   }
 
   @Override

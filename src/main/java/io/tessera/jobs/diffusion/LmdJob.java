@@ -4,6 +4,7 @@ import io.tessera.TesseraException;
 import io.tessera.config.ConfigChecks;
 import io.tessera.model.diffusion.DiffusionModel;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
@@ -27,7 +28,7 @@ public final class LmdJob extends BaseJob<LmdConfig> {
   public static final String SUMMARY = "ood_summary";
 
   public LmdJob() {
-    super(NAME, LmdConfig.class, TABLE, SUMMARY);
+    super(NAME, LmdConfig.class, CountUnit.INPUT_ROW, TABLE, SUMMARY);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.tessera.math.latent.MassPointSearch;
 import io.tessera.model.autoencoder.LatentDecoder;
 import io.tessera.model.autoencoder.LatentModel;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
@@ -42,7 +43,7 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
   public static final String SUMMARY = "latent_summary";
 
   public LatentGeometryJob() {
-    super(NAME, LatentGeometryConfig.class, TABLE, SUMMARY);
+    super(NAME, LatentGeometryConfig.class, CountUnit.POINT, TABLE, SUMMARY);
   }
 
   /** A latent_points row from its identity, the geometry columns and the distortion. */
@@ -133,7 +134,8 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     Row summary = summary(points, cfg, decoder, route, box, gridPoints, train, reference, massPoints);
     run.stage(SUMMARY, spark.createDataFrame(List.of(summary), TableSchema.load(SUMMARY).dataSchema()).coalesce(1));
     densities.destroy();
-    return new JobRun.Counts(input == null ? gridPoints : input.rowsIn(), rowsOut, input == null ? 0 : input.rejected());
+    long samples = input == null ? 0 : input.rowsIn();
+    return new JobRun.Counts(gridPoints + cfg.mcSamples() + samples, rowsOut, input == null ? 0 : input.rejected());
   }
 
   /** Up to {@code limit} codes of one split with their labels, chosen by a seeded hash of the id, so the same whatever the partitioning. */

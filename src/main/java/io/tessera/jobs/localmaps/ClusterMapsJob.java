@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat;
 import io.tessera.TesseraException;
 import io.tessera.config.InputSelection;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
@@ -36,7 +37,7 @@ public final class ClusterMapsJob extends BaseJob<ClusterMapsConfig> {
   public static final String TABLE = "map_clusters";
 
   public ClusterMapsJob() {
-    super(NAME, ClusterMapsConfig.class, TABLE);
+    super(NAME, ClusterMapsConfig.class, CountUnit.TEST_SAMPLE, TABLE);
   }
 
   @Override
@@ -94,6 +95,6 @@ public final class ClusterMapsJob extends BaseJob<ClusterMapsConfig> {
     test.unpersist();
     train.unpersist();
     long rowsOut = run.stage(TABLE, spark.createDataFrame(out, TableSchema.load(TABLE).dataSchema()).coalesce(1));
-    return new JobRun.Counts(samples, rowsOut, 0);
+    return new JobRun.Counts(samples, samples, 0);
   }
 }

@@ -4,6 +4,7 @@ import io.tessera.TesseraException;
 import io.tessera.model.Network;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
@@ -19,7 +20,7 @@ public final class JacobiansJob extends BaseJob<JacobiansConfig> {
   public static final String TABLE = "local_maps";
 
   public JacobiansJob() {
-    super(NAME, JacobiansConfig.class, TABLE);
+    super(NAME, JacobiansConfig.class, CountUnit.INPUT_ROW, TABLE);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.tessera.TesseraException;
 import io.tessera.config.InputSelection;
 import io.tessera.math.LeastSquaresMap;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ValidatedInput;
 import io.tessera.tables.TableSchema;
@@ -55,7 +56,7 @@ public final class MapTransferJob extends BaseJob<MapTransferConfig> {
   }
 
   public MapTransferJob() {
-    super(NAME, MapTransferConfig.class, TABLE);
+    super(NAME, MapTransferConfig.class, CountUnit.MODEL_PAIR, TABLE);
   }
 
   @Override
@@ -120,6 +121,6 @@ public final class MapTransferJob extends BaseJob<MapTransferConfig> {
       test.unpersist();
     }
     long rowsOut = run.stage(TABLE, spark.createDataFrame(out, TableSchema.load(TABLE).dataSchema()).coalesce(1));
-    return new JobRun.Counts(testSamples, rowsOut, 0);
+    return new JobRun.Counts(rowsOut, rowsOut, 0);
   }
 }

@@ -2,6 +2,7 @@ package io.tessera.jobs.patterns;
 
 import io.tessera.model.Network;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
@@ -19,7 +20,7 @@ public final class AdversarialJob extends BaseJob<AdversarialConfig> {
   public static final String TABLE = "adversarial_examples";
 
   public AdversarialJob() {
-    super(NAME, AdversarialConfig.class, TABLE);
+    super(NAME, AdversarialConfig.class, CountUnit.INPUT_ROW, TABLE);
   }
 
   @Override
@@ -32,6 +33,6 @@ public final class AdversarialJob extends BaseJob<AdversarialConfig> {
             cfg.pgdSteps(), cfg.pgdStepSize(), cfg.clipDomain()),
         TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, examples);
-    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
+    return new JobRun.Counts(input.rowsIn(), rowsOut / cfg.attacks().size(), input.rejected()); // a row per attack
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.JoinKeys;
 import io.tessera.run.ModelRef;
@@ -31,7 +32,7 @@ public final class HammingNeighboursJob extends BaseJob<HammingNeighboursConfig>
   public static final String SUMMARY = "neighbour_agreement";
 
   public HammingNeighboursJob() {
-    super(NAME, HammingNeighboursConfig.class, TABLE, SUMMARY);
+    super(NAME, HammingNeighboursConfig.class, CountUnit.INPUT_ROW, TABLE, SUMMARY);
   }
 
   @Override

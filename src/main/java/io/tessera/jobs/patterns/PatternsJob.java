@@ -2,6 +2,7 @@ package io.tessera.jobs.patterns;
 
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
@@ -18,7 +19,7 @@ public final class PatternsJob extends BaseJob<PatternsConfig> {
   public static final String TABLE = "activation_patterns";
 
   public PatternsJob() {
-    super(NAME, PatternsConfig.class, TABLE);
+    super(NAME, PatternsConfig.class, CountUnit.INPUT_ROW, TABLE);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.tessera.jobs.patterns;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.math.PerturbationNoise;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
@@ -21,7 +22,7 @@ public final class PerturbationGridJob extends BaseJob<PerturbationGridConfig> {
   public static final String SUMMARY = "perturbation_summary";
 
   public PerturbationGridJob() {
-    super(NAME, PerturbationGridConfig.class, TABLE, SUMMARY);
+    super(NAME, PerturbationGridConfig.class, CountUnit.INPUT_ROW, TABLE, SUMMARY);
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.tessera.data.DatasetIO;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelOutputGuard;
 import io.tessera.run.ModelRef;
@@ -28,7 +29,7 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
   public static final String SUMMARY = "polytope_summary";
 
   public PolytopesJob() {
-    super(NAME, PolytopesConfig.class, TABLE, SUMMARY);
+    super(NAME, PolytopesConfig.class, CountUnit.INPUT_ROW, TABLE, SUMMARY);
   }
 
   @Override
@@ -45,7 +46,8 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
     }
     // Each sample costs seconds of LPs on large nets: small checkpointed chunks spread them over all slots.
     double[] box = cfg.box() == null ? null : new double[] {cfg.box().get(0), cfg.box().get(1)};
-    long rowsOut = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box, cfg.maxSecondsPerSample(), cfg.facets()), cfg.partitions());
+    long taken = run.stageCheckpointed(TABLE, samples, new PolytopesPartition(model, box, cfg.maxSecondsPerSample(), cfg.facets()), cfg.partitions());
+    long rowsOut = taken; // a row per chosen sample
     long timedOut = 0;
     if (cfg.maxSecondsPerSample() != null) {
       // A sample past the limit has no constraints: it goes to _rejects with the time it took.
@@ -56,7 +58,8 @@ public final class PolytopesJob extends BaseJob<PolytopesConfig> {
       timedOut = checked.rejectedSamples();
     }
     run.stage(SUMMARY, summary(run.staged(TABLE)).coalesce(1));
-    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected() + timedOut);
+    // With samples_per_split the unchosen rows are not taken on: rows_in counts the chosen and the refused.
+    return new JobRun.Counts(taken + input.rejected(), rowsOut, input.rejected() + timedOut);
   }
 
   static Dataset<Row> summary(Dataset<Row> perSample) {

@@ -1,6 +1,7 @@
 package io.tessera.jobs.polytopes;
 
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class RegionCensusJob extends BaseJob<RegionCensusConfig> {
       .add("repeat", DataTypes.IntegerType, false);
 
   public RegionCensusJob() {
-    super(NAME, RegionCensusConfig.class, TABLE, SUMMARY);
+    super(NAME, RegionCensusConfig.class, CountUnit.NETWORK, TABLE, SUMMARY);
   }
 
   @Override

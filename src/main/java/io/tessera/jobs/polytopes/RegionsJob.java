@@ -12,6 +12,7 @@ import io.tessera.TesseraException;
 import io.tessera.math.MlpWeights;
 import io.tessera.math.polytope.BoxedRegion;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.ModelRef;
 import io.tessera.tables.TableSchema;
@@ -42,7 +43,7 @@ public final class RegionsJob extends BaseJob<RegionsConfig> {
   private static final int TILES_PER_CORE = 16;
 
   public RegionsJob() {
-    super(NAME, RegionsConfig.class, TABLE, SUMMARY);
+    super(NAME, RegionsConfig.class, CountUnit.REGION, TABLE, SUMMARY);
   }
 
   @Override
@@ -94,7 +95,7 @@ public final class RegionsJob extends BaseJob<RegionsConfig> {
     long rowsOut = run.stage(TABLE, found.selectExpr(columns));
     run.stage(SUMMARY, summary(run.staged(TABLE), network.id(), m, lo, hi, tiles, pieceTotals.getLong(1), empty, missed));
     cut.unpersist();
-    return new JobRun.Counts(0, rowsOut, 0);
+    return new JobRun.Counts(rowsOut, rowsOut, 0); // regions found, none refused
   }
 
   /** Tiles per axis: about {@link #TILES_PER_CORE} tiles per core in all. */

@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import io.tessera.TesseraException;
 import io.tessera.data.DatasetIO;
 import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
 import io.tessera.run.JoinKeys;
 import io.tessera.run.ModelRef;
 import io.tessera.run.ValidatedInput;
+import io.tessera.tables.OutputRoot;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
   public static final String TABLE = "segment_crossings";
 
   public SegmentCrossingsJob() {
-    super(NAME, SegmentCrossingsConfig.class, TABLE);
+    super(NAME, SegmentCrossingsConfig.class, CountUnit.PAIR, TABLE);
   }
 
   @Override
@@ -45,16 +47,24 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
     if (cfg.maxPairs() > 0) {
       pairs = pairs.orderBy("a", "b").limit(cfg.maxPairs());
     }
-    if (pairs.isEmpty()) {
+    long taken = pairs.count();
+    if (taken == 0) {
       throw new TesseraException("no pairs to measure: " + (cfg.neighbours() != null
           ? "the nearest_neighbours table " + cfg.neighbours() + " has no rows with metric '" + cfg.metric() + "'" : "pairs is empty"));
     }
-    List<Row> unknown = pairs.selectExpr("explode(array(a, b)) AS id").distinct()
-        .join(samples, JoinKeys.of(DatasetIO.ID), "left_anti").limit(1).collectAsList();
-    if (!unknown.isEmpty()) {
-      throw new TesseraException("a pair names sample id " + unknown.get(0).get(0) + ", which is not in " + cfg.input()
+    Dataset<Row> missing = pairs.selectExpr("explode(array(a, b)) AS id").distinct()
+        .join(samples, JoinKeys.of(DatasetIO.ID), "left_anti").cache();
+    Dataset<Row> unknown = input.rejected() == 0 ? missing
+        : missing.join(run.staged(OutputRoot.REJECTS).selectExpr("sample_id AS id"), JoinKeys.of(DatasetIO.ID), "left_anti");
+    List<Row> firstUnknown = unknown.limit(1).collectAsList();
+    if (!firstUnknown.isEmpty()) {
+      throw new TesseraException("a pair names sample id " + firstUnknown.get(0).get(0) + ", which is not in " + cfg.input()
           + (cfg.splits() == null ? "" : " (splits " + cfg.splits() + ")"));
     }
+    // A pair with a quarantined endpoint cannot be measured: it is refused (its endpoint's reason is in _rejects).
+    pairs = pairs.join(missing.selectExpr("id AS a"), JoinKeys.of("a"), "left_anti")
+        .join(missing.selectExpr("id AS b"), JoinKeys.of("b"), "left_anti");
+    long refused = taken - pairs.count();
     Dataset<Row> a = samples.selectExpr("id AS a", "split AS split_a", "features AS features_a");
     Dataset<Row> b = samples.selectExpr("id AS b", "split AS split_b", "features AS features_b");
     Dataset<Row> joined = pairs.join(a, "a").join(b, "b").select("a", "b", "split_a", "split_b", "features_a", "features_b");
@@ -65,7 +75,8 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
         new SegmentCrossingsPartition(model, cfg.bisection()),
         TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, crossings);
-    return new JobRun.Counts(input.rowsIn(), rowsOut, input.rejected());
+    missing.unpersist();
+    return new JobRun.Counts(taken, rowsOut, refused);
   }
 
   /** Unordered pairs (a < b), each once. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.JobFixtures;
 import io.tessera.SchemaShapes;
 import io.tessera.TesseraException;
 import io.tessera.TestSpark;
@@ -83,6 +84,7 @@ class LmdJobTest {
     // (seed, sample id, attempt), so the pixel distances are the same to the bit; deep and code
     // pass float32 features through GEMMs whose blocking follows the batch size, so to 1e-5.
     JobRegistry.run(spark, ConfigLoader.of(LmdConfig.class, "input", data, "model", model, "output", out, "attempts", 4, "grid", 4, "step_size", 5, "variance", "A", "distances", List.of("mse", "ssim", "deep", "code"), "clamp", List.of(-1.0, 2.0), "in_distribution_split", "id", "seed", 3L, "batch_size", 5, "partitions", 3, "device", "cpu", "run_id", "inpaint-3", "quarantine", false, "feature_model", classifier, "code_model", autoencoder));
+    assertEquals(List.of("input row", 80L, 80L, 0L, 4 * 80L), JobFixtures.runCounts(out, "inpaint"), "a row per image and distance");
     for (String table : List.of(LmdJob.TABLE, LmdJob.SUMMARY)) {
       assertEquals(0, spark.read().parquet(out + "/" + table + "/run_id=inpaint").where("distance IN ('mse', 'ssim')").exceptAll(
           spark.read().parquet(out + "/" + table + "/run_id=inpaint-3").where("distance IN ('mse', 'ssim')")).count(), table + " depends on partitions");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.JobFixtures;
 import io.tessera.SchemaShapes;
 import io.tessera.TesseraException;
 import io.tessera.TestSpark;
@@ -16,7 +17,6 @@ import io.tessera.jobs.JobRegistry;
 import io.tessera.math.latent.SmoothActivation;
 import io.tessera.model.DevicePolicy;
 import io.tessera.model.autoencoder.AutoencoderSpec;
-import io.tessera.run.JobRun;
 import io.tessera.tables.TableSchema;
 import io.tessera.training.AutoencoderTrainJob;
 import java.nio.file.Path;
@@ -177,9 +177,9 @@ class LatentGeometryJobTest {
     AutoencoderTrainJob.run(spark, data, model, new AutoencoderSpec("ae-gaussians", 2, List.of(16, 16), SmoothActivation.TANH,
         SmoothActivation.IDENTITY, 30, 64, 3e-3, 1, DevicePolicy.CPU, data), line -> {});
     String out = tmp.resolve("ae-out").toString();
-    JobRun.Result exact = JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", model, "output", out, "input", data, "train_split", "train", "reference_split", "test", "resolution", 24, "route", "exact", "seed", 3L, "batch_size", 128, "partitions", 3, "device", "cpu", "run_id", "exact", "quarantine", false));
-    assertEquals(900, exact.counts().rowsIn());
-    assertEquals(24 * 24 + 900, exact.counts().rowsOut());
+    JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", model, "output", out, "input", data, "train_split", "train", "reference_split", "test", "resolution", 24, "route", "exact", "seed", 3L, "batch_size", 128, "partitions", 3, "device", "cpu", "run_id", "exact", "quarantine", false));
+    long points = 24 * 24 + 900;
+    assertEquals(List.of("point", points, points, 0L, points), JobFixtures.runCounts(out, "exact"), "the grid's nodes and the 900 samples");
     JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", model, "output", out, "input", data, "train_split", "train", "reference_split", "test", "resolution", 24, "route", "fd", "seed", 3L, "batch_size", 128, "partitions", 2, "device", "cpu", "run_id", "fd", "quarantine", false));
 
     // Exact jets and finite differences agree point by point, to the convergence check's 1e-4 of |H|^2 + |II|^2.

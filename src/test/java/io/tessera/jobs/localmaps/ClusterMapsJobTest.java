@@ -40,7 +40,7 @@ class ClusterMapsJobTest {
     String out = tmp.resolve("clusters").toString();
     JobRegistry.run(TestSpark.get(), ConfigLoader.of(ClusterMapsConfig.class, "maps", maps, "input", input, "output", out, "ks", List.of(1, 400), "train_split", "train", "test_split", "test", "seed", 3L, "run_id", "c"));
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + ClusterMapsJob.TABLE).orderBy("k").collectAsList();
-    assertEquals(2, rows.size());
+    assertEquals(List.of("test sample", 100L, 100L, 0L, 2L), JobFixtures.runCounts(out, "c"), "every test sample scored for each of two ks");
 
     // Independently: the network's test accuracy, and the accuracy of the mean training map per output.
     MlpWeights weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();

@@ -1,7 +1,6 @@
 package io.tessera.jobs.localmaps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.JobFixtures;
 import io.tessera.TestModels;
@@ -34,7 +33,7 @@ class MapTransferJobTest {
     String mapsB = out + "/local_maps/run_id=b";
     JobRegistry.run(TestSpark.get(), ConfigLoader.of(MapTransferConfig.class, "maps", List.of(mapsA, mapsB), "input", input, "output", out, "run_id", "t"));
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + MapTransferJob.TABLE).collectAsList();
-    assertEquals(4, rows.size(), "every ordered pair, the diagonal included");
+    assertEquals(List.of("model pair", 4L, 4L, 0L, 4L), JobFixtures.runCounts(out, "t"), "every ordered pair, the diagonal included");
     for (Row r : rows) {
       assertEquals(300L, r.<Long>getAs("train_samples"));
       assertEquals(100L, r.<Long>getAs("test_samples"));

@@ -46,9 +46,8 @@ class AdversarialJobTest {
 
   private static List<Row> attack(String out, List<Double> domain) {
     AdversarialConfig cfg = ConfigLoader.of(AdversarialConfig.class, "input", input, "model", model, "output", out, "epsilon", EPS, "pgd_steps", 7, "pgd_step_size", 0.05, "domain", domain, "batch_size", 64, "partitions", 3, "device", "cpu", "run_id", "adv", "quarantine", false);
-    JobRun.Result result = JobRegistry.run(TestSpark.get(), cfg);
-    assertEquals(300, result.counts().rowsIn());
-    assertEquals(600, result.counts().rowsOut());
+    JobRegistry.run(TestSpark.get(), cfg);
+    assertEquals(List.of("input row", 300L, 300L, 0L, 600L), JobFixtures.runCounts(out, "adv"), "a row per sample and attack");
     return TestSpark.get().read().parquet(out + "/" + AdversarialJob.TABLE).collectAsList();
   }
 

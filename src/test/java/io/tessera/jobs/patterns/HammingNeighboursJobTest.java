@@ -16,7 +16,6 @@ import io.tessera.jobs.JobRegistry;
 import io.tessera.math.BitPatterns;
 import io.tessera.model.classifier.ReluMlpNetwork;
 import io.tessera.model.classifier.TesseraModelFormat;
-import io.tessera.run.JobRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -97,9 +96,9 @@ class HammingNeighboursJobTest {
   @Test
   void equalsABruteForceSearchInOneJvm() {
     String out = tmp.resolve("out").toString();
-    JobRun.Result result = JobRegistry.run(TestSpark.get(),
+    JobRegistry.run(TestSpark.get(),
         ConfigLoader.of(HammingNeighboursConfig.class, "input", input, "model", model, "output", out, "block_size", 150, "batch_size", 256, "partitions", 3, "device", "cpu", "run_id", "nn", "quarantine", false));
-    assertEquals(2000, result.counts().rowsOut());
+    assertEquals(List.of("input row", 2000L, 2000L, 0L, 4000L), JobFixtures.runCounts(out, "nn"), "a row per sample and metric");
 
     List<Row> data = TestSpark.get().read().parquet(input).orderBy("id").collectAsList();
     float[] x = new float[data.size() * 2];

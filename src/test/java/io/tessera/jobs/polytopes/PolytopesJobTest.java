@@ -44,9 +44,9 @@ class PolytopesJobTest {
   @Test
   void everyRegionMatchesTheReferenceGeometry() {
     String out = tmp.resolve("boxed").toString();
-    JobRun.Result result = JobRegistry.run(TestSpark.get(),
+    JobRegistry.run(TestSpark.get(),
         ConfigLoader.of(PolytopesConfig.class, "input", input, "model", model, "output", out, "samples_per_split", 15, "seed", 3L, "box", List.of(-2.0, 2.0), "partitions", 3, "device", "cpu", "run_id", "poly", "quarantine", false));
-    assertEquals(30, result.counts().rowsOut(), "15 samples from each of train and test");
+    assertEquals(List.of("input row", 30L, 30L, 0L, 30L), JobFixtures.runCounts(out, "poly"), "15 samples chosen from each of train and test");
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList();
     for (Row row : rows) {
       long id = row.getAs("sample_id");
@@ -144,6 +144,7 @@ class PolytopesJobTest {
       System.clearProperty(FaultInjection.SLOW_SAMPLE);
     }
     assertEquals(List.of(20L, 19L, 1L), List.of(result.counts().rowsIn(), result.counts().rowsOut(), result.counts().rowsRejected()));
+    assertEquals(List.of("input row", 20L, 19L, 1L, 19L), JobFixtures.runCounts(out, "limited"));
     List<Row> published = TestSpark.get().read().parquet(out + "/" + PolytopesJob.TABLE).collectAsList();
     assertEquals(19, published.size());
     assertTrue(published.stream().noneMatch(r -> r.<Long>getAs("sample_id") == slow));

@@ -48,9 +48,10 @@ class RegionsJobTest {
   @Test
   void theTiledSearchFindsExactlyTheReferenceRegionsAtAnyTiling() throws Exception {
     String out = tmp.resolve("planar").toString();
-    JobRun.Result result = JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", out, "box", List.of(-1.0, 1.0), "tiles_per_axis", 3, "partitions", 3, "device", "cpu", "run_id", "r1"));
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(RegionsConfig.class, "model", model, "output", out, "box", List.of(-1.0, 1.0), "tiles_per_axis", 3, "partitions", 3, "device", "cpu", "run_id", "r1"));
     List<BoxedRegion> reference = ReferenceTraversal.regions(weights, new double[] {0, 0}, -1, 1);
-    assertEquals(reference.size(), result.counts().rowsOut());
+    long found = reference.size();
+    assertEquals(List.of("region", found, found, 0L, found), JobFixtures.runCounts(out, "r1"));
     List<Row> rows = TestSpark.get().read().parquet(out + "/" + RegionsJob.TABLE).collectAsList();
     assertEquals(patterns(reference), rowPatterns(rows));
     double total = rows.stream().mapToDouble(r -> r.<Double>getAs("measure")).sum();

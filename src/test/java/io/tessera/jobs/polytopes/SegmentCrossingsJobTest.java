@@ -9,6 +9,9 @@ import io.tessera.JobFixtures;
 import io.tessera.TestSpark;
 import io.tessera.cli.TesseraMain;
 import io.tessera.config.ConfigLoader;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.LabeledPoints;
+import io.tessera.data.Splits;
 import io.tessera.jobs.JobRegistry;
 import io.tessera.jobs.patterns.HammingNeighboursConfig;
 import io.tessera.math.MlpWeights;
@@ -42,9 +45,9 @@ class SegmentCrossingsJobTest {
   void explicitPairsMatchTheExactMethodAndBisectionAgreesOnNearbyPairs() {
     String out = tmp.resolve("explicit").toString();
     List<List<Long>> pairs = List.of(List.of(0L, 1L), List.of(5L, 2L), List.of(2L, 5L), List.of(10L, 300L), List.of(7L, 8L));
-    JobRun.Result result = JobRegistry.run(TestSpark.get(),
+    JobRegistry.run(TestSpark.get(),
         ConfigLoader.of(SegmentCrossingsConfig.class, "input", input, "model", model, "output", out, "pairs", pairs, "max_pairs", 0, "bisection", true, "partitions", 2, "device", "cpu", "run_id", "seg"));
-    assertEquals(4, result.counts().rowsOut(), "(5, 2) and (2, 5) are one segment");
+    assertEquals(List.of("pair", 4L, 4L, 0L, 4L), JobFixtures.runCounts(out, "seg"), "(5, 2) and (2, 5) are one segment");
     MlpWeights weights = TesseraModelFormat.load(Path.of(model), Device.cpu()).weights();
     for (Row row : TestSpark.get().read().parquet(out + "/" + SegmentCrossingsJob.TABLE).collectAsList()) {
       long a = row.getAs("sample_a");
@@ -75,6 +78,22 @@ class SegmentCrossingsJobTest {
     assertTrue(unordered < 300 && unordered > 100, "mutual neighbours collapse into one segment: " + unordered);
     Row any = TestSpark.get().read().parquet(out + "/segment_crossings").first();
     assertTrue(any.isNullAt(any.fieldIndex("bisection_regions")), "bisection off: no count");
+  }
+
+  @Test
+  void aPairWithAQuarantinedEndpointIsRefusedAndTheOthersAreMeasured() {
+    String data = tmp.resolve("one-nan").toString();
+    float[][] points = {{0.1f, 0.2f}, {Float.NaN, 0f}, {0.3f, -0.3f}, {-0.5f, 0.4f}};
+    DatasetIO.write(TestSpark.get(), new LabeledPoints(points, new int[points.length], null), Splits.constant(points.length, "train"), data, false);
+    String out = tmp.resolve("quarantined").toString();
+    JobRegistry.run(TestSpark.get(), ConfigLoader.of(SegmentCrossingsConfig.class, "input", data, "model", model, "output", out,
+        "pairs", List.of(List.of(0L, 1L), List.of(1L, 2L), List.of(2L, 3L)), "max_pairs", 0, "bisection", false, "device", "cpu",
+        "run_id", "q", "quarantine", true));
+    assertEquals(List.of("pair", 3L, 1L, 2L, 1L), JobFixtures.runCounts(out, "q"), "both pairs through sample 1 are refused");
+    Row measured = TestSpark.get().read().parquet(out + "/" + SegmentCrossingsJob.TABLE).first();
+    assertEquals(List.of(2L, 3L), List.of(measured.<Long>getAs("sample_a"), measured.<Long>getAs("sample_b")));
+    Row reject = TestSpark.get().read().parquet(out + "/_rejects").first();
+    assertEquals(1L, reject.<Long>getAs("sample_id"));
   }
 
   @Test
