@@ -3,6 +3,7 @@ package io.tessera.reproduce;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tessera.TesseraException;
+import io.tessera.jobs.latent.LatentGeometryConfig;
 import io.tessera.math.latent.MassPointSearch;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param keepFraction the share of the pooled images in D_A (seeded per image); the rest is the reference set
  * @param removedDigits the digits D_B loses most of
  * @param removedFraction the share of those digits' D_A images D_B drops (seeded per image)
+ * @param mcUniform the share of Monte Carlo draws uniform on the latent box (latent-geometry's
+ *     mc_uniform; absent: its default)
  * @param seed the one seed of splits, trainings and Monte Carlo draws when {@code seeds} is absent
  * @param seeds repeats of the whole design, one per seed (at least five, see
  *     docs/methods/latent-curvature.md, The MNIST experiment, reduced)
@@ -34,6 +37,7 @@ public record SreehariMnistConfig(
     List<Integer> decoderHidden,
     Integer decoderEpochs,
     Integer mcSamples,
+    Double mcUniform,
     Integer kdeCodes,
     Boolean reuseModels,
     Long seed,
@@ -53,6 +57,7 @@ public record SreehariMnistConfig(
     decoderHidden = decoderHidden == null ? List.of(256, 512) : decoderHidden;
     decoderEpochs = decoderEpochs == null ? 30 : decoderEpochs;
     mcSamples = mcSamples == null ? 4000 : mcSamples;
+    LatentGeometryConfig.checkMcUniform(mcUniform); // null: the latent-geometry default
     kdeCodes = kdeCodes == null ? 20_000 : kdeCodes;
     reuseModels = reuseModels == null || reuseModels;
     seed = seed == null ? 1L : seed;

@@ -192,7 +192,7 @@ public final class SreehariMnistReproduction {
     }
 
     progress.accept(name + ": latent-geometry, " + cfg.mcSamples() + " Monte Carlo points");
-    JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", decoder, "output", cfg.output(), "input", codeData, "train_split", "train", "reference_split", "ref", "resolution", 0, "mc_samples", cfg.mcSamples(), "route", "exact", "kde_codes", cfg.kdeCodes(), "seed", seed, "batch_size", 256, "partitions", 0, "device", cfg.device(), "run_id", name, "quarantine", false, "mass_min_local", cfg.massMinLocal()));
+    JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", decoder, "output", cfg.output(), "input", codeData, "train_split", "train", "reference_split", "ref", "resolution", 0, "mc_samples", cfg.mcSamples(), "mc_uniform", cfg.mcUniform(), "route", "exact", "kde_codes", cfg.kdeCodes(), "seed", seed, "batch_size", 256, "partitions", 0, "device", cfg.device(), "run_id", name, "quarantine", false, "mass_min_local", cfg.massMinLocal()));
     Row s = spark.read().parquet(cfg.output() + "/" + LatentGeometryJob.SUMMARY + "/run_id=" + name).first();
     return new Case(seed, network, data, train.size(), name, s.<Double>getAs("nis"), s.getAs("dis"), s.getAs("lambda_hat"), s.getAs("regime"),
         s.getAs("kbar_median"), s.getAs("ell2"), s.getAs("ess"), decoderMse,

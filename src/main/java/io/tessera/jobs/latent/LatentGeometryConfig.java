@@ -20,8 +20,12 @@ import java.util.List;
  * @param latentDim for TorchScript decoders without a box: their latent dimension
  * @param box per latent axis [lo, hi]; null: the codes' 0.5th to 99.5th percentiles widened by 10% per side
  * @param resolution grid points per axis (latent dimension at most 3); 0: no grid
- * @param mcSamples Monte Carlo points drawn from the training codes' density (any latent
- *     dimension; the totals come from them when there is no grid); 0: none
+ * @param mcSamples Monte Carlo points (any latent dimension; the totals come from them when there
+ *     is no grid); 0: none
+ * @param mcUniform the fraction of Monte Carlo points drawn uniformly on the box, the rest from the
+ *     training codes' density: a defensive mixture that bounds the weights (default 0.5; 0 draws
+ *     from the codes' density alone, as the specification's proposal does); see
+ *     docs/methods/latent-curvature.md, Monte Carlo
  * @param route exact (MLP decoders' jets), fd (finite differences of forward passes), ricci (MLP
  *     decoders' jets, R from the Christoffel symbols instead of the Gauss equation) or auto
  * @param fdEta relative step of the finite differences, times each code coordinate's robust spread
@@ -52,6 +56,7 @@ public record LatentGeometryConfig(
     List<List<Double>> box,
     Integer resolution,
     Integer mcSamples,
+    Double mcUniform,
     String route,
     Double fdEta,
     Integer kdeCodes,
@@ -73,6 +78,14 @@ public record LatentGeometryConfig(
     String where) implements JobConfig, InputSelection {
 
   public static final List<String> ROUTES = List.of("auto", "exact", "fd", "ricci");
+
+  /** mc_uniform, a fraction; also checked by configs that pass it on before any work starts. */
+  public static Double checkMcUniform(Double mcUniform) {
+    if (mcUniform != null && !(mcUniform >= 0 && mcUniform <= 1)) {
+      throw new TesseraException("mc_uniform must be in [0, 1], got " + mcUniform);
+    }
+    return mcUniform;
+  }
   public static final int MAX_GRID_DIM = 3;
   public static final long MAX_GRID_POINTS = 4_000_000L;
 
@@ -81,6 +94,7 @@ public record LatentGeometryConfig(
     trainSplit = trainSplit == null ? "train" : trainSplit;
     resolution = resolution == null ? 64 : resolution;
     mcSamples = mcSamples == null ? 0 : mcSamples;
+    mcUniform = checkMcUniform(mcUniform == null ? 0.5 : mcUniform);
     route = route == null ? "auto" : route;
     fdEta = fdEta == null ? 1e-4 : fdEta;
     kdeCodes = kdeCodes == null ? 20_000 : kdeCodes;

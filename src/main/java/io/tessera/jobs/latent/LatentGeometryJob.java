@@ -8,6 +8,7 @@ import io.tessera.math.latent.GaussianKde;
 import io.tessera.math.latent.GridValue;
 import io.tessera.math.latent.LatentSummary;
 import io.tessera.math.latent.MassPointSearch;
+import io.tessera.math.latent.MonteCarloProposal;
 import io.tessera.model.autoencoder.LatentDecoder;
 import io.tessera.model.autoencoder.LatentModel;
 import io.tessera.run.BaseJob;
@@ -118,7 +119,8 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
     }
     if (cfg.mcSamples() > 0) {
       parts.add(run.checkpointed("mc-points", spark.range(cfg.mcSamples()).toDF(), new LatentPointsPartition(model,
-          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed()), cfg.batchSize()), rows, cfg.partitions()));
+          cfg.declaredLatentDim(), geometry, densities, LatentPointSource.monteCarlo(cfg.seed(), proposal(cfg, box)), cfg.batchSize()), rows,
+          cfg.partitions()));
     }
     if (input != null) {
       parts.add(run.checkpointed("sample-points", coded, new LatentSamplePartition(model, cfg.declaredLatentDim(), geometry, densities,
@@ -167,6 +169,11 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
       }
     }
     return box;
+  }
+
+  /** The Monte Carlo proposal: mc_uniform of the draws uniform on the box, the rest from the training codes' KDE. */
+  private static MonteCarloProposal proposal(LatentGeometryConfig cfg, double[][] box) {
+    return new MonteCarloProposal(cfg.mcUniform(), box[0], box[1]);
   }
 
   /** Robust spread per coordinate, IQR / 1.349, the unit of the finite-difference step; 1 without codes. */
@@ -236,7 +243,8 @@ public final class LatentGeometryJob extends BaseJob<LatentGeometryConfig> {
       }
       double[] taus = cfg.taus() == null ? null : cfg.taus().stream().mapToDouble(Double::doubleValue).toArray();
       LatentSummary.Settings settings = new LatentSummary.Settings(taus, cfg.cN(), cfg.potentialKind(), "energy".equals(cfg.massDensity()));
-      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, settings) : LatentSummary.monteCarlo(values, ell2, settings);
+      r = gridPoints > 0 ? LatentSummary.of(values, cfg.resolution(), cell, ell2, settings)
+          : LatentSummary.monteCarlo(values, proposal(cfg, box), ell2, settings);
       if (train != null) {
         massPoints.of(r, values, gridPoints > 0 ? box : null, settings.massByEnergy())
             .forEach(m -> mass.add(RowFactory.create(m.pointId(), m.z(), m.density(), m.mass(), m.label())));

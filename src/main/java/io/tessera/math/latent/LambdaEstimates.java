@@ -17,11 +17,17 @@ final class LambdaEstimates {
   private static final long BOOTSTRAP_SEED = 20_240_601L;
 
   /**
-   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the used points, and
+   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the drawn points, and
    * their sample standard deviations. DIS is NaN without a reference set.
+   *
+   * @param drawn the points that count as draws (not degenerate)
+   * @param dmu each point's weight sqrt(det g) / proposal on the domain, 0 off it
+   * @param coordinate each point's weight 1 / proposal on the domain (coordinate volume), 0 off it
+   * @param deficit each point's max(0, p_ref - p_train) / proposal on the box
    */
-  static LatentSummary.Bootstrap bootstrap(GridValue[] points, boolean[] use, int n, boolean hasRef, double ell2, double cN) {
-    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> use[k]).toArray();
+  static LatentSummary.Bootstrap bootstrap(GridValue[] points, boolean[] drawn, double[] dmu, double[] coordinate, double[] deficit, int n,
+      boolean hasRef, double ell2, double cN) {
+    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> drawn[k]).toArray();
     if (used.length < 2) {
       return LatentSummary.Bootstrap.NONE;
     }
@@ -30,48 +36,49 @@ final class LambdaEstimates {
     double[] nis = new double[REPLICATES];
     double[] dis = new double[REPLICATES];
     GridValue[] resample = new GridValue[used.length];
-    boolean[] all = new boolean[used.length];
-    java.util.Arrays.fill(all, true);
+    double[] w = new double[used.length];
+    double[] c = new double[used.length];
+    boolean[] mask = new boolean[used.length];
     for (int b = 0; b < REPLICATES; b++) {
-      double deficit = 0;
+      double deficitSum = 0;
       for (int i = 0; i < resample.length; i++) {
-        resample[i] = points[used[random.nextInt(used.length)]];
-        deficit += hasRef ? Math.max(0, resample[i].pRef() - resample[i].pTrain()) / resample[i].pTrain() : 0;
+        int k = used[random.nextInt(used.length)];
+        resample[i] = points[k];
+        w[i] = dmu[k];
+        c[i] = coordinate[k];
+        mask[i] = dmu[k] > 0;
+        deficitSum += deficit[k];
       }
-      double[] lambda = monteCarlo(resample, all, n, hasRef);
+      double[] lambda = statistics(resample, mask, n, hasRef, w, c);
       lambdas[b] = lambda[0];
       nis[b] = nis(n, lambda, ell2, cN);
-      dis[b] = hasRef ? deficit / resample.length : Double.NaN;
+      dis[b] = hasRef ? deficitSum / resample.length : Double.NaN;
     }
     StandardDeviation sd = new StandardDeviation(); // n - 1 in the denominator; NaN if any value is
     return new LatentSummary.Bootstrap(sd.evaluate(lambdas), sd.evaluate(nis), sd.evaluate(dis));
   }
 
-  /** {@link #statistics} with the Monte Carlo weights w = sqrt(det g) / q in place of dmu. */
-  static double[] monteCarlo(GridValue[] points, boolean[] use, int n, boolean hasRef) {
-    double[] weights = new double[points.length];
-    for (int k = 0; k < points.length; k++) {
-      weights[k] = use[k] ? points[k].sqrtDetG() / points[k].pTrain() : 0;
-    }
-    return statistics(points, use, n, hasRef, weights);
-  }
-
   /**
    * {Lambda-hat, its IQR, its 10% trimmed mean, the median mean sectional curvature}: per point
-   * lambda = (n - 2) R / (2n), weighted (by dmu on a grid) over the vacuum points (rho_ins at most its median on
-   * the mask; every mask point without a reference set).
+   * lambda = (n - 2) R / (2n), weighted by dmu over the vacuum points: those whose rho_ins is at
+   * most its median over the mask, a median in coordinate volume (every mask point is vacuum
+   * without a reference set).
+   *
+   * @param weights each point's dmu
+   * @param coordinate each point's coordinate volume (equal on a grid; 1 / proposal density for Monte Carlo)
    */
-  static double[] statistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double[] weights) {
+  static double[] statistics(GridValue[] points, boolean[] mask, int n, boolean hasRef, double[] weights, double[] coordinate) {
     double threshold = Double.POSITIVE_INFINITY;
     if (hasRef) {
-      List<Double> ins = new ArrayList<>();
+      List<Integer> in = new ArrayList<>();
       for (int k = 0; k < points.length; k++) {
         if (mask[k]) {
-          ins.add(points[k].insufficiencyDensity());
+          in.add(k);
         }
       }
-      ins.sort(null);
-      threshold = ins.isEmpty() ? 0 : ins.get((ins.size() - 1) / 2);
+      WeightedQuantiles ins = new WeightedQuantiles(in.stream().mapToDouble(k -> points[k].insufficiencyDensity()).toArray(),
+          in.stream().mapToDouble(k -> coordinate[k]).toArray());
+      threshold = ins.isEmpty() ? 0 : ins.quantile(0.5);
     }
     List<double[]> vacuum = new ArrayList<>();
     for (int k = 0; k < points.length; k++) {

@@ -136,7 +136,9 @@ public final class LatentSummary {
     for (int k = 0; k < points.length; k++) {
       dmu[k] = points[k].degenerate() ? 0 : points[k].sqrtDetG() * cellVolume;
     }
-    double[] lambda = LambdaEstimates.statistics(points, mask, n, hasRef, dmu);
+    double[] cells = new double[points.length];
+    java.util.Arrays.fill(cells, 1); // equal cells: the vacuum median counts grid points
+    double[] lambda = LambdaEstimates.statistics(points, mask, n, hasRef, dmu, cells);
     String regime = LambdaEstimates.regime(n, lambda[0]);
     double nis = LambdaEstimates.nis(n, lambda, ell2, cN);
     double infoMass = hasDensity ? 0 : Double.NaN;
@@ -159,77 +161,103 @@ public final class LatentSummary {
 
   /**
    * The same totals by Monte Carlo (any latent dimension; docs/methods/latent-curvature.md,
-   * Tessera's implementation): {@code points} drawn from q, the training codes' KDE, whose density
-   * at each point is its pTrain. Integrals over supp q are means of h w with weights
-   * w = sqrt(det g) / q; F and W are plain means under q; DIS is the mean of max(0, p_ref - q) / q.
-   * Reports the effective sample size (sum w)^2 / sum w^2 and the standard error of the integral of
-   * R^2. No grid, so no mass-like points.
+   * Monte Carlo), over the same domain as the grid's: the box, and in it the support mask
+   * {p_train >= 1e-3 max p_train} (the maximum over the draws). The points were drawn from
+   * {@code proposal}, whose density at each is its density(z, pTrain). Integrals over the domain are
+   * means of h w with w = sqrt(det g) / proposal on the domain and 0 off it; F and W are means
+   * under q renormalised on the domain (self-normalised weights q / proposal); DIS is the mean of
+   * max(0, p_ref - q) / proposal over the box. Reports the effective sample size
+   * (sum w)^2 / sum w^2 and the standard error of the integral of R^2. No grid, so no mass-like
+   * points.
    */
-  public static Result monteCarlo(GridValue[] points, double ell2, Settings settings) {
+  public static Result monteCarlo(GridValue[] points, MonteCarloProposal proposal, double ell2, Settings settings) {
     double[] taus = settings.taus();
     double cN = settings.cN();
-    Potential potentialKind = settings.potential();
+    boolean data = settings.potential() == Potential.DATA;
     int n = points[0].z().length;
     double[] tauValues = taus != null ? taus : scaled(TAU_FACTORS, ell2);
+    boolean hasRef = !Double.isNaN(points[0].pRef());
+    double maxP = 0;
+    for (GridValue p : points) {
+      maxP = p.degenerate() ? maxP : Math.max(maxP, p.pTrain());
+    }
+    int m = points.length;
+    boolean[] drawn = new boolean[m];
+    boolean[] mask = new boolean[m];
+    double[] dmu = new double[m];
+    double[] coordinate = new double[m];
+    double[] qWeight = new double[m];
+    double[] deficit = new double[m];
     long degenerate = 0;
+    long maskPoints = 0;
+    double count = 0;
     double sumW = 0;
     double sumW2 = 0;
+    double sumQ = 0;
+    double info = 0;
+    double energy = 0;
+    for (int k = 0; k < m; k++) {
+      GridValue p = points[k];
+      if (p.degenerate()) {
+        degenerate++;
+        continue;
+      }
+      drawn[k] = true;
+      count++;
+      double density = proposal.density(p.z(), p.pTrain());
+      boolean inBox = proposal.inBox(p.z()) && density > 0; // a KDE density that underflowed counts nowhere
+      mask[k] = inBox && p.pTrain() >= MASK * maxP;
+      maskPoints += mask[k] ? 1 : 0;
+      dmu[k] = mask[k] ? p.sqrtDetG() / density : 0;
+      coordinate[k] = mask[k] ? 1 / density : 0;
+      qWeight[k] = mask[k] ? p.pTrain() / density : 0;
+      deficit[k] = inBox && hasRef ? Math.max(0, p.pRef() - p.pTrain()) / density : 0;
+      sumW += dmu[k];
+      sumW2 += dmu[k] * dmu[k];
+      sumQ += qWeight[k];
+      info += inBox ? p.pTrain() / density : 0;
+      energy += inBox ? p.energy() * p.sqrtDetG() / density : 0;
+    }
+    double qMass = sumQ / count; // q's mass on the domain
     double intR = 0;
     double intR2 = 0;
     double intR2Sq = 0;
     double f = 0;
     double[] w = new double[tauValues.length];
-    double deficit = 0;
-    double energy = 0;
-    boolean hasRef = !Double.isNaN(points[0].pRef());
-    boolean[] use = new boolean[points.length];
-    int used = 0;
-    for (int k = 0; k < points.length; k++) {
-      GridValue p = points[k];
-      if (p.degenerate() || !(p.pTrain() > 0)) {
-        degenerate += p.degenerate() ? 1 : 0;
+    double dis = 0;
+    for (int k = 0; k < m; k++) {
+      dis += deficit[k];
+      if (!mask[k]) {
         continue;
       }
-      use[k] = true;
-      used++;
-      double weight = p.sqrtDetG() / p.pTrain();
+      GridValue p = points[k];
       double r = p.scalarCurvature();
-      sumW += weight;
-      sumW2 += weight * weight;
-      intR += r * weight;
-      intR2 += r * r * weight;
-      intR2Sq += (r * r * weight) * (r * r * weight);
-      if (potentialKind == Potential.ZERO) {
-        f += r * weight;
+      intR += r * dmu[k];
+      intR2 += r * r * dmu[k];
+      intR2Sq += (r * r * dmu[k]) * (r * r * dmu[k]);
+      if (!data) {
+        f += r * dmu[k] / count;
         for (int t = 0; t < tauValues.length; t++) {
-          w[t] += zeroPotentialW(r, tauValues[t], n) * weight;
+          w[t] += zeroPotentialW(r, tauValues[t], n) * dmu[k] / count;
         }
-      } else {
-        double integrand = r + p.gradF2();
-        f += integrand;
-        double potential = p.logSqrtDetG() - Math.log(p.pTrain());
-        for (int t = 0; t < tauValues.length; t++) {
-          w[t] += dataPotentialW(integrand, potential, tauValues[t], n);
-        }
+        continue;
       }
-      deficit += hasRef ? Math.max(0, p.pRef() - p.pTrain()) / p.pTrain() : 0;
-      energy += p.energy() * weight;
-    }
-    double count = used;
-    for (int t = 0; t < w.length; t++) {
-      w[t] /= count;
+      double integrand = r + p.gradF2();
+      double potential = p.logSqrtDetG() - Math.log(p.pTrain() / qMass);
+      f += qWeight[k] / sumQ * integrand;
+      for (int t = 0; t < tauValues.length; t++) {
+        w[t] += qWeight[k] / sumQ * dataPotentialW(integrand, potential, tauValues[t], n);
+      }
     }
     double meanR2 = intR2 / count;
     double r2Error = Math.sqrt(Math.max(0, intR2Sq / count - meanR2 * meanR2) / count);
-    double[] lambda = LambdaEstimates.monteCarlo(points, use, n, hasRef);
-    String regime = LambdaEstimates.regime(n, lambda[0]);
-    double nis = LambdaEstimates.nis(n, lambda, ell2, cN);
+    double[] lambda = LambdaEstimates.statistics(points, mask, n, hasRef, dmu, coordinate);
     double volume = sumW / count;
-    return new Result(points.length, used, degenerate, volume, volume, intR / count, meanR2, f / count, tauValues, w, lambda[0],
-        lambda[1], lambda[2], lambda[3], regime, nis, 1, hasRef ? deficit / count : Double.NaN, hasRef ? deficit / count : Double.NaN,
+    return new Result(m, maskPoints, degenerate, volume, volume, intR / count, meanR2, f, tauValues, w, lambda[0],
+        lambda[1], lambda[2], lambda[3], LambdaEstimates.regime(n, lambda[0]), LambdaEstimates.nis(n, lambda, ell2, cN), info / count,
+        hasRef ? dis / count : Double.NaN, hasRef ? dis / count : Double.NaN,
         (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), List.of(), sumW * sumW / sumW2, r2Error,
-        energy / count,
-        LambdaEstimates.bootstrap(points, use, n, hasRef, ell2, cN));
+        energy / count, LambdaEstimates.bootstrap(points, drawn, dmu, coordinate, deficit, n, hasRef, ell2, cN));
   }
 
   /** W's integrand under q with the data-induced potential: tau (R + |grad f|^2) + f - (n/2) log(4 pi tau) - n. */

@@ -54,6 +54,13 @@ class LatentSummaryTest {
     return out;
   }
 
+  /** Draws from the codes' density alone, on the box [-half, half]^n. */
+  static MonteCarloProposal fromCodes(int n, double half) {
+    double[] lo = new double[n];
+    java.util.Arrays.fill(lo, -half);
+    return new MonteCarloProposal(0, lo, java.util.Arrays.stream(lo).map(v -> -v).toArray());
+  }
+
   @Test
   void theSphereHasArea4PiASquaredTotalCurvature8PiAndPerelmansFAndW() {
     double a = 1.5;
@@ -163,9 +170,15 @@ class LatentSummaryTest {
     assertEquals((5 + 1 + 6) / 4.0, q.trimmedMean(0), 1e-12);
   }
 
-  /** T9 by Monte Carlo: no mask here, so F = n / sigma^2 and W(sigma^2 / 2) = 0 exactly, up to sampling error. */
+  /**
+   * T9 by Monte Carlo, drawn from q alone. Untruncated, F = n / sigma^2 and W(sigma^2 / 2) = 0.
+   * The mask keeps q >= 1e-3 of its peak, the disc where X = |z|^2 / s^2 (a chi-square with 2
+   * degrees of freedom, here also |grad f|^2_g) is at most t = 2 ln 1000; it holds 0.999 of q. So
+   * F = E[X | X <= t] = 2 - t e^(-t/2) / (1 - e^(-t/2)) = m, W(1/2) = m - 2 + ln 0.999 and
+   * W(2) = 2.5 m - ln 4 - 2 + ln 0.999.
+   */
   @Test
-  void monteCarloRecoversTheGaussianSolitonWithoutTruncation() {
+  void monteCarloRecoversTheGaussianSolitonOnTheMask() {
     double c = 2;
     double s = 0.5;
     int samples = 40_000;
@@ -178,11 +191,14 @@ class LatentSummaryTest {
       double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
       return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
     }, null);
-    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new LatentSummary.Settings(new double[] {0.5, 2}, 1, Potential.DATA, false));
-    // |grad f|^2_g = |z|^2 / (s^4 c^2), a chi-square with 2 degrees of freedom: sd 2, standard error 0.01.
-    assertEquals(2, r.perelmanF(), 0.04, "F = n / sigma^2");
-    assertEquals(0, r.perelmanW()[0], 0.04, "W(sigma^2 / 2) = 0");
-    assertEquals(2 * (2 - 0.5 + 0.5 * Math.log(1 / 4.0)), r.perelmanW()[1], 0.1, "W(2)");
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, fromCodes(2, 2), 1,
+        new LatentSummary.Settings(new double[] {0.5, 2}, 1, Potential.DATA, false));
+    double t = 2 * Math.log(1000);
+    double m = 2 - t * 1e-3 / (1 - 1e-3);
+    // X has sd 2, so the standard error of F is 0.01.
+    assertEquals(m, r.perelmanF(), 0.04, "F = n / sigma^2 on the mask");
+    assertEquals(m - 2 + Math.log(0.999), r.perelmanW()[0], 0.04, "W(sigma^2 / 2)");
+    assertEquals(2.5 * m - Math.log(4) - 2 + Math.log(0.999), r.perelmanW()[1], 0.1, "W(2)");
     assertEquals(0, r.integralR2(), 1e-9);
     assertTrue(r.effectiveSamples() > 0 && r.effectiveSamples() <= samples);
   }
@@ -201,11 +217,72 @@ class LatentSummaryTest {
       double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3];
       return new double[] {p[0], p[1], p[2], p[3], Math.sqrt(a * a - r2)};
     }, z, p -> new double[] {1 / 16.0, 0, 0, 0, 0}, null);
-    LatentSummary.Result r = LatentSummary.monteCarlo(v, 1, new LatentSummary.Settings(null, 1, Potential.DATA, false));
+    // q is uniform on the box, so drawing all from the box or all from q is the same proposal.
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, new MonteCarloProposal(1, new double[] {-1, -1, -1, -1}, new double[] {1, 1, 1, 1}), 1,
+        new LatentSummary.Settings(null, 1, Potential.DATA, false));
     assertEquals(3 / (a * a), r.lambdaHat(), 1e-5, "Lambda = (n-1)(n-2) / (2 a^2) for n = 4");
     assertEquals("dS", r.regime());
     assertEquals(12 / (a * a) * r.volume(), r.integralR(), 1e-5 * r.integralR(), "R = 12 / a^2 is constant");
     assertTrue(r.massPoints().isEmpty());
+  }
+
+  /**
+   * The defensive mixture on a flat chart Psi(z) = c z, sqrt(det g) = c^2, with q = N(0, s^2 I) and
+   * the box [-2, 2]^2: the domain is the mask, the disc r <= r0 with r0^2 = 2 s^2 ln 1000, of
+   * volume c^2 pi r0^2. Drawn from q alone the weights c^2 / q grow a thousandfold towards the rim
+   * and the effective sample size is a fraction (ln 1000)^2 / 999 = 0.048 of the draws; half the
+   * draws uniform on the box bound them, and the fraction is (pi r0^2)^2 / integral over the disc of
+   * dz / proposal. Both estimate the volume without bias.
+   */
+  @Test
+  void theMixedProposalEstimatesTheSameVolumeFromTenTimesTheEffectiveSamples() {
+    double c = 1.5;
+    double s = 0.5;
+    double r0 = s * Math.sqrt(2 * Math.log(1000));
+    double[] lo = {-2, -2};
+    double[] hi = {2, 2};
+    int draws = 20_000;
+    Function<double[], double[]> gaussian = p -> {
+      double q = Math.exp(-(p[0] * p[0] + p[1] * p[1]) / (2 * s * s)) / (2 * Math.PI * s * s);
+      return new double[] {q, -p[0] / (s * s) * q, -p[1] / (s * s) * q};
+    };
+    double[] fraction = new double[2];
+    for (int run = 0; run < 2; run++) {
+      MonteCarloProposal proposal = new MonteCarloProposal(run == 0 ? 0 : 0.5, lo, hi);
+      java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+      double[][] z = new double[draws][];
+      for (int i = 0; i < draws; i++) {
+        z[i] = random.nextDouble() < proposal.uniform()
+            ? new double[] {random.nextDouble(-2, 2), random.nextDouble(-2, 2)} : new double[] {s * random.nextGaussian(), s * random.nextGaussian()};
+      }
+      GridValue[] v = values(p -> new double[] {c * p[0], c * p[1], 0}, z, gaussian, null);
+      LatentSummary.Result r = LatentSummary.monteCarlo(v, proposal, 1, new LatentSummary.Settings(null, 1, Potential.ZERO, false));
+      // The weights, independently: c^2 / proposal inside the disc.
+      double sum = 0;
+      double sum2 = 0;
+      for (double[] p : z) {
+        double w = p[0] * p[0] + p[1] * p[1] <= r0 * r0 ? c * c / proposal.density(p, gaussian.apply(p)[0]) : 0;
+        sum += w;
+        sum2 += w * w;
+      }
+      double mean = sum / draws;
+      double se = Math.sqrt((sum2 / draws - mean * mean) / draws);
+      assertEquals(mean, r.volume(), 1e-9 * mean, "the mean weight");
+      assertEquals(c * c * Math.PI * r0 * r0, r.volume(), 3 * se, "the disc's area in the metric, run " + run);
+      assertEquals(0, r.integralR(), 1e-6, "flat");
+      fraction[run] = r.effectiveSamples() / draws;
+    }
+    assertEquals(Math.pow(Math.log(1000), 2) / 999, fraction[0], 0.2 * fraction[0], "from q alone");
+    double integral = 0; // of dz / proposal over the disc, by the midpoint rule in r
+    int steps = 10_000;
+    for (int i = 0; i < steps; i++) {
+      double r = (i + 0.5) * r0 / steps;
+      double q = Math.exp(-r * r / (2 * s * s)) / (2 * Math.PI * s * s);
+      integral += 2 * Math.PI * r * (r0 / steps) / (0.5 * q + 0.5 / 16);
+    }
+    double expected = Math.pow(Math.PI * r0 * r0, 2) / integral;
+    assertEquals(expected, fraction[1], 0.05 * expected, "half the draws uniform on the box");
+    assertTrue(fraction[1] > 8 * fraction[0], fraction[1] + " against " + fraction[0]); // 0.52 against 0.053 here
   }
 
   /**
@@ -222,7 +299,7 @@ class LatentSummaryTest {
     for (int k = 0; k < rows.length; k++) {
       v[k] = new GridValue(new double[] {k, 0, 0, 0}, Math.log(rows[k][0]), rows[k][1], false, 1, rows[k][2], 0, 0);
     }
-    LatentSummary.Result r = LatentSummary.monteCarlo(v, 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
+    LatentSummary.Result r = LatentSummary.monteCarlo(v, fromCodes(4, 10), 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
     assertEquals(2, r.lambdaHat(), 0);
     assertEquals(1, r.lambdaIqr(), 0, "weighted quartiles 2 and 3");
     assertEquals("dS", r.regime());
@@ -251,7 +328,7 @@ class LatentSummaryTest {
         sum2 += u * u;
         v[k] = new GridValue(new double[] {k, 0, 0, 0}, Math.log(1 + random.nextDouble()), 10 + 4 * random.nextGaussian(), false, 1, 1 + u, 0, 0);
       }
-      LatentSummary.Result r = LatentSummary.monteCarlo(v, 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
+      LatentSummary.Result r = LatentSummary.monteCarlo(v, fromCodes(4, m + 1), 0.5, new LatentSummary.Settings(null, 1, Potential.DATA, false));
       double mean = sum / m;
       double analytic = Math.sqrt((sum2 / m - mean * mean) * m / (m - 1) / m);
       assertEquals(analytic, r.bootstrap().disSe(), 0.15 * analytic, "m " + m);
