@@ -4,7 +4,7 @@
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE latent_points.
 CREATE TABLE IF NOT EXISTS latent_points (
   model_id STRING COMMENT 'autoencoder card id, or TorchScript decoder name and content hash',
-  point_kind STRING COMMENT 'grid, mc (a draw from the training codes'' density) or sample',
+  point_kind STRING COMMENT 'grid, mc (a Monte Carlo draw: from the training codes'' density or uniform on the box) or sample',
   point_id BIGINT COMMENT 'grid index, draw number, or the sample id',
   split STRING COMMENT 'the sample''s split; NULL on the grid',
   label INT,

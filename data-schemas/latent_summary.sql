@@ -1,5 +1,5 @@
 -- One row per `latent-geometry` run: totals over the latent grid (midpoint rule) on the support
--- mask {p_train >= 1e-3 max p_train}, or by Monte Carlo over the codes' density without a grid, Perelman's functionals with the data-induced potential,
+-- mask {p_train >= 1e-3 max p_train}, or without a grid by Monte Carlo on the same domain, Perelman's functionals with the data-induced potential,
 -- Lambda from vacuum points, and the inadequacy scores (docs: ../shared/methods/latent-curvature.md).
 -- Usage: SET tessera.root=/path/to/tessera-out; run this file; then MSCK REPAIR TABLE latent_summary.
 CREATE TABLE IF NOT EXISTS latent_summary (
@@ -11,9 +11,9 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   box_lo ARRAY<DOUBLE>,
   box_hi ARRAY<DOUBLE>,
   grid_points BIGINT,
-  mc_samples BIGINT COMMENT 'Monte Carlo points drawn from the training codes'' density',
-  totals_from STRING COMMENT 'grid (midpoint rule on the mask), mc (Monte Carlo over the density''s support) or NULL',
-  mask_points BIGINT COMMENT 'grid points in the support mask (all non-degenerate ones without codes); mc: points used',
+  mc_samples BIGINT COMMENT 'Monte Carlo points, from the mixture of the training codes'' density and the box''s uniform one (mc_uniform)',
+  totals_from STRING COMMENT 'grid (midpoint rule on the mask), mc (Monte Carlo over the same domain) or NULL',
+  mask_points BIGINT COMMENT 'grid points in the support mask (all non-degenerate ones without codes); mc: points in the box and the mask',
   degenerate_points BIGINT,
   fd_failed BIGINT COMMENT 'grid points whose finite differences did not converge',
   samples BIGINT COMMENT 'encoded samples written',
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS latent_summary (
   dis DOUBLE COMMENT 'data inadequacy = insufficiency_mass; NULL without a reference split',
   mass_density STRING COMMENT 'the density whose maxima are the mass-like points: rho_ins, or rho_info without a reference, or their energy density',
   mass_points ARRAY<STRUCT<point_id: BIGINT, z: ARRAY<DOUBLE>, density: DOUBLE, mass: DOUBLE, label: INT>> COMMENT 'maxima of rho climbed by gradient ascent on log rho from the grid''s interior maxima (mc: from 32 codes; point_id: the grid point or sample started from), merged within half a bandwidth, kept at >= 5% of the largest rho and >= 1% mass within one bandwidth (mass); energy: the grid''s T00 maxima, mass over their 3^n block; label: majority label of the reference codes within one bandwidth',
-  ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / q',
+  ess DOUBLE COMMENT 'mc: effective sample size (sum w)^2 / sum w^2 of the weights sqrt(det g) / proposal on the domain (box and mask)',
   integral_r2_se DOUBLE COMMENT 'mc: standard error of the integral of R^2',
   energy_mass DOUBLE COMMENT 'integral of T00 dmu: the total energy mass M',
   lambda_hat_se DOUBLE COMMENT 'bootstrap standard error of lambda_hat (200 resamples of the Monte Carlo points); NULL on a grid',

@@ -57,21 +57,30 @@ public final class SqlCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate();
     outputRoot.open(spark).registerViews(spark);
     Dataset<Row> last = null;
+    String where = null;
     for (int i = 0; i < statements.size(); i++) {
-      String where = "SQL statement " + (i + 1) + " of " + statements.size() + " (" + abbreviated(statements.get(i)) + ")";
+      where = "SQL statement " + (i + 1) + " of " + statements.size() + " (" + abbreviated(statements.get(i)) + ")";
       try {
         requireReadOnly(spark, statements.get(i), where);
         last = spark.sql(statements.get(i));
       } catch (Exception e) { // Scala throws the checked AnalysisException undeclared
-        if (e instanceof AnalysisException) {
-          throw new TesseraException(where + ": " + reason(e), e); // parse and analysis errors are the user's
-        }
+        rethrowAsUsers(e, where);
         throw e;
       }
     }
     if (last == null || last.schema().isEmpty()) {
       return 0;
     }
+    try {
+      return show(last, as, spark);
+    } catch (Exception e) { // the last statement's rows are computed here: SparkException is thrown undeclared
+      rethrowAsUsers(e, where);
+      throw e;
+    }
+  }
+
+  /** Prints or writes the last statement's rows, computing them. */
+  private int show(Dataset<Row> last, ResultExport.Format as, SparkSession spark) throws IOException {
     if (as == ResultExport.Format.TABLE && out == null) {
       last.show(limit == null ? TABLE_ROWS : limit, false);
       return 0;
@@ -86,8 +95,25 @@ public final class SqlCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The statement's own error as the user's: a parse or analysis error, or one the query raised
+   * while running (a division by zero, a bad cast), which Spark gives a SQLSTATE outside class XX,
+   * its internal errors. Anything else goes on as it is.
+   */
+  private static void rethrowAsUsers(Exception e, String where) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TesseraException) {
+        return;
+      }
+      if (t instanceof AnalysisException
+          || t instanceof org.apache.spark.SparkThrowable st && st.getSqlState() != null && !st.getSqlState().startsWith("XX")) {
+        throw new TesseraException(where + ": " + reason(t), e);
+      }
+    }
+  }
+
   /** Spark's own reason: the message's first non-blank line, or its error class when it has none. */
-  private static String reason(Exception e) {
+  private static String reason(Throwable e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     return message.lines().filter(l -> !l.isBlank()).findFirst()
         .orElse(e instanceof AnalysisException a && a.getCondition() != null ? a.getCondition() : e.getClass().getSimpleName());

@@ -130,6 +130,19 @@ class SqlExportTest {
     assertTrue(err.toString().contains("SQL statement 2 of 2 (SELECT nope FROM things): [UNRESOLVED_COLUMN"), err.toString());
   }
 
+  /** A query that fails while it runs (not when parsed) is the user's error, naming the statement and Spark's reason. */
+  @Test
+  void anErrorRaisedWhileTheQueryRunsNamesTheStatement() {
+    for (String format : List.of("table", "csv")) {
+      StringWriter err = new StringWriter();
+      int status = TesseraMain.execute(new PrintWriter(err), "sql", "--root", root, "--format", format,
+          "SELECT 1; SELECT id DIV (id - id) FROM things");
+      assertEquals(2, status, err.toString());
+      assertTrue(err.toString().contains("SQL statement 2 of 2 (SELECT id DIV (id - id) FROM things): [DIVIDE_BY_ZERO]"), err.toString());
+      assertFalse(err.toString().contains("bug"), err.toString());
+    }
+  }
+
   private static int sql(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "sql";

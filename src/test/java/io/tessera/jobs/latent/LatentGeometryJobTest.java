@@ -230,13 +230,24 @@ class LatentGeometryJobTest {
     assertTrue(summary.<Double>getAs("energy_mass") > 0);
     assertEquals(0, spark.read().parquet(out + "/latent_points/run_id=exact").where("energy_density IS NULL OR energy_density < 0").count());
 
-    // Monte Carlo totals, for any latent dimension: draws from the training codes' density.
+    // Monte Carlo totals, for any latent dimension: half the draws from the training codes' density, half uniform on the box.
     JobRegistry.run(spark, ConfigLoader.of(LatentGeometryConfig.class, "model", model, "output", out, "input", data, "train_split", "train", "reference_split", "test", "resolution", 0, "mc_samples", 600, "route", "exact", "seed", 3L, "batch_size", 128, "partitions", 3, "device", "cpu", "run_id", "mc", "quarantine", false, "mass_density", "energy"));
     Row mc = summary(out, "mc");
     assertEquals("mc", mc.getAs("totals_from"));
     assertEquals("energy of rho_ins", mc.getAs("mass_density"));
     assertEquals(600L, spark.read().parquet(out + "/latent_points/run_id=mc").where("point_kind = 'mc'").count());
-    assertTrue(mc.<Double>getAs("ess") > 0 && mc.<Double>getAs("ess") <= 600, "ESS " + mc.getAs("ess"));
+    // ESS and DIS again from the job's own points: w = sqrt(det g) 1_M / pi with pi = q / 2 + 1_box / (2 |box|), M the box and
+    // the mask q >= 1e-3 max q; DIS the mean of max(0, p_ref - q) / pi over the box.
+    Row weights = spark.sql("WITH b AS (SELECT box_lo lo, box_hi hi, (box_hi[0] - box_lo[0]) * (box_hi[1] - box_lo[1]) vol"
+        + " FROM parquet.`" + out + "/latent_summary/run_id=mc`),"
+        + " p AS (SELECT exp(log_sqrt_det_g) s, p_train q, p_ref r, max(p_train) OVER () qmax, vol,"
+        + "   z[0] BETWEEN lo[0] AND hi[0] AND z[1] BETWEEN lo[1] AND hi[1] inbox"
+        + "   FROM parquet.`" + out + "/latent_points/run_id=mc`, b WHERE point_kind = 'mc' AND NOT degenerate),"
+        + " w AS (SELECT *, 0.5 * q + IF(inbox, 0.5 / vol, 0) pi, inbox AND q >= 1e-3 * qmax inm FROM p)"
+        + " SELECT power(sum(IF(inm, s / pi, 0)), 2) / sum(IF(inm, s * s / (pi * pi), 0)), avg(IF(inbox, greatest(0, r - q) / pi, 0)),"
+        + "   count_if(NOT inbox) FROM w").first();
+    assertEquals(weights.getDouble(0), mc.<Double>getAs("ess"), 1e-9 * weights.getDouble(0), "ESS");
+    assertEquals(weights.getDouble(1), mc.<Double>getAs("dis"), 1e-9 * weights.getDouble(1), "DIS");
     assertTrue(mc.<Double>getAs("integral_r2_se") >= 0 && mc.<Double>getAs("dis_se") > 0 && mc.<Double>getAs("nis_se") > 0,
         "Monte Carlo runs carry bootstrap errors");
     assertEquals(0.0, mc.<Double>getAs("lambda_hat_se"), "in 2-D lambda = (n - 2) R / 2n is 0 at every point");
