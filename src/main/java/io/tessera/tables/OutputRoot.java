@@ -213,7 +213,8 @@ public final class OutputRoot {
   /**
    * The published table {@code name} at {@code path}, read with its DDL's schema where
    * data-schemas/ has one: a partition written before a column was added (the runs table's unit
-   * and table_rows, say) reads it as NULL instead of hiding it from every partition.
+   * and table_rows, say) reads it as NULL, where Spark's own inference would keep or drop the
+   * column for every partition depending on which file's footer it read.
    */
   public static Dataset<Row> read(SparkSession spark, String name, Path path) {
     var reader = spark.read();
