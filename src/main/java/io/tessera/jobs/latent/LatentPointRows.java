@@ -1,6 +1,5 @@
 package io.tessera.jobs.latent;
 
-import io.tessera.math.latent.DensityFields;
 import io.tessera.math.latent.FiniteDifferenceGeometry;
 import io.tessera.math.latent.GaussCurvature;
 import io.tessera.math.latent.PointGeometry;
@@ -86,8 +85,8 @@ record LatentPointRows(String route, double[] scales, double eta, double energyC
           r == null ? null : (n - 2) * r / (2.0 * n), route, converged[p],
           train == null ? null : train[0], pRef, train == null ? null : train[0] / sqrtDet,
           train == null || pRef == null ? null : Math.max(0, pRef - train[0]) / sqrtDet,
-          train == null || g.degenerate() || !(train[0] > 0) ? null : DensityFields.gradF2(g, train),
-          train == null || g.degenerate() ? null : DensityFields.energyDensity(g, ref == null ? train : LatentDensities.deficit(ref, train), energyC, energyMetric)});
+          train == null || g.degenerate() || !(train[0] > 0) ? null : g.gradF2(train),
+          train == null || g.degenerate() ? null : g.energyDensity(ref == null ? train : LatentDensities.deficit(ref, train), energyC, energyMetric)});
     }
     return rows;
   }

@@ -2,7 +2,7 @@ package io.tessera.math.latent;
 
 /**
  * The intrinsic geometry of the pullback metric g = J^T J at one latent point
- * (docs/methods/latent-curvature.md, The quantities).
+ * (docs/methods/latent-curvature.md, The quantities), and the fields of a code density there.
  *
  * @param logSqrtDetG log sqrt(det g), the log volume element (sum of log |R_ii| of J = QR)
  * @param conditionG sigma_max^2 / sigma_min^2 of J
@@ -51,5 +51,47 @@ public record PointGeometry(
       sum += c * c;
     }
     return sum;
+  }
+
+  /**
+   * The energy density of rho = d / sqrt(det g) here, d a coordinate density with its gradient
+   * {d, dd/dz^1, ...} (docs/methods/latent-curvature.md, Mass-like points: what is climbed and
+   * what is kept): T00 = rho + (c/2) g^ij d_i rho d_j rho with {@code metric}, or the seed's literal
+   * rho + (c/2) sum_i (d_i rho)^2 without; d <= 0 gives 0.
+   */
+  public double energyDensity(double[] densityAndGradient, double c, boolean metric) {
+    double d = densityAndGradient[0];
+    if (!(d > 0)) {
+      return 0;
+    }
+    int n = latentDim();
+    double sqrtDet = Math.exp(logSqrtDetG);
+    double[] grad = new double[n];
+    for (int k = 0; k < n; k++) {
+      grad[k] = (densityAndGradient[k + 1] - d * gradLogSqrtDetG[k]) / sqrtDet;
+    }
+    double norm2 = 0;
+    if (metric) {
+      norm2 = inverseNorm2(grad);
+    } else {
+      for (double v : grad) {
+        norm2 += v * v;
+      }
+    }
+    return d / sqrtDet + 0.5 * c * norm2;
+  }
+
+  /**
+   * |grad f|^2_g here for the data-induced potential f = log sqrt(det g) - log p: d_k f = Gamma^i_ik - d_k log p.
+   *
+   * @param densityAndGradient {p, dp/dz^1, ..., dp/dz^n}
+   */
+  public double gradF2(double[] densityAndGradient) {
+    int n = latentDim();
+    double[] df = new double[n];
+    for (int k = 0; k < n; k++) {
+      df[k] = gradLogSqrtDetG[k] - densityAndGradient[k + 1] / densityAndGradient[0];
+    }
+    return inverseNorm2(df);
   }
 }

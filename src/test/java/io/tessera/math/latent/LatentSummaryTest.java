@@ -49,7 +49,7 @@ class LatentSummaryTest {
       PointGeometry g = GaussCurvature.of(jets[k]);
       double[] p = pTrain.apply(z[k]);
       out[k] = new GridValue(z[k], g.logSqrtDetG(), g.scalarCurvature(), g.degenerate(), p[0], pRef == null ? Double.NaN : pRef.apply(z[k]),
-          DensityFields.gradF2(g, p), DensityFields.energyDensity(g, p, 1, true));
+          g.gradF2(p), g.energyDensity(p, 1, true));
     }
     return out;
   }
@@ -346,10 +346,10 @@ class LatentSummaryTest {
         new double[][] {z}, new double[] {1e-4, 1e-4})[0]);
     double rho = Math.exp(-(z[0] * z[0] + z[1] * z[1]) / 2) / (2 * Math.PI);
     double[] density = {rho, -z[0] * rho, -z[1] * rho};
-    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), DensityFields.energyDensity(flat, density, 3, true), 1e-12);
-    assertEquals(DensityFields.energyDensity(flat, density, 3, true), DensityFields.energyDensity(flat, density, 3, false), 1e-12,
+    assertEquals(rho * (1 + 1.5 * (z[0] * z[0] + z[1] * z[1]) * rho), flat.energyDensity(density, 3, true), 1e-12);
+    assertEquals(flat.energyDensity(density, 3, true), flat.energyDensity(density, 3, false), 1e-12,
         "with g = I the seed's coordinate sum is the metric norm");
-    assertEquals(0, DensityFields.energyDensity(flat, new double[] {-0.1, 0, 0}, 3, true), "no deficit, no energy");
+    assertEquals(0, flat.energyDensity(new double[] {-0.1, 0, 0}, 3, true), "no deficit, no energy");
   }
 
   /**
@@ -370,8 +370,8 @@ class LatentSummaryTest {
     double dPhi = density[2] / s;
     double metric = rho + 0.5 * (dTheta * dTheta + dPhi * dPhi / (s * s));
     double coordinate = rho + 0.5 * (dTheta * dTheta + dPhi * dPhi);
-    assertEquals(metric, DensityFields.energyDensity(sphere, density, 1, true), 1e-7 * metric);
-    assertEquals(coordinate, DensityFields.energyDensity(sphere, density, 1, false), 1e-7 * coordinate);
+    assertEquals(metric, sphere.energyDensity(density, 1, true), 1e-7 * metric);
+    assertEquals(coordinate, sphere.energyDensity(density, 1, false), 1e-7 * coordinate);
     assertTrue(metric - coordinate > 0.1 * coordinate, "the two forms differ here: " + metric + " vs " + coordinate);
   }
 }
