@@ -1,0 +1,79 @@
+package io.tessera.math.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Precision, recall, density and coverage of fake samples against real ones from k-nearest-neighbour
+ * balls (docs/methods/sample-metrics.md, Density and coverage). Each real x_i has the radius r_i of
+ * its k-th nearest other real; each fake y_j the radius of its k-th nearest other fake. With strict
+ * inequalities:
+ * precision = share of fakes inside some real ball; recall = share of reals inside some fake ball;
+ * density = (1 / kM) sum over fakes of the real balls holding it; coverage = share of reals whose
+ * ball holds a fake. Brute force, O(N M d).
+ */
+public final class DensityCoverage {
+  /** The four scores. */
+  public record Scores(double precision, double recall, double density, double coverage) {}
+
+  private DensityCoverage() {}
+
+  public static Scores of(double[][] reals, double[][] fakes, int k) {
+    Samples.requireComparable(reals, fakes, "density and coverage");
+    if (k < 1 || k >= reals.length || k >= fakes.length) {
+      throw new IllegalArgumentException("k must be in 1.." + (Math.min(reals.length, fakes.length) - 1) + " for " + reals.length
+          + " reals and " + fakes.length + " fakes, got " + k);
+    }
+    double[] realRadius = kthNeighbourDistances(reals, k);
+    double[] fakeRadius = kthNeighbourDistances(fakes, k);
+    long inRealBalls = 0;
+    long fakesInSomeBall = 0;
+    boolean[] covered = new boolean[reals.length];
+    boolean[] recalled = new boolean[reals.length];
+    for (double[] fake : fakes) {
+      int holding = 0;
+      for (int i = 0; i < reals.length; i++) {
+        double d = Math.sqrt(Samples.squaredDistance(fake, reals[i]));
+        if (d < realRadius[i]) {
+          holding++;
+          covered[i] = true;
+        }
+      }
+      inRealBalls += holding;
+      fakesInSomeBall += holding > 0 ? 1 : 0;
+    }
+    for (int j = 0; j < fakes.length; j++) {
+      for (int i = 0; i < reals.length; i++) {
+        if (!recalled[i] && Math.sqrt(Samples.squaredDistance(reals[i], fakes[j])) < fakeRadius[j]) {
+          recalled[i] = true;
+        }
+      }
+    }
+    return new Scores(fakesInSomeBall / (double) fakes.length, count(recalled) / (double) reals.length,
+        inRealBalls / ((double) k * fakes.length), count(covered) / (double) reals.length);
+  }
+
+  /** Each point's distance to its k-th nearest other point of the same sample. */
+  static double[] kthNeighbourDistances(double[][] points, int k) {
+    double[] radius = new double[points.length];
+    double[] others = new double[points.length - 1];
+    for (int i = 0; i < points.length; i++) {
+      int m = 0;
+      for (int j = 0; j < points.length; j++) {
+        if (j != i) {
+          others[m++] = Samples.squaredDistance(points[i], points[j]);
+        }
+      }
+      Arrays.sort(others);
+      radius[i] = Math.sqrt(others[k - 1]);
+    }
+    return radius;
+  }
+
+  private static int count(boolean[] flags) {
+    int c = 0;
+    for (boolean f : flags) {
+      c += f ? 1 : 0;
+    }
+    return c;
+  }
+}

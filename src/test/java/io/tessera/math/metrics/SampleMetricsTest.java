@@ -1,0 +1,191 @@
+package io.tessera.math.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The sample metrics against brute force and the closed forms of docs/methods/sample-metrics.md. */
+class SampleMetricsTest {
+  private static double[][] gaussian(SplittableRandom random, int n, int d, double scale) {
+    double[][] x = new double[n][d];
+    for (double[] p : x) {
+      for (int k = 0; k < d; k++) {
+        p[k] = scale * random.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  /** The minimum over all n! permutations. */
+  private static double bruteForce(double[][] cost, int[] permutation, int from) {
+    if (from == permutation.length) {
+      double total = 0;
+      for (int i = 0; i < permutation.length; i++) {
+        total += cost[i][permutation[i]];
+      }
+      return total;
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = from; i < permutation.length; i++) {
+      swap(permutation, from, i);
+      best = Math.min(best, bruteForce(cost, permutation, from + 1));
+      swap(permutation, from, i);
+    }
+    return best;
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  @Test
+  void theAssignmentMatchesBruteForceAndItsPermutationHasItsCost() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int n = 1; n <= 8; n++) {
+      for (int trial = 0; trial < 20; trial++) {
+        double[][] cost = new double[n][n];
+        for (double[] row : cost) {
+          for (int j = 0; j < n; j++) {
+            row[j] = trial % 2 == 0 ? random.nextDouble(-5, 5) : random.nextInt(4); // integer costs tie
+          }
+        }
+        LinearAssignment.Result r = LinearAssignment.solve(cost);
+        double expected = bruteForce(cost, java.util.stream.IntStream.range(0, n).toArray(), 0);
+        assertEquals(expected, r.cost(), 1e-9, "n " + n + ", trial " + trial);
+        int[] sorted = r.columnOfRow().clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(java.util.stream.IntStream.range(0, n).toArray(), sorted, "a permutation");
+        double check = 0;
+        for (int i = 0; i < n; i++) {
+          check += cost[i][r.columnOfRow()[i]];
+        }
+        assertEquals(r.cost(), check, 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void aConstantAddedToARowOrAColumnShiftsTheOptimumByIt() {
+    SplittableRandom random = new SplittableRandom(6);
+    double[][] cost = gaussian(random, 60, 60, 1);
+    double base = LinearAssignment.solve(cost).cost();
+    for (double[] row : cost) {
+      row[17] += 2.5;
+    }
+    cost[3] = Arrays.stream(cost[3]).map(c -> c - 1.25).toArray();
+    assertEquals(base + 2.5 - 1.25, LinearAssignment.solve(cost).cost(), 1e-9);
+  }
+
+  @Test
+  void aRectangularProblemIsPaddedWithZeroCostRows() {
+    double[][] cost = {{4, 1, 3}, {2, 0, 5}};
+    LinearAssignment.Result r = LinearAssignment.solvePadded(cost);
+    assertEquals(3, r.cost(), 0, "row 0 to column 1 (1) and row 1 to column 0 (2), or 0 + 3: both 3");
+    assertEquals(2, r.columnOfRow().length);
+    assertThrows(IllegalArgumentException.class, () -> LinearAssignment.solve(new double[][] {{1, 2}}));
+    assertThrows(IllegalArgumentException.class, () -> LinearAssignment.solve(new double[][] {{1, Double.NaN}, {0, 1}}));
+  }
+
+  @Test
+  void w2IsZeroOnItselfMovesWithTranslationScalesAndIsTheSortedMatchingInOneDimension() {
+    SplittableRandom random = new SplittableRandom(7);
+    double[][] x = gaussian(random, 200, 3, 1);
+    double[][] y = gaussian(random, 200, 3, 2);
+    assertEquals(0, EmpiricalW2.of(x, x), 1e-12);
+    double[] c = {0.5, -2, 1};
+    double[][] shifted = Arrays.stream(x).map(p -> new double[] {p[0] + c[0], p[1] + c[1], p[2] + c[2]}).toArray(double[][]::new);
+    assertEquals(Math.sqrt(0.25 + 4 + 1), EmpiricalW2.of(x, shifted), 1e-12, "W2(X, X + c) = |c|");
+    double w = EmpiricalW2.of(x, y);
+    double[][] ax = Arrays.stream(x).map(p -> Arrays.stream(p).map(v -> -3 * v).toArray()).toArray(double[][]::new);
+    double[][] ay = Arrays.stream(y).map(p -> Arrays.stream(p).map(v -> -3 * v).toArray()).toArray(double[][]::new);
+    assertEquals(3 * w, EmpiricalW2.of(ax, ay), 1e-9 * w, "W2(aX, aY) = |a| W2(X, Y)");
+
+    double[] a = random.doubles(300, -1, 1).toArray();
+    double[] b = random.doubles(300, 0, 3).toArray();
+    double[][] pa = Arrays.stream(a).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
+    double[][] pb = Arrays.stream(b).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
+    Arrays.sort(a);
+    Arrays.sort(b);
+    double sorted = 0;
+    for (int i = 0; i < a.length; i++) {
+      sorted += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    assertEquals(Math.sqrt(sorted / a.length), EmpiricalW2.of(pa, pb), 1e-12, "1-D: the sorted matching");
+    assertThrows(IllegalArgumentException.class, () -> EmpiricalW2.of(x, Arrays.copyOf(y, 199)));
+  }
+
+  /** 2d points mu +- a sigma_k e_k with a^2 = (2d - 1) / 2: sample mean mu, sample covariance (n - 1) diag(sigma^2). */
+  private static double[][] exactMoments(double[] mu, double[] sigma) {
+    int d = mu.length;
+    double a = Math.sqrt((2 * d - 1) / 2.0);
+    double[][] x = new double[2 * d][];
+    for (int k = 0; k < d; k++) {
+      for (int sign = 0; sign < 2; sign++) {
+        double[] p = mu.clone();
+        p[k] += (sign == 0 ? 1 : -1) * a * sigma[k];
+        x[2 * k + sign] = p;
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void theFrechetDistanceOfItsClosedForms() {
+    SplittableRandom random = new SplittableRandom(8);
+    double[][] x = gaussian(random, 500, 4, 1);
+    assertEquals(0, FrechetDistance.of(x, x), 1e-9);
+    double[][] shifted = Arrays.stream(x).map(p -> new double[] {p[0] + 1, p[1], p[2] - 2, p[3]}).toArray(double[][]::new);
+    assertEquals(5, FrechetDistance.of(x, shifted), 1e-9, "FD(X, X + c) = |c|^2");
+    // Diagonal covariances: |d mu|^2 + sum (sigma1 - sigma2)^2 = 3 + (1 + 1 + 4) = 9.
+    assertEquals(9, FrechetDistance.of(exactMoments(new double[] {0, 0, 0}, new double[] {1, 2, 3}),
+        exactMoments(new double[] {1, 1, 1}, new double[] {2, 1, 1})), 1e-9);
+    // A rotation of both samples leaves it unchanged, and it is symmetric.
+    double[][] y = gaussian(random, 400, 4, 1.5);
+    double t = 0.7;
+    java.util.function.UnaryOperator<double[]> rotate = p -> new double[] {Math.cos(t) * p[0] - Math.sin(t) * p[1],
+        Math.sin(t) * p[0] + Math.cos(t) * p[1], p[2], p[3]};
+    double fd = FrechetDistance.of(x, y);
+    assertEquals(fd, FrechetDistance.of(y, x), 1e-9 * fd);
+    assertEquals(fd, FrechetDistance.of(Arrays.stream(x).map(rotate).toArray(double[][]::new),
+        Arrays.stream(y).map(rotate).toArray(double[][]::new)), 1e-9 * fd);
+  }
+
+  @Test
+  void densityAndCoverageOfIdenticalShiftedAndDuplicatedFakes() {
+    SplittableRandom random = new SplittableRandom(9);
+    double[][] reals = gaussian(random, 300, 5, 1);
+    assertEquals(new DensityCoverage.Scores(1, 1, 1, 1), DensityCoverage.of(reals, reals, 5), "fakes identical to the reals");
+    double[][] far = Arrays.stream(reals).map(p -> Arrays.stream(p).map(v -> v + 100).toArray()).toArray(double[][]::new);
+    assertEquals(new DensityCoverage.Scores(0, 0, 0, 0), DensityCoverage.of(reals, far, 5), "reals shifted by 100");
+    double[][] twice = new double[600][];
+    for (int i = 0; i < 600; i++) {
+      twice[i] = reals[i % 300];
+    }
+    assertEquals(1, DensityCoverage.of(reals, twice, 5).density(), 1e-12, "each real ball holds 2k of 2N fakes");
+    // Hand-made, k = 1 on a line: reals 0, 1, 3 have radii 1, 1, 2; fakes 0.5 and 2.5 (fake radius 2 each).
+    double[][] line = {{0}, {1}, {3}};
+    double[][] fakes = {{0.5}, {2.5}};
+    DensityCoverage.Scores s = DensityCoverage.of(line, fakes, 1);
+    assertEquals(1, s.precision(), "both fakes lie in some real ball");
+    assertEquals(1, s.recall(), "every real lies within 2 of a fake");
+    assertEquals((2 + 1) / 2.0, s.density(), 1e-12, "0.5 is in the balls of 0 and 1; 2.5 in that of 3");
+    assertEquals(1, s.coverage());
+  }
+
+  @Test
+  void badSamplesAreRefused() {
+    double[][] x = {{0, 1}, {1, 0}, {2, 2}};
+    assertThrows(IllegalArgumentException.class, () -> EmpiricalW2.of(x, new double[][] {{0}, {1}, {2}}));
+    assertThrows(IllegalArgumentException.class, () -> FrechetDistance.of(x, new double[][] {{0, Double.NaN}, {1, 1}}));
+    assertThrows(IllegalArgumentException.class, () -> DensityCoverage.of(x, new double[0][], 1));
+    IllegalArgumentException k = assertThrows(IllegalArgumentException.class, () -> DensityCoverage.of(x, x, 3));
+    assertTrue(k.getMessage().contains("k must be in 1..2"), k.getMessage());
+  }
+}
