@@ -6,19 +6,26 @@ final class Samples {
 
   /** Both samples non-empty, every point of one dimension and finite. */
   static void requireComparable(double[][] x, double[][] y, String metric) {
-    if (x.length == 0 || y.length == 0) {
-      throw new IllegalArgumentException(metric + " needs two non-empty samples; got " + x.length + " and " + y.length + " points");
+    requirePoints(x, metric);
+    requirePoints(y, metric);
+    if (x[0].length != y[0].length) {
+      throw new IllegalArgumentException(metric + ": the samples' points have " + x[0].length + " and " + y[0].length + " coordinates");
     }
-    int d = x[0].length;
-    for (double[][] sample : new double[][][] {x, y}) {
-      for (int i = 0; i < sample.length; i++) {
-        if (sample[i].length != d) {
-          throw new IllegalArgumentException(metric + ": point " + i + " has " + sample[i].length + " coordinates, the first has " + d);
-        }
-        for (double c : sample[i]) {
-          if (!Double.isFinite(c)) {
-            throw new IllegalArgumentException(metric + ": point " + i + " has a NaN or infinite coordinate");
-          }
+  }
+
+  /** A non-empty sample whose points share one dimension and are finite. */
+  static void requirePoints(double[][] sample, String metric) {
+    if (sample.length == 0) {
+      throw new IllegalArgumentException(metric + " needs non-empty samples");
+    }
+    int d = sample[0].length;
+    for (int i = 0; i < sample.length; i++) {
+      if (sample[i].length != d) {
+        throw new IllegalArgumentException(metric + ": point " + i + " has " + sample[i].length + " coordinates, the first has " + d);
+      }
+      for (double c : sample[i]) {
+        if (!Double.isFinite(c)) {
+          throw new IllegalArgumentException(metric + ": point " + i + " has a NaN or infinite coordinate");
         }
       }
     }

@@ -180,6 +180,69 @@ class SampleMetricsTest {
   }
 
   @Test
+  void diagramDistancesOfTheirClosedForms() {
+    double inf = Double.POSITIVE_INFINITY;
+    double[][] empty = new double[0][];
+    for (double p : new double[] {1, 2, 3}) {
+      assertEquals(1.5, DiagramWasserstein.of(new double[][] {{1, 4}}, empty, p), 1e-12, "half the persistence, in L-infinity, p " + p);
+      assertEquals(1, DiagramWasserstein.of(new double[][] {{0, 2}}, new double[][] {{0, 3}}, p), 1e-12, "p " + p);
+    }
+    assertEquals(6, DiagramWasserstein.of(new double[][] {{0, 2}}, new double[][] {{0, 10}}, 1), 1e-12, "both to the diagonal: 1 + 5");
+    assertEquals(Math.sqrt(26), DiagramWasserstein.of(new double[][] {{0, 2}}, new double[][] {{0, 10}}, 2), 1e-12);
+    assertEquals(0, DiagramWasserstein.of(new double[][] {{0, inf}, {0, 1}}, new double[][] {{0, inf}, {0, 1}}, 2), 0, "essential points cancel");
+    assertEquals(inf, DiagramWasserstein.of(new double[][] {{0, inf}}, empty, 2), "unequal essential counts");
+    SplittableRandom random = new SplittableRandom(10);
+    double[][][] d = new double[3][][];
+    for (int t = 0; t < 3; t++) {
+      d[t] = new double[5 + t][];
+      for (int i = 0; i < d[t].length; i++) {
+        double b = random.nextDouble(0, 2);
+        d[t][i] = new double[] {b, b + random.nextDouble(0, 1)};
+      }
+    }
+    for (double p : new double[] {1, 2}) {
+      assertEquals(0, DiagramWasserstein.of(d[0], d[0], p), 1e-12);
+      assertEquals(DiagramWasserstein.of(d[0], d[1], p), DiagramWasserstein.of(d[1], d[0], p), 1e-12, "symmetric");
+      assertTrue(DiagramWasserstein.of(d[0], d[2], p) <= DiagramWasserstein.of(d[0], d[1], p) + DiagramWasserstein.of(d[1], d[2], p) + 1e-12,
+          "triangle inequality, p " + p);
+    }
+    assertThrows(IllegalArgumentException.class, () -> DiagramWasserstein.of(new double[][] {{0, Double.NaN}}, empty, 1));
+    assertThrows(IllegalArgumentException.class, () -> DiagramWasserstein.of(new double[][] {{2, 1}}, empty, 1));
+    assertThrows(IllegalArgumentException.class, () -> DiagramWasserstein.of(empty, empty, 0.5));
+  }
+
+  @Test
+  void theKnnGraphSpectrumOfItsClosedForms() {
+    // A regular 12-gon with k = 2 is the cycle C12: eigenvalues 2 cos(2 pi j / 12).
+    double[][] polygon = new double[12][];
+    for (int j = 0; j < 12; j++) {
+      polygon[j] = new double[] {Math.cos(2 * Math.PI * j / 12), Math.sin(2 * Math.PI * j / 12)};
+    }
+    double[][] spectrum = KnnSpectralDistance.eigenvalues(KnnSpectralDistance.adjacency(polygon, 2, true), true);
+    double[] expected = java.util.stream.IntStream.range(0, 12).mapToDouble(j -> 2 * Math.cos(2 * Math.PI * j / 12))
+        .boxed().sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
+    assertArrayEquals(expected, Arrays.stream(spectrum).mapToDouble(v -> v[0]).toArray(), 1e-9);
+    SplittableRandom random = new SplittableRandom(11);
+    double[][] x = gaussian(random, 60, 3, 1);
+    double[][] directed = KnnSpectralDistance.eigenvalues(KnnSpectralDistance.adjacency(x, 4, false), false);
+    assertEquals(4, Arrays.stream(directed).mapToDouble(v -> Math.hypot(v[0], v[1])).max().orElseThrow(), 1e-9, "spectral radius k");
+    double[][] moved = Arrays.stream(x).map(p -> new double[] {2.5 * p[0] + 1, 2.5 * p[1] - 3, 2.5 * p[2]}).toArray(double[][]::new);
+    assertEquals(0, KnnSpectralDistance.directed(x, moved, 4), 1e-9, "S(X, aX + c) = 0");
+    assertEquals(0, KnnSpectralDistance.symmetric(x, moved, 4), 1e-9);
+    double[][] y = gaussian(random, 60, 2, 1); // another space: only the graphs are compared
+    int[] shuffle = java.util.stream.IntStream.range(0, 60).map(i -> (i * 7) % 60).toArray();
+    double[][] xs = Arrays.stream(shuffle).mapToObj(i -> x[i]).toArray(double[][]::new);
+    double[][] ys = Arrays.stream(shuffle).mapToObj(i -> y[i]).toArray(double[][]::new);
+    double s = KnnSpectralDistance.directed(x, y, 4);
+    assertTrue(s > 0);
+    // The permuted A is similar to A, but a non-symmetric eigensolver's rounding depends on the order; a kNN adjacency is far from
+    // normal, so its eigenvalues can move by much more than the machine epsilon (here 1e-9 of s).
+    assertEquals(s, KnnSpectralDistance.directed(xs, ys, 4), 1e-7 * s, "a common node permutation changes nothing");
+    assertEquals(KnnSpectralDistance.symmetric(x, y, 4), KnnSpectralDistance.symmetric(xs, ys, 4), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> KnnSpectralDistance.directed(x, Arrays.copyOf(y, 59), 4));
+  }
+
+  @Test
   void badSamplesAreRefused() {
     double[][] x = {{0, 1}, {1, 0}, {2, 2}};
     assertThrows(IllegalArgumentException.class, () -> EmpiricalW2.of(x, new double[][] {{0}, {1}, {2}}));
