@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * Exact W2 between two seeded samples of n points in R^3 (N(0, I) against N(0.5, 1.5^2 I)), for each
  * n given: Tessera's assignment ({@link io.tessera.math.metrics.LinearAssignment}, via
  * {@link EmpiricalW2}), timed after a warm-up, with the points written to OUT_DIR/points-n.csv so
- * that bench/assignment can solve the same problems with SciPy's linear_sum_assignment (a
+ * that bench/assignment can solve the same problems with SciPy's linear_sum_assignment (a modified
  * Jonker-Volgenant solver) in the same script. Run with bench/assignment.
  */
 public final class AssignmentBench {
