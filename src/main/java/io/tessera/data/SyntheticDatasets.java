@@ -29,7 +29,16 @@ public final class SyntheticDatasets {
     /** Three Gaussians (sigma 1) in Haar-random 2-D planes of R^dim with N(0, 3^2 I) offsets; label = component. */
     THREE_GAUSSIANS,
     /** The 3-D Swiss roll (scikit-learn's recipe): t = 1.5 pi (1 + 2u), (t cos t, 21 v, t sin t); target = t. */
-    SWISS_ROLL_3D;
+    SWISS_ROLL_3D,
+    /** Uniform on the unit sphere S^2 in R^3 (normalised Gaussians); Betti numbers (1, 0, 1). */
+    SPHERE,
+    /** The Clifford torus (cos a, sin a, cos b, sin b) in R^4, a and b uniform: flat, so uniform in area; Betti (1, 2, 1). */
+    CLIFFORD_TORUS,
+    /**
+     * A Klein bottle in R^4: ((2 + cos v) cos u, (2 + cos v) sin u, sin v cos(u/2), sin v sin(u/2)), u and v
+     * uniform in [0, 2 pi); (u + 2 pi, v) and (u, -v) are the same point. Betti (1, 1, 0) over Z/3, (1, 2, 1) over Z/2.
+     */
+    KLEIN_BOTTLE;
 
     public static Kind parse(String name) {
       return EnumNames.parse(Kind.class, name, "dataset kind");
@@ -40,7 +49,10 @@ public final class SyntheticDatasets {
     }
   }
 
-  /** {@code dim} is used by THREE_GAUSSIANS only (the ambient dimension D); the others are 2-D. */
+  /**
+   * {@code dim} is used by THREE_GAUSSIANS only (the ambient dimension D); the others are 2-D but
+   * SWISS_ROLL_3D and SPHERE (3-D) and CLIFFORD_TORUS and KLEIN_BOTTLE (4-D).
+   */
   public static LabeledPoints generate(Kind kind, int n, long seed, int dim) {
     if (n <= 0) {
       throw new TesseraException("dataset size must be positive, got " + n);
@@ -56,6 +68,9 @@ public final class SyntheticDatasets {
       case S_CURVE -> sCurve(n, random);
       case THREE_GAUSSIANS -> threeGaussians(n, dim, random);
       case SWISS_ROLL_3D -> swissRoll3d(n, random);
+      case SPHERE -> sphere(n, random);
+      case CLIFFORD_TORUS -> cliffordTorus(n, random);
+      case KLEIN_BOTTLE -> kleinBottle(n, random);
     };
   }
 
@@ -142,6 +157,38 @@ public final class SyntheticDatasets {
       x[i] = new float[] {(float) (t[i] * Math.cos(t[i])), (float) y, (float) (t[i] * Math.sin(t[i]))};
     }
     return new LabeledPoints(x, null, t);
+  }
+
+  private static LabeledPoints sphere(int n, SplittableRandom r) {
+    float[][] x = new float[n][];
+    for (int i = 0; i < n; i++) {
+      double[] g = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+      scale(g, 1 / norm(g));
+      x[i] = new float[] {(float) g[0], (float) g[1], (float) g[2]};
+    }
+    return new LabeledPoints(x, null, null);
+  }
+
+  private static LabeledPoints cliffordTorus(int n, SplittableRandom r) {
+    float[][] x = new float[n][];
+    for (int i = 0; i < n; i++) {
+      float[] a = polar(1, r.nextDouble(0, 2 * Math.PI));
+      float[] b = polar(1, r.nextDouble(0, 2 * Math.PI));
+      x[i] = new float[] {a[0], a[1], b[0], b[1]};
+    }
+    return new LabeledPoints(x, null, null);
+  }
+
+  private static LabeledPoints kleinBottle(int n, SplittableRandom r) {
+    float[][] x = new float[n][];
+    for (int i = 0; i < n; i++) {
+      double u = r.nextDouble(0, 2 * Math.PI);
+      double v = r.nextDouble(0, 2 * Math.PI);
+      double rho = 2 + Math.cos(v);
+      x[i] = new float[] {(float) (rho * Math.cos(u)), (float) (rho * Math.sin(u)), (float) (Math.sin(v) * Math.cos(u / 2)),
+          (float) (Math.sin(v) * Math.sin(u / 2))};
+    }
+    return new LabeledPoints(x, null, null);
   }
 
   private static LabeledPoints threeGaussians(int n, int dim, SplittableRandom r) {

@@ -42,6 +42,36 @@ class SyntheticDatasetsTest {
     }
   }
 
+  /**
+   * Each manifold's defining equations, exactly 0 on true points up to float32 storage: the sphere
+   * |x| = 1; the Clifford torus x1^2 + x2^2 = x3^2 + x4^2 = 1; the Klein bottle
+   * (rho - 2)^2 + x3^2 + x4^2 = 1 with rho = |(x1, x2)|, and x3 sin(u/2) = x4 cos(u/2) with
+   * u = atan2(x2, x1), which holds for either branch of u / 2.
+   */
+  @Test
+  void theManifoldsSatisfyTheirDefiningEquations() {
+    for (float[] x : SyntheticDatasets.generate(Kind.SPHERE, 1000, 3, 0).features()) {
+      assertEquals(1, Math.sqrt(x[0] * (double) x[0] + x[1] * (double) x[1] + x[2] * (double) x[2]), 1e-6);
+    }
+    for (float[] x : SyntheticDatasets.generate(Kind.CLIFFORD_TORUS, 1000, 3, 0).features()) {
+      assertEquals(1, x[0] * (double) x[0] + x[1] * (double) x[1], 1e-6);
+      assertEquals(1, x[2] * (double) x[2] + x[3] * (double) x[3], 1e-6);
+    }
+    for (float[] x : SyntheticDatasets.generate(Kind.KLEIN_BOTTLE, 1000, 3, 0).features()) {
+      double rho = Math.hypot(x[0], x[1]);
+      assertEquals(1, (rho - 2) * (rho - 2) + x[2] * (double) x[2] + x[3] * (double) x[3], 1e-5);
+      double u = Math.atan2(x[1], x[0]);
+      assertEquals(0, x[2] * Math.sin(u / 2) - x[3] * Math.cos(u / 2), 1e-5);
+    }
+    // The sphere is uniform: each coordinate has mean 0 and variance 1/3 (standard error 0.018 for the mean at n = 1000).
+    float[][] s = SyntheticDatasets.generate(Kind.SPHERE, 1000, 4, 0).features();
+    for (int k = 0; k < 3; k++) {
+      final int axis = k;
+      assertEquals(0, java.util.Arrays.stream(s).mapToDouble(x -> x[axis]).average().orElseThrow(), 0.075);
+      assertEquals(1 / 3.0, java.util.Arrays.stream(s).mapToDouble(x -> x[axis] * (double) x[axis]).average().orElseThrow(), 0.05);
+    }
+  }
+
   @Test
   void regressionTargetIsTheLiuToyFunction() {
     LabeledPoints p = SyntheticDatasets.generate(Kind.REGRESSION, 1000, 1, 2);
