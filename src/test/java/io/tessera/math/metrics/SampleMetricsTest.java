@@ -262,6 +262,63 @@ class SampleMetricsTest {
     assertThrows(IllegalArgumentException.class, () -> PooledTTest.pValue(new double[] {1}, b));
   }
 
+  /**
+   * The null moments against random relabellings: 20,000 permutations of the labels of the pooled
+   * points, whose mean and variance of T must match E0 and V0 within 4 standard errors, at two
+   * lambdas. The standard error of the variance is that of the mean of (T - mean)^2.
+   */
+  @Test
+  void theGraphStatisticsNullMomentsMatchRandomRelabelling() {
+    SplittableRandom random = new SplittableRandom(12);
+    double[][] reals = gaussian(random, 14, 2, 1);
+    double[][] fakes = gaussian(random, 10, 2, 1.3);
+    double[][] pooled = GraphDivergence.pool(reals, fakes);
+    for (double lambda : new double[] {0.1, 1}) {
+      GraphDivergence.Statistic s = GraphDivergence.of(reals, fakes, lambda);
+      double[][] w = GraphDivergence.softmaxWeights(pooled, lambda);
+      int draws = 20_000;
+      double[] t = new double[draws];
+      int[] labels = new int[pooled.length];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = i < reals.length ? 0 : 1;
+      }
+      for (int r = 0; r < draws; r++) {
+        for (int i = labels.length - 1; i > 0; i--) {
+          swap(labels, i, random.nextInt(i + 1));
+        }
+        for (int i = 0; i < labels.length; i++) {
+          for (int j = 0; j < labels.length; j++) {
+            t[r] += labels[i] != labels[j] ? w[i][j] : 0;
+          }
+        }
+      }
+      double mean = Arrays.stream(t).average().orElseThrow();
+      double[] squares = Arrays.stream(t).map(v -> (v - mean) * (v - mean)).toArray();
+      double variance = Arrays.stream(squares).sum() / (draws - 1);
+      double meanSe = Math.sqrt(variance / draws);
+      double varianceSe = Math.sqrt(Arrays.stream(squares).map(q -> (q - variance) * (q - variance)).sum() / (draws - 1) / draws);
+      assertEquals(2.0 * 14 * 10 / 23, s.nullMean(), 1e-12, "E0 = 2 n0 n1 / (n - 1)");
+      assertEquals(s.nullMean(), mean, 4 * meanSe, "lambda " + lambda);
+      assertEquals(s.nullVariance(), variance, 4 * varianceSe, "lambda " + lambda);
+    }
+  }
+
+  @Test
+  void theGraphStatisticSeparatesShiftedSamplesAndMixesJitteredOnes() {
+    SplittableRandom random = new SplittableRandom(13);
+    double[][] reals = gaussian(random, 40, 3, 1);
+    double[][] far = Arrays.stream(reals).map(p -> new double[] {p[0] + 50, p[1], p[2]}).toArray(double[][]::new);
+    GraphDivergence.Statistic apart = GraphDivergence.of(reals, far, 0.1);
+    assertEquals(0, apart.t(), 1e-9, "no weight crosses a gap of 50 at lambda 0.1");
+    assertTrue(apart.standardised() < -5, "t " + apart.standardised());
+    double[][] jittered = Arrays.stream(reals).map(p -> new double[] {p[0] + 1e-6, p[1], p[2]}).toArray(double[][]::new);
+    GraphDivergence.Statistic mixed = GraphDivergence.of(reals, jittered, 0.1);
+    // Each point's nearest is its own copy, of the other label, so T is near n = 80 (79.05 here: at lambda 0.1 the nearest other
+    // points still carry a few per cent of the weight), against a null mean of 2 * 40 * 40 / 79 = 40.5.
+    assertTrue(mixed.t() > 0.95 * 80, "T " + mixed.t());
+    assertTrue(mixed.standardised() > 0, "t " + mixed.standardised());
+  }
+
   @Test
   void badSamplesAreRefused() {
     double[][] x = {{0, 1}, {1, 0}, {2, 2}};
