@@ -1,6 +1,7 @@
 package io.tessera.jobs.polytopes;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 
 import io.tessera.TesseraException;
 import io.tessera.data.DatasetIO;
@@ -61,10 +62,9 @@ public final class SegmentCrossingsJob extends BaseJob<SegmentCrossingsConfig> {
       throw new TesseraException("a pair names sample id " + firstUnknown.get(0).get(0) + ", which is not in " + cfg.input()
           + (cfg.splits() == null ? "" : " (splits " + cfg.splits() + ")"));
     }
-    // A pair with a quarantined endpoint cannot be measured: it is refused (its endpoint's reason is in _rejects).
-    pairs = pairs.join(missing.selectExpr("id AS a"), JoinKeys.of("a"), "left_anti")
-        .join(missing.selectExpr("id AS b"), JoinKeys.of("b"), "left_anti");
-    long refused = taken - pairs.count();
+    // A pair with a quarantined endpoint cannot be measured: the joins with the samples below drop it, and it counts as
+    // refused (its endpoint's reason is in _rejects). Without rejects every endpoint was found above.
+    long refused = input.rejected() == 0 ? 0 : pairs.join(missing, expr("id IN (a, b)"), "left_semi").count();
     Dataset<Row> a = samples.selectExpr("id AS a", "split AS split_a", "features AS features_a");
     Dataset<Row> b = samples.selectExpr("id AS b", "split AS split_b", "features AS features_b");
     Dataset<Row> joined = pairs.join(a, "a").join(b, "b").select("a", "b", "split_a", "split_b", "features_a", "features_b");

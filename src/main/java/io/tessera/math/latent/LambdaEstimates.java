@@ -17,17 +17,16 @@ final class LambdaEstimates {
   private static final long BOOTSTRAP_SEED = 20_240_601L;
 
   /**
-   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the drawn points, and
-   * their sample standard deviations. DIS is NaN without a reference set.
+   * Lambda-hat, NIS and DIS recomputed on {@link #REPLICATES} resamples of the draws (the points
+   * that are not degenerate), and their sample standard deviations. DIS is NaN without a reference set.
    *
-   * @param drawn the points that count as draws (not degenerate)
    * @param dmu each point's weight sqrt(det g) / proposal on the domain, 0 off it
    * @param coordinate each point's weight 1 / proposal on the domain (coordinate volume), 0 off it
    * @param deficit each point's max(0, p_ref - p_train) / proposal on the box
    */
-  static LatentSummary.Bootstrap bootstrap(GridValue[] points, boolean[] drawn, double[] dmu, double[] coordinate, double[] deficit, int n,
-      boolean hasRef, double ell2, double cN) {
-    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> drawn[k]).toArray();
+  static LatentSummary.Bootstrap bootstrap(GridValue[] points, double[] dmu, double[] coordinate, double[] deficit, int n, boolean hasRef,
+      double ell2, double cN) {
+    int[] used = java.util.stream.IntStream.range(0, points.length).filter(k -> !points[k].degenerate()).toArray();
     if (used.length < 2) {
       return LatentSummary.Bootstrap.NONE;
     }

@@ -182,7 +182,6 @@ public final class LatentSummary {
       maxP = p.degenerate() ? maxP : Math.max(maxP, p.pTrain());
     }
     int m = points.length;
-    boolean[] drawn = new boolean[m];
     boolean[] mask = new boolean[m];
     double[] dmu = new double[m];
     double[] coordinate = new double[m];
@@ -202,7 +201,6 @@ public final class LatentSummary {
         degenerate++;
         continue;
       }
-      drawn[k] = true;
       count++;
       double density = proposal.density(p.z(), p.pTrain());
       boolean inBox = proposal.inBox(p.z()) && density > 0; // a KDE density that underflowed counts nowhere
@@ -257,7 +255,7 @@ public final class LatentSummary {
         lambda[1], lambda[2], lambda[3], LambdaEstimates.regime(n, lambda[0]), LambdaEstimates.nis(n, lambda, ell2, cN), info / count,
         hasRef ? dis / count : Double.NaN, hasRef ? dis / count : Double.NaN,
         (settings.massByEnergy() ? "energy of " : "") + (hasRef ? "rho_ins" : "rho_info"), List.of(), sumW * sumW / sumW2, r2Error,
-        energy / count, LambdaEstimates.bootstrap(points, drawn, dmu, coordinate, deficit, n, hasRef, ell2, cN));
+        energy / count, LambdaEstimates.bootstrap(points, dmu, coordinate, deficit, n, hasRef, ell2, cN));
   }
 
   /** W's integrand under q with the data-induced potential: tau (R + |grad f|^2) + f - (n/2) log(4 pi tau) - n. */

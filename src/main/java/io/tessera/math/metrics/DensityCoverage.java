@@ -1,7 +1,5 @@
 package io.tessera.math.metrics;
 
-import java.util.Arrays;
-
 /**
  * Precision, recall, density and coverage of fake samples against real ones from k-nearest-neighbour
  * balls (docs/methods/sample-metrics.md, Density and coverage). Each real x_i has the radius r_i of
@@ -23,8 +21,9 @@ public final class DensityCoverage {
       throw new IllegalArgumentException("k must be in 1.." + (Math.min(reals.length, fakes.length) - 1) + " for " + reals.length
           + " reals and " + fakes.length + " fakes, got " + k);
     }
-    double[] realRadius = kthNeighbourDistances(reals, k);
-    double[] fakeRadius = kthNeighbourDistances(fakes, k);
+    // Squared distances against squared radii: the same strict comparisons without a square root per pair.
+    double[] realRadius2 = squaredRadii(reals, k);
+    double[] fakeRadius2 = squaredRadii(fakes, k);
     long inRealBalls = 0;
     long fakesInSomeBall = 0;
     boolean[] covered = new boolean[reals.length];
@@ -32,8 +31,7 @@ public final class DensityCoverage {
     for (double[] fake : fakes) {
       int holding = 0;
       for (int i = 0; i < reals.length; i++) {
-        double d = Math.sqrt(Samples.squaredDistance(fake, reals[i]));
-        if (d < realRadius[i]) {
+        if (Samples.squaredDistance(fake, reals[i]) < realRadius2[i]) {
           holding++;
           covered[i] = true;
         }
@@ -43,7 +41,7 @@ public final class DensityCoverage {
     }
     for (int j = 0; j < fakes.length; j++) {
       for (int i = 0; i < reals.length; i++) {
-        if (!recalled[i] && Math.sqrt(Samples.squaredDistance(reals[i], fakes[j])) < fakeRadius[j]) {
+        if (!recalled[i] && Samples.squaredDistance(reals[i], fakes[j]) < fakeRadius2[j]) {
           recalled[i] = true;
         }
       }
@@ -52,21 +50,13 @@ public final class DensityCoverage {
         inRealBalls / ((double) k * fakes.length), count(covered) / (double) reals.length);
   }
 
-  /** Each point's distance to its k-th nearest other point of the same sample. */
-  static double[] kthNeighbourDistances(double[][] points, int k) {
-    double[] radius = new double[points.length];
-    double[] others = new double[points.length - 1];
+  /** Each point's squared distance to its k-th nearest other point of the same sample. */
+  private static double[] squaredRadii(double[][] points, int k) {
+    double[] radius2 = new double[points.length];
     for (int i = 0; i < points.length; i++) {
-      int m = 0;
-      for (int j = 0; j < points.length; j++) {
-        if (j != i) {
-          others[m++] = Samples.squaredDistance(points[i], points[j]);
-        }
-      }
-      Arrays.sort(others);
-      radius[i] = Math.sqrt(others[k - 1]);
+      radius2[i] = Samples.squaredDistance(points[i], points[Samples.nearestOthers(points, i, k)[k - 1]]);
     }
-    return radius;
+    return radius2;
   }
 
   private static int count(boolean[] flags) {

@@ -36,18 +36,11 @@ public final class KnnSpectralDistance {
       throw new IllegalArgumentException("k must be in 1.." + (n - 1) + " for " + n + " points, got " + k);
     }
     DMatrixRMaj a = new DMatrixRMaj(n, n);
-    Integer[] order = new Integer[n];
-    double[] d = new double[n];
     for (int j = 0; j < n; j++) {
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-        d[i] = i == j ? Double.POSITIVE_INFINITY : Samples.squaredDistance(points[i], points[j]);
-      }
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i)); // ties to the lower index
-      for (int r = 0; r < k; r++) {
-        a.set(order[r], j, 1);
+      for (int i : Samples.nearestOthers(points, j, k)) {
+        a.set(i, j, 1);
         if (symmetrise) {
-          a.set(j, order[r], 1);
+          a.set(j, i, 1);
         }
       }
     }

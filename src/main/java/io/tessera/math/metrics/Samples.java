@@ -31,6 +31,22 @@ final class Samples {
     }
   }
 
+  /** The k points nearest point j, itself excluded, nearest first; ties go to the lower index. */
+  static int[] nearestOthers(double[][] points, int j, int k) {
+    double[] d = new double[points.length];
+    Integer[] order = new Integer[points.length];
+    for (int i = 0; i < points.length; i++) {
+      order[i] = i;
+      d[i] = i == j ? Double.POSITIVE_INFINITY : squaredDistance(points[i], points[j]);
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+    int[] nearest = new int[k];
+    for (int r = 0; r < k; r++) {
+      nearest[r] = order[r];
+    }
+    return nearest;
+  }
+
   static double squaredDistance(double[] a, double[] b) {
     double s = 0;
     for (int k = 0; k < a.length; k++) {
