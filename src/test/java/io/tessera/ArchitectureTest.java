@@ -39,11 +39,11 @@ class ArchitectureTest {
 
   static {
     layer(0, "io.tessera");
-    layer(1, "math", "math.diffusion", "math.latent", "math.metrics", "math.polytope", "math.riemann");
+    layer(1, "math", "math.diffusion", "math.latent", "math.metrics", "math.topology", "math.polytope", "math.riemann");
     layer(2, "model", "model.conv", "model.classifier", "model.diffusion", "model.autoencoder", "model.torchscript", "model.load", "tables");
     layer(3, "data", "config", "report", "run.lifecycle");
     layer(4, "run");
-    layer(5, "jobs.patterns", "jobs.polytopes", "jobs.localmaps", "jobs.diffusion", "jobs.latent", "training");
+    layer(5, "jobs.patterns", "jobs.polytopes", "jobs.localmaps", "jobs.diffusion", "jobs.latent", "jobs.topology", "training");
     layer(6, "jobs");
     layer(7, "reproduce", "pipeline");
     layer(8, "cli", "cli.options", "cli.report", "cli.reproduce", "cli.train");
@@ -59,7 +59,7 @@ class ArchitectureTest {
   void everyRegisteredJobHasItsDocsPageConfigSchemasAndTableDocs() throws IOException {
     String tablesDoc = Files.readString(PROJECT.resolve("docs/tables.md"));
     String readme = Files.readString(PROJECT.resolve("README.md"));
-    assertEquals(14, JobRegistry.jobs().size());
+    assertEquals(16, JobRegistry.jobs().size());
     for (TesseraJob<?> job : JobRegistry.jobs().values()) {
       assertTrue(Files.isRegularFile(PROJECT.resolve("docs/jobs/" + job.name() + ".md")), "docs/jobs/" + job.name() + ".md");
       assertTrue(Files.isRegularFile(PROJECT.resolve("conf/" + job.name() + ".yaml")), "conf/" + job.name() + ".yaml");

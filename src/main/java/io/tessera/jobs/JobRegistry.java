@@ -17,6 +17,8 @@ import io.tessera.jobs.polytopes.PolytopesJob;
 import io.tessera.jobs.polytopes.RegionCensusJob;
 import io.tessera.jobs.polytopes.RegionsJob;
 import io.tessera.jobs.polytopes.SegmentCrossingsJob;
+import io.tessera.jobs.topology.PersistenceJob;
+import io.tessera.jobs.topology.SampleMetricsJob;
 import io.tessera.run.JobRun;
 import io.tessera.run.TesseraJob;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class JobRegistry {
       new PatternsJob(), new AdversarialJob(), new HammingNeighboursJob(), new PerturbationGridJob(),
       new SegmentCrossingsJob(), new PolytopesJob(), new RegionsJob(), new RegionCensusJob(),
       new JacobiansJob(), new ClusterMapsJob(), new MapTransferJob(),
-      new DiffusionLoglikJob(), new LmdJob(), new LatentGeometryJob());
+      new DiffusionLoglikJob(), new LmdJob(), new LatentGeometryJob(), new PersistenceJob(), new SampleMetricsJob());
   private static final Map<String, TesseraJob<?>> BY_NAME = new TreeMap<>();
 
   static {

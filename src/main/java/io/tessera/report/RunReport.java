@@ -23,7 +23,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * One self-contained HTML page for one or more runs: each run's record from the runs table, every
  * summary table it published, and the figures its tables offer (PNG inlined as base64): active
  * units per split (patterns), mean Hamming distance against radius per split (perturbation-grid),
- * log10 Chebyshev radius per split (polytopes). Written through a temporary file.
+ * log10 Chebyshev radius per split (polytopes), the persistence diagram and barcode of each cloud's
+ * first draw (persistence). Written through a temporary file.
  */
 public final class RunReport {
   private static final int MAX_ROWS = 50;
@@ -80,6 +81,16 @@ public final class RunReport {
               points.stream().mapToDouble(r -> r.getDouble(1)).toArray());
         }
         charts.put("Mean Hamming distance of perturbed samples against the radius, by split", chart);
+      }
+      case "persistence_diagrams" -> {
+        // The first draw of each cloud (at most four clouds): its diagram and its barcode.
+        for (Row cloud : rows.where("repeat = 0").select("cloud", "threshold").distinct().orderBy("cloud").limit(4).collectAsList()) {
+          List<PersistenceFigure.Interval> intervals = PersistenceFigure.intervals(rows.where(org.apache.spark.sql.functions.col("cloud")
+              .equalTo(cloud.getString(0))).where("repeat = 0").select("dimension", "birth", "death").collectAsList());
+          String name = cloud.getString(0) + ", draw 0";
+          charts.put("Persistence diagram of " + name, PersistenceFigure.diagram(name, intervals, cloud.getDouble(1)));
+          charts.put("Barcode of " + name, PersistenceFigure.barcode(name, intervals, cloud.getDouble(1)));
+        }
       }
       default -> { }
     }

@@ -23,7 +23,11 @@ public enum CountUnit {
   /** A row of a dataset the run generates. */
   GENERATED_ROW("generated row"),
   /** A model the run trains. */
-  MODEL("model");
+  MODEL("model"),
+  /** One draw of a named point cloud: a (cloud, repeat) pair, one diagram. */
+  POINT_CLOUD("point cloud"),
+  /** One draw of both samples of a comparison: a (comparison, repeat) pair, one row of metrics. */
+  SAMPLE_PAIR("sample pair");
 
   private final String label;
 

@@ -155,6 +155,11 @@ public final class JobRun {
     spark.sparkContext().setJobDescription(description.job() + " " + runId + ": " + what);
   }
 
+  /** Partitions for {@code tasks} independent work items: the configured count, or up to 4 per core (0 configured). */
+  public int taskPartitions(int configured, int tasks) {
+    return configured > 0 ? configured : Math.max(1, Math.min(tasks, spark.sparkContext().defaultParallelism() * 4));
+  }
+
   public SparkSession spark() {
     return spark;
   }

@@ -21,10 +21,10 @@ public record TableSchema(String name, StructType schema, List<String> partition
   private static final Pattern PARTITIONED_BY = Pattern.compile("PARTITIONED\\s+BY\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
   /** Every table a job writes under an output root, one DDL file each (the dataset DDL describes inputs). */
-  public static final List<String> OUTPUT_TABLES = List.of("activation_patterns", "adversarial_examples", "diffusion_loglik",
+  public static final List<String> OUTPUT_TABLES = List.of("activation_patterns", "adversarial_examples", "betti", "diffusion_loglik",
       "diffusion_loglik_summary", "latent_points", "latent_summary", "local_maps", "map_clusters", "map_transfer", "nearest_neighbours", "neighbour_agreement",
-      "ood_scores", "ood_summary", "perturbation_hamming", "perturbation_summary", "polytope_summary", "polytopes", "region_census",
-      "region_census_summary", "region_summary", "regions", "rejects", "runs", "segment_crossings");
+      "ood_scores", "ood_summary", "persistence_diagrams", "perturbation_hamming", "perturbation_summary", "polytope_summary", "polytopes", "region_census",
+      "region_census_summary", "region_summary", "regions", "rejects", "runs", "sample_metrics", "sample_metrics_summary", "segment_crossings");
 
   public static TableSchema load(String name) {
     return parse(name, ddl(name));

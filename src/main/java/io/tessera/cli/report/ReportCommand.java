@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write an HTML report of runs (--run), or draw one figure (a subcommand).",
     subcommands = {ReportRegionsCommand.class, ReportGradientsCommand.class, ReportDualSpaceCommand.class,
-        ReportRocCommand.class, ReportLoglikCommand.class, ReportInpaintingCommand.class, ReportLatentCommand.class})
+        ReportRocCommand.class, ReportLoglikCommand.class, ReportInpaintingCommand.class, ReportLatentCommand.class,
+        ReportPersistenceCommand.class})
 public final class ReportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -39,7 +39,7 @@ public final class RegionCensusJob extends BaseJob<RegionCensusConfig> {
         work.add(RowFactory.create(arch.get(0), arch.get(1), r));
       }
     }
-    int partitions = cfg.partitions() > 0 ? cfg.partitions() : Math.min(work.size(), run.spark().sparkContext().defaultParallelism() * 4);
+    int partitions = run.taskPartitions(cfg.partitions(), work.size());
     Dataset<Row> nets = run.spark().createDataFrame(work, WORK).repartition(partitions)
         .mapPartitions(new RegionCensusPartition(cfg), TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, nets);

@@ -320,6 +320,30 @@ class SampleMetricsTest {
   }
 
   @Test
+  void theOrthogonalityPenaltyVanishesOnOrthogonalChunksAndIgnoresTheirScale() {
+    // Three chunks of 3: the standard basis, scaled and signed, then a rotated basis.
+    double[][] orthogonal = {{2, 0, 0, 0, -3, 0, 0, 0, 0.5}, {0.6, 0.8, 0, -0.8, 0.6, 0, 0, 0, 7}};
+    // The 1e-8 guard in each chunk's norm leaves the diagonal of G short of 1 by about 2e-8 / |chunk|.
+    assertEquals(0, OrthogonalityPenalty.of(orthogonal, 3), 1e-7);
+    double[][] equal = {{1, 2, 3, 1, 2, 3, 1, 2, 3}};
+    assertEquals(Math.sqrt(3 * 2), OrthogonalityPenalty.of(equal, 3), 1e-7, "k equal chunks: sqrt(k (k - 1)), not the spectral k - 1");
+    SplittableRandom random = new SplittableRandom(5);
+    double[][] codes = gaussian(random, 20, 12, 1);
+    double[][] rescaled = Arrays.stream(codes).map(z -> {
+      double[] w = z.clone();
+      for (int c = 4; c < 8; c++) {
+        w[c] *= 9.5;
+      }
+      return w;
+    }).toArray(double[][]::new);
+    assertEquals(OrthogonalityPenalty.of(codes, 3), OrthogonalityPenalty.of(rescaled, 3), 1e-7, "a chunk's scale does not matter, up to the guard");
+    // The mean over codes of per-code penalties, each against a two-chunk closed form: |G - I|_F = sqrt(2) |cos angle|.
+    double[][] pair = {{1, 0, Math.cos(0.3), Math.sin(0.3)}, {0, 1, 1, 0}};
+    assertEquals((Math.sqrt(2) * Math.cos(0.3) + 0) / 2, OrthogonalityPenalty.of(pair, 2), 1e-8);
+    assertThrows(IllegalArgumentException.class, () -> OrthogonalityPenalty.of(codes, 5));
+  }
+
+  @Test
   void badSamplesAreRefused() {
     double[][] x = {{0, 1}, {1, 0}, {2, 2}};
     assertThrows(IllegalArgumentException.class, () -> EmpiricalW2.of(x, new double[][] {{0}, {1}, {2}}));

@@ -1,0 +1,98 @@
+package io.tessera.jobs.topology;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.tessera.InputException;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.SyntheticDatasets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Point clouds for the topology jobs: dataset sources are read and checked once on the driver (every
+ * row's features present, finite and of one dimension, or the run fails naming the file, the column
+ * and the sample id), and each task draws its repeat's points from the result or from a generator.
+ */
+final class PointClouds {
+  private PointClouds() {}
+
+  /** The features of a dataset source, checked; refuses an empty selection. */
+  static float[][] load(SparkSession spark, PointSource source) {
+    var rows = DatasetIO.read(spark, source.dataset());
+    if (source.splits() != null) {
+      rows = rows.where(col(DatasetIO.SPLIT).isin(source.splits().toArray()));
+    }
+    List<Row> collected = rows.select(DatasetIO.ID, DatasetIO.FEATURES).orderBy(DatasetIO.ID).collectAsList();
+    if (collected.isEmpty()) {
+      throw new InputException("input dataset " + source.dataset() + " is empty" + (source.splits() == null ? "" : " in splits " + source.splits()));
+    }
+    float[][] points = new float[collected.size()][];
+    for (int i = 0; i < points.length; i++) {
+      Row row = collected.get(i);
+      scala.collection.Seq<Object> features = row.isNullAt(1) ? null : row.getSeq(1);
+      String bad = features == null ? "column features is NULL" : null;
+      if (bad == null) {
+        points[i] = new float[features.size()];
+        for (int k = 0; k < points[i].length && bad == null; k++) {
+          Object value = features.apply(k);
+          if (value == null || !Float.isFinite((Float) value)) {
+            bad = "column features has a NULL, NaN or infinite value at index " + k;
+          } else {
+            points[i][k] = (Float) value;
+          }
+        }
+      }
+      if (bad == null && points[i].length != points[0].length) {
+        bad = "column features has " + points[i].length + " values, the first row has " + points[0].length;
+      }
+      if (bad != null) {
+        throw new InputException("input " + source.dataset() + ": sample id " + row.get(0) + ": " + bad);
+      }
+    }
+    return points;
+  }
+
+  /**
+   * The points of one repeat: a fresh draw of {@code n} from a generator, or {@code n} rows of a loaded
+   * dataset without replacement, in random order (all of them, in id order, when n is 0).
+   */
+  static double[][] draw(PointSource source, float[][] loaded, int n, long seed) {
+    float[][] picked;
+    if (source.generated()) {
+      picked = SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(source.generate()), n, seed, 0).features();
+    } else if (n == 0) {
+      picked = loaded;
+    } else {
+      int[] order = new int[loaded.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      SplittableRandom random = new SplittableRandom(seed);
+      picked = new float[n][];
+      for (int i = 0; i < n; i++) { // the first n steps of a Fisher-Yates shuffle
+        int j = i + random.nextInt(order.length - i);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+        picked[i] = loaded[order[i]];
+      }
+    }
+    double[][] points = new double[picked.length][];
+    for (int i = 0; i < picked.length; i++) {
+      points[i] = new double[picked[i].length];
+      for (int k = 0; k < picked[i].length; k++) {
+        points[i][k] = picked[i][k];
+      }
+    }
+    return points;
+  }
+
+  /** A dataset source must hold the n points each repeat asks for. */
+  static void requireSize(PointSource source, float[][] loaded, int n, String what) {
+    if (!source.generated() && n > loaded.length) {
+      throw new InputException(what + " asks for " + n + " points but " + source.describe() + " holds " + loaded.length);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.tessera.jobs.topology;
+
+import io.tessera.InputException;
+import io.tessera.math.MeanInterval;
+import io.tessera.math.metrics.PooledTTest;
+import io.tessera.run.BaseJob;
+import io.tessera.run.CountUnit;
+import io.tessera.run.JobRun;
+import io.tessera.tables.TableSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code sample-metrics} job: for every named comparison of two point sources (real against
+ * generated, data against reconstruction), {@code repeats} fresh draws of both samples, each an
+ * independent Spark task computing W2, the Fréchet distance, precision/recall/density/coverage, the
+ * k-NN spectral distances, the graph divergence and the diagram distances into
+ * {@code sample_metrics}; means with 95% intervals, and t-tests against a baseline comparison, in
+ * {@code sample_metrics_summary} (docs/methods/sample-metrics.md).
+ */
+public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
+  public static final String NAME = "sample-metrics";
+  public static final String TABLE = "sample_metrics";
+  public static final String SUMMARY = "sample_metrics_summary";
+  private static final StructType WORK = new StructType()
+      .add("comparison", DataTypes.StringType, false)
+      .add("repeat", DataTypes.IntegerType, false);
+
+  public SampleMetricsJob() {
+    super(NAME, SampleMetricsConfig.class, CountUnit.SAMPLE_PAIR, TABLE, SUMMARY);
+  }
+
+  @Override
+  public JobRun.Counts execute(JobRun run, SampleMetricsConfig cfg) {
+    Map<String, float[][]> loaded = new LinkedHashMap<>();
+    List<Row> work = new ArrayList<>();
+    for (Map.Entry<String, Comparison> c : cfg.comparisons().entrySet()) {
+      String name = c.getKey();
+      int[] dims = new int[2];
+      int side = 0;
+      for (PointSource source : List.of(c.getValue().real(), c.getValue().fake())) {
+        String key = name + (side == 0 ? "/real" : "/fake");
+        float[][] rows = source.generated() ? null : PointClouds.load(run.spark(), source);
+        PointClouds.requireSize(source, rows, cfg.sampleSize(), "comparison '" + name + "'");
+        if (rows != null) {
+          loaded.put(key, rows);
+        }
+        dims[side++] = PointClouds.draw(source, rows, 1, 0)[0].length;
+      }
+      if (dims[0] != dims[1]) {
+        throw new InputException("comparison '" + name + "': the real points (" + c.getValue().real().describe() + ") have " + dims[0]
+            + " coordinates and the fake ones (" + c.getValue().fake().describe() + ") " + dims[1]);
+      }
+      for (int r = 0; r < cfg.repeats(); r++) {
+        work.add(RowFactory.create(name, r));
+      }
+    }
+    var datasets = JavaSparkContext.fromSparkContext(run.spark().sparkContext()).broadcast(loaded);
+    int partitions = run.taskPartitions(cfg.partitions(), work.size());
+    Dataset<Row> rows = run.spark().createDataFrame(work, WORK).repartition(partitions)
+        .mapPartitions(new SampleMetricsPartition(cfg, datasets), TableSchema.rowEncoder(TABLE));
+    long rowsOut = run.stage(TABLE, rows);
+    run.stage(SUMMARY, summary(run, run.staged(TABLE), cfg));
+    datasets.destroy();
+    return new JobRun.Counts(work.size(), rowsOut, 0);
+  }
+
+  /** Per comparison and computed metric: mean, sd and 95% t-interval over the repeats, and the t-test against the baseline. */
+  static Dataset<Row> summary(JobRun run, Dataset<Row> metrics, SampleMetricsConfig cfg) {
+    List<Row> all = metrics.collectAsList();
+    List<Row> out = new ArrayList<>();
+    for (String comparison : cfg.comparisons().keySet()) {
+      for (SampleMetric family : SampleMetric.values()) {
+        if (!cfg.computes(family)) {
+          continue;
+        }
+        for (String column : family.columns()) {
+          double[] values = values(all, comparison, column);
+          MeanInterval m = MeanInterval.of95(values);
+          String baseline = cfg.baseline() == null || cfg.baseline().equals(comparison) ? null : cfg.baseline();
+          Double p = null;
+          if (baseline != null) {
+            double test = PooledTTest.pValue(values(all, baseline, column), values);
+            p = Double.isNaN(test) ? null : test;
+          }
+          out.add(RowFactory.create(comparison, column, m.n(), m.mean(), nullIfNaN(m.sd()), nullIfNaN(m.low()), nullIfNaN(m.high()), baseline, p));
+        }
+      }
+    }
+    return run.spark().createDataFrame(out, TableSchema.load(SUMMARY).dataSchema()).coalesce(1);
+  }
+
+  private static double[] values(List<Row> rows, String comparison, String column) {
+    return rows.stream().filter(r -> r.<String>getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column)).toArray();
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}
