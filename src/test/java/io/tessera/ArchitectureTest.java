@@ -59,7 +59,7 @@ class ArchitectureTest {
   void everyRegisteredJobHasItsDocsPageConfigSchemasAndTableDocs() throws IOException {
     String tablesDoc = Files.readString(PROJECT.resolve("docs/tables.md"));
     String readme = Files.readString(PROJECT.resolve("README.md"));
-    assertEquals(16, JobRegistry.jobs().size());
+    assertEquals(17, JobRegistry.jobs().size());
     for (TesseraJob<?> job : JobRegistry.jobs().values()) {
       assertTrue(Files.isRegularFile(PROJECT.resolve("docs/jobs/" + job.name() + ".md")), "docs/jobs/" + job.name() + ".md");
       assertTrue(Files.isRegularFile(PROJECT.resolve("conf/" + job.name() + ".yaml")), "conf/" + job.name() + ".yaml");

@@ -4,6 +4,7 @@ import io.tessera.ConfigException;
 import io.tessera.config.ConfigLoader;
 import io.tessera.config.JobConfig;
 import io.tessera.jobs.diffusion.DiffusionLoglikJob;
+import io.tessera.jobs.diffusion.DiffusionSampleJob;
 import io.tessera.jobs.diffusion.LmdJob;
 import io.tessera.jobs.latent.LatentGeometryJob;
 import io.tessera.jobs.localmaps.ClusterMapsJob;
@@ -36,7 +37,7 @@ public final class JobRegistry {
       new PatternsJob(), new AdversarialJob(), new HammingNeighboursJob(), new PerturbationGridJob(),
       new SegmentCrossingsJob(), new PolytopesJob(), new RegionsJob(), new RegionCensusJob(),
       new JacobiansJob(), new ClusterMapsJob(), new MapTransferJob(),
-      new DiffusionLoglikJob(), new LmdJob(), new LatentGeometryJob(), new PersistenceJob(), new SampleMetricsJob());
+      new DiffusionLoglikJob(), new DiffusionSampleJob(), new LmdJob(), new LatentGeometryJob(), new PersistenceJob(), new SampleMetricsJob());
   private static final Map<String, TesseraJob<?>> BY_NAME = new TreeMap<>();
 
   static {

@@ -22,7 +22,7 @@ public record TableSchema(String name, StructType schema, List<String> partition
 
   /** Every table a job writes under an output root, one DDL file each (the dataset DDL describes inputs). */
   public static final List<String> OUTPUT_TABLES = List.of("activation_patterns", "adversarial_examples", "betti", "diffusion_loglik",
-      "diffusion_loglik_summary", "latent_points", "latent_summary", "local_maps", "map_clusters", "map_transfer", "nearest_neighbours", "neighbour_agreement",
+      "diffusion_loglik_summary", "generated_samples", "latent_points", "latent_summary", "local_maps", "map_clusters", "map_transfer", "nearest_neighbours", "neighbour_agreement",
       "ood_scores", "ood_summary", "persistence_diagrams", "perturbation_hamming", "perturbation_summary", "polytope_summary", "polytopes", "region_census",
       "region_census_summary", "region_summary", "regions", "rejects", "runs", "sample_metrics", "sample_metrics_summary", "segment_crossings");
 

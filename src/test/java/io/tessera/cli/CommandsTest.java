@@ -188,7 +188,7 @@ class CommandsTest {
       io.tessera.config.ConfigLoader.load(config.toString(), List.of(), io.tessera.jobs.JobRegistry.get(job).configType());
       jobs++;
     }
-    assertEquals(16, jobs);
+    assertEquals(17, jobs);
     io.tessera.config.ConfigLoader.load("conf/liu-table1.yaml", List.of(), io.tessera.jobs.JobRegistry.get("region-census").configType());
     io.tessera.config.ConfigLoader.load("conf/liu-mnist.yaml", List.of(), io.tessera.reproduce.LiuMnistConfig.class);
     var sattelberg = io.tessera.config.ConfigLoader.load("conf/sattelberg-mnist.yaml", List.of(),

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * down; at each pair (s, t) the unknown pixels take a reverse step mu_theta(x_t, t) + sigma_st z
  * (z = 0 when s = 0) and the known pixels are replaced by the original diffused to s,
  * sqrt(abar_s) x + sqrt(1 - abar_s) z' (the original itself at s = 0). Diffuse-and-denoise: diffuse
- * the whole image to a step t0, then walk every pixel down from t0. All rows step together, one eps
- * pass per pair; each row draws from its own stream.
+ * the whole image to a step t0, then walk every pixel down from t0. Ancestral sampling is the walk
+ * with nothing known. All rows step together, one eps pass per pair; each row draws from its own
+ * stream.
  */
 public final class Inpainting {
   private Inpainting() {}
@@ -28,6 +29,22 @@ public final class Inpainting {
       }
     }
     return walkDown(current, x, known, rows, dim, grid, schedule, eps, variance, noise, lo, hi);
+  }
+
+  /**
+   * Ancestral sampling (Ho et al. Algorithm 2 on the grid's pairs): {@code rows} fresh draws from x_T ~
+   * N(0, I) walked down to 0, clamped like {@link #inpaint}.
+   */
+  public static double[] sample(int rows, int dim, int[] grid, NoiseSchedule schedule, EpsilonModel eps, ReverseVariance variance,
+      SplittableRandom[] noise, double lo, double hi) {
+    schedule.checkGrid(grid);
+    double[] current = new double[rows * dim];
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < dim; k++) {
+        current[r * dim + k] = noise[r].nextGaussian();
+      }
+    }
+    return walkDown(current, null, null, rows, dim, grid, schedule, eps, variance, noise, lo, hi);
   }
 
   /**

@@ -70,6 +70,43 @@ class LmdPartsTest {
   }
 
   @Test
+  void ancestralSamplingWithTheExactReverseStepsDrawsTheDataDistribution() {
+    // Sampling is the walk with nothing known: with the exact reverse steps every coordinate is
+    // N(mu, sigma2) but for the last step's variance, which Ho's convention leaves out; each row's
+    // draw depends on its own stream only.
+    NoiseSchedule schedule = NoiseSchedule.scaledLinear(100);
+    double[] mu = {1.5, -0.7, 0.0};
+    double sigma2 = 0.25;
+    GaussianEpsilon eps = new GaussianEpsilon(mu, sigma2, schedule);
+    ReverseVariance exact = (s, t) -> eps.marginalVariance(s) * (1 - schedule.alpha(s, t)) / eps.marginalVariance(t);
+    int rows = 6000;
+    SplittableRandom[] noise = new SplittableRandom[rows];
+    for (int r = 0; r < rows; r++) {
+      noise[r] = new SplittableRandom(7000 + r);
+    }
+    double[] out = Inpainting.sample(rows, 3, schedule.uniformGrid(4), schedule, eps, exact, noise, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY);
+    for (int k = 0; k < 3; k++) {
+      double mean = 0;
+      double squares = 0;
+      for (int r = 0; r < rows; r++) {
+        mean += out[r * 3 + k] / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        squares += Math.pow(out[r * 3 + k] - mean, 2) / (rows - 1);
+      }
+      assertEquals(mu[k], mean, 4 * Math.sqrt(sigma2 / rows), "coordinate " + k + " mean");
+      double expected = sigma2 - exact.of(0, 4);
+      assertEquals(expected, squares, 4 * expected * Math.sqrt(2.0 / rows), "coordinate " + k + " variance");
+    }
+    double[] alone = Inpainting.sample(1, 3, schedule.uniformGrid(4), schedule, eps, exact, new SplittableRandom[] {new SplittableRandom(7005)},
+        0, 1);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(Math.min(1, Math.max(0, out[5 * 3 + k])), alone[k], 1e-12, "row 5 alone, clamped to [0, 1], is the same draw");
+    }
+  }
+
+  @Test
   void diffuseAndDenoiseSamplesThePosteriorOfTheDiffusedImage() {
     // With the exact reverse steps from t0, the output is a draw of x_0 given x_t0, which for N(mu,
     // sigma2) pixels is N(tau2 (mu / sigma2 + sqrt(abar) x_t0 / (1 - abar)), tau2) with 1 / tau2 =
