@@ -45,7 +45,7 @@ class ArchitectureTest {
     layer(4, "run");
     layer(5, "jobs.patterns", "jobs.polytopes", "jobs.localmaps", "jobs.diffusion", "jobs.latent", "jobs.topology", "training");
     layer(6, "jobs");
-    layer(7, "reproduce", "pipeline");
+    layer(7, "reproduce", "reproduce.topology", "pipeline");
     layer(8, "cli", "cli.options", "cli.report", "cli.reproduce", "cli.train");
   }
 

@@ -11,6 +11,7 @@ import io.tessera.cli.reproduce.ReproduceCommand;
 import io.tessera.cli.reproduce.ReproduceLmdCommand;
 import io.tessera.cli.reproduce.ReproduceSattelbergCommand;
 import io.tessera.cli.reproduce.ReproduceSreehariCommand;
+import io.tessera.cli.reproduce.ReproduceJinCommand;
 import io.tessera.cli.reproduce.ReproduceTuCommand;
 import io.tessera.cli.train.TrainAutoencoderCommand;
 import io.tessera.cli.train.TrainCommand;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Command;
       ReproduceSattelbergCommand.class,
       TrainDiffusionCommand.class,
       TrainAutoencoderCommand.class,
-      ReproduceTuCommand.class,
+      ReproduceTuCommand.class, ReproduceJinCommand.class,
       ReproduceLmdCommand.class,
       ReproduceSreehariCommand.class,
       CatalogCommand.class,

@@ -1,0 +1,130 @@
+package io.tessera.reproduce.topology;
+
+import io.tessera.config.ConfigLoader;
+import io.tessera.data.DatasetIO;
+import io.tessera.data.Splits;
+import io.tessera.data.SyntheticDatasets;
+import io.tessera.jobs.JobRegistry;
+import io.tessera.jobs.diffusion.DiffusionSampleConfig;
+import io.tessera.jobs.diffusion.DiffusionSampleJob;
+import io.tessera.jobs.topology.PersistenceConfig;
+import io.tessera.jobs.topology.PersistenceJob;
+import io.tessera.jobs.topology.SampleMetricsConfig;
+import io.tessera.jobs.topology.SampleMetricsJob;
+import io.tessera.math.MeanInterval;
+import io.tessera.model.DevicePolicy;
+import io.tessera.model.diffusion.DiffusionCard;
+import io.tessera.model.diffusion.DiffusionTrainer;
+import io.tessera.model.diffusion.EpsNetwork;
+import io.tessera.training.DiffusionTrainJob;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Jin et al.'s experiment on point clouds, end to end and through the jobs: per manifold, generate
+ * training points, train a DDPM (train-diffusion), draw a pool of samples (diffusion-sample), then
+ * compare fresh ground-truth draws with draws from the pool (sample-metrics, baseline: two
+ * ground-truth draws) and compute both sides' diagrams and Betti numbers (persistence). The
+ * topology-recovery rate is the share of repeats whose Betti numbers at the manifold's scale are
+ * the truth; the residual is the constraint that is 0 on the manifold, over the whole pool.
+ */
+public final class JinTopologyReproduction {
+  static final String TRUTH = "ground-truth";
+  static final String DDPM = "ddpm";
+  /** The summary columns the report shows, in order. */
+  static final List<String> METRICS = List.of("w2", "fd", "precision", "recall", "density", "coverage", "diagram_w2_h1");
+
+  private JinTopologyReproduction() {}
+
+  /** A metric's mean and 95% interval for two ground-truth draws and for the DDPM, and the t-test p-value between them. */
+  public record Metric(String name, MeanInterval truth, MeanInterval ddpm, Double p) {}
+
+  /** One manifold's results. */
+  public record ManifoldResult(String kind, String residualFormula, int[] betti, double scale, DiffusionCard model, List<Metric> metrics,
+      double truthRecovery, double ddpmRecovery, MeanInterval residual, String samples) {}
+
+  public static List<ManifoldResult> run(SparkSession spark, JinTopologyConfig cfg, Consumer<String> progress) {
+    List<ManifoldResult> results = new ArrayList<>();
+    for (String kind : cfg.manifolds()) {
+      ManifoldTruth truth = ManifoldTruth.of(kind);
+      String data = cfg.output() + "/datasets/jin-" + kind;
+      DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(kind), cfg.trainPoints(), cfg.seed(), 0),
+          Splits.constant(cfg.trainPoints(), "train"), data, true);
+      String model = cfg.output() + "/models/jin-" + kind + "-ddpm";
+      progress.accept(kind + ": train a DDPM (T = " + cfg.steps() + ", " + cfg.iterations() + " iterations) on " + cfg.trainPoints()
+          + " points -> " + model);
+      DiffusionCard card = DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("jin-" + kind + "-ddpm", EpsNetwork.mlp(cfg.hidden()),
+          cfg.timeEmbedding(), cfg.steps(), cfg.iterations(), cfg.batchSize(), cfg.learningRate(), cfg.seed(), DevicePolicy.parse(cfg.device()),
+          data), line -> progress.accept("  " + line));
+
+      String prefix = "jin-" + kind;
+      int pool = Math.max(cfg.repeats() * cfg.sampleSize(), cfg.persistencePoints());
+      progress.accept(kind + ": draw " + pool + " samples from the DDPM (diffusion-sample, run " + prefix + "-samples)");
+      JobRegistry.run(spark, ConfigLoader.of(DiffusionSampleConfig.class, "model", model, "output", cfg.output(), "samples", pool,
+          "seed", cfg.seed(), "device", cfg.device(), "run_id", prefix + "-samples"));
+      String samples = cfg.output() + "/" + DiffusionSampleJob.TABLE + "/run_id=" + prefix + "-samples";
+      Map<String, Object> fresh = Map.of("generate", kind);
+      Map<String, Object> pooled = Map.of("dataset", samples);
+
+      progress.accept(kind + ": sample metrics, " + cfg.repeats() + " repeats of " + cfg.sampleSize() + " per side (run " + prefix + "-metrics)");
+      Map<String, Object> comparisons = new LinkedHashMap<>();
+      comparisons.put(TRUTH, Map.of("real", fresh, "fake", fresh));
+      comparisons.put(DDPM, Map.of("real", fresh, "fake", pooled));
+      JobRegistry.run(spark, ConfigLoader.of(SampleMetricsConfig.class, "output", cfg.output(), "comparisons", comparisons, "sample_size",
+          cfg.sampleSize(), "repeats", cfg.repeats(), "baseline", TRUTH, "seed", cfg.seed(), "run_id", prefix + "-metrics"));
+
+      progress.accept(kind + ": persistence of " + cfg.landmarks() + " landmarks of " + cfg.persistencePoints() + " points per repeat (run "
+          + prefix + "-persistence)");
+      Map<String, Object> clouds = new LinkedHashMap<>();
+      clouds.put(TRUTH, fresh);
+      clouds.put(DDPM, pooled);
+      JobRegistry.run(spark, ConfigLoader.of(PersistenceConfig.class, "output", cfg.output(), "clouds", clouds, "points", cfg.persistencePoints(),
+          "landmarks", cfg.landmarks(), "repeats", cfg.repeats(), "max_dimension", 2, "threshold", truth.threshold,
+          "betti_scales", List.of(truth.scale), "seed", cfg.seed(), "run_id", prefix + "-persistence"));
+
+      results.add(new ManifoldResult(kind, truth.residualFormula, truth.betti, truth.scale, card, metrics(spark, cfg, prefix),
+          recovery(spark, cfg, prefix, TRUTH, truth), recovery(spark, cfg, prefix, DDPM, truth), residual(spark, samples, truth), samples));
+    }
+    return results;
+  }
+
+  private static List<Metric> metrics(SparkSession spark, JinTopologyConfig cfg, String prefix) {
+    List<Row> summary = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.SUMMARY + "/run_id=" + prefix + "-metrics").collectAsList();
+    List<Row> rows = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.TABLE + "/run_id=" + prefix + "-metrics").collectAsList();
+    List<Metric> metrics = new ArrayList<>();
+    for (String name : METRICS) {
+      Row ddpm = summary.stream().filter(r -> r.getAs("comparison").equals(DDPM) && r.getAs("metric").equals(name)).findFirst().orElseThrow();
+      metrics.add(new Metric(name, MeanInterval.of95(values(rows, TRUTH, name)), MeanInterval.of95(values(rows, DDPM, name)),
+          ddpm.getAs("p_vs_baseline")));
+    }
+    return metrics;
+  }
+
+  private static double[] values(List<Row> rows, String comparison, String column) {
+    return rows.stream().filter(r -> r.getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column)).toArray();
+  }
+
+  /** The share of a cloud's draws whose Betti numbers at the manifold's scale are the truth. */
+  private static double recovery(SparkSession spark, JinTopologyConfig cfg, String prefix, String cloud, ManifoldTruth truth) {
+    List<Row> betti = spark.read().parquet(cfg.output() + "/" + PersistenceJob.BETTI + "/run_id=" + prefix + "-persistence")
+        .where(org.apache.spark.sql.functions.col("cloud").equalTo(cloud)).select("repeat", "dimension", "betti").collectAsList();
+    int right = 0;
+    for (int r = 0; r < cfg.repeats(); r++) {
+      int repeat = r;
+      boolean all = betti.stream().filter(b -> b.getInt(0) == repeat).allMatch(b -> b.getInt(2) == truth.betti[b.getInt(1)]);
+      right += all ? 1 : 0;
+    }
+    return right / (double) cfg.repeats();
+  }
+
+  /** The constraint residual over every sample of the pool: 0 exactly on the manifold. */
+  private static MeanInterval residual(SparkSession spark, String samples, ManifoldTruth truth) {
+    return MeanInterval.of95(DatasetIO.read(spark, samples).select(DatasetIO.FEATURES).collectAsList().stream()
+        .mapToDouble(r -> truth.residual(r.getList(0).stream().mapToDouble(v -> (Float) v).toArray())).toArray());
+  }
+}
