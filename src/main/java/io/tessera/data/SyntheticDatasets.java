@@ -38,7 +38,11 @@ public final class SyntheticDatasets {
      * A Klein bottle in R^4: ((2 + cos v) cos u, (2 + cos v) sin u, sin v cos(u/2), sin v sin(u/2)), u and v
      * uniform in [0, 2 pi); (u + 2 pi, v) and (u, -v) are the same point. Betti (1, 1, 0) over Z/3, (1, 2, 1) over Z/2.
      */
-    KLEIN_BOTTLE;
+    KLEIN_BOTTLE,
+    /** 32 x 32 images of a moved and turned ellipse (TopologyImages): a torus in R^1024, Jin et al.'s "torus". */
+    ELLIPSE_TORUS,
+    /** 32 x 32 images of a lit hemisphere (TopologyImages): a sphere in R^1024, standing in for Jin et al.'s "jar". */
+    JAR;
 
     public static Kind parse(String name) {
       return EnumNames.parse(Kind.class, name, "dataset kind");
@@ -51,7 +55,7 @@ public final class SyntheticDatasets {
 
   /**
    * {@code dim} is used by THREE_GAUSSIANS only (the ambient dimension D); the others are 2-D but
-   * SWISS_ROLL_3D and SPHERE (3-D) and CLIFFORD_TORUS and KLEIN_BOTTLE (4-D).
+   * SWISS_ROLL_3D and SPHERE (3-D), CLIFFORD_TORUS and KLEIN_BOTTLE (4-D), ELLIPSE_TORUS and JAR (1024-D images).
    */
   public static LabeledPoints generate(Kind kind, int n, long seed, int dim) {
     if (n <= 0) {
@@ -71,6 +75,8 @@ public final class SyntheticDatasets {
       case SPHERE -> sphere(n, random);
       case CLIFFORD_TORUS -> cliffordTorus(n, random);
       case KLEIN_BOTTLE -> kleinBottle(n, random);
+      case ELLIPSE_TORUS -> TopologyImages.ellipseTorus(n, random);
+      case JAR -> TopologyImages.jar(n, random);
     };
   }
 

@@ -200,6 +200,8 @@ class CommandsTest {
     assertEquals(List.of(3, 7), sreehari.removedDigits());
     var lmd = io.tessera.config.ConfigLoader.load("conf/lmd-mnist.yaml", List.of(), io.tessera.reproduce.LmdMnistConfig.class);
     assertEquals(List.of("inpaint", "diffuse-denoise"), lmd.lifts());
+    var jin = io.tessera.config.ConfigLoader.load("conf/jin-topology.yaml", List.of(), io.tessera.reproduce.topology.JinTopologyConfig.class);
+    assertEquals(List.of("clifford-torus", "sphere"), jin.manifolds());
   }
 
   @Test
@@ -213,7 +215,7 @@ class CommandsTest {
       System.setOut(previous);
     }
     String help = bytes.toString();
-    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd", "catalog", "pipeline")) {
+    for (String command : List.of("quickstart", "run", "train", "generate", "import-mnist", "sql", "reproduce-liu", "reproduce-sattelberg", "train-diffusion", "reproduce-tu", "reproduce-lmd", "reproduce-jin", "catalog", "pipeline")) {
       assertTrue(help.contains(command), help);
     }
   }
