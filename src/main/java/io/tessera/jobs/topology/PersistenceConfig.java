@@ -31,9 +31,9 @@ public record PersistenceConfig(
     Long seed,
     Integer partitions,
     String runId) implements java.io.Serializable, JobConfig {
-  /** Above these sizes the distance matrix or the triangle columns outgrow an executor: use landmarks. */
-  static final int MAX_POINTS_H1 = 5000;
-  static final int MAX_POINTS_H2 = 1000;
+  /** Above these sizes a task needs more than about 2.5 GB of heap at the enclosing radius (bench/persistence): use landmarks. */
+  static final int MAX_POINTS_H1 = 3000;
+  static final int MAX_POINTS_H2 = 600;
 
   public PersistenceConfig {
     points = points == null ? 1000 : points;
