@@ -18,6 +18,7 @@ import java.util.Map;
  * @param lambda the graph divergence's softmax temperature (distance units)
  * @param diagramPoints points per side for the persistence diagrams (uniform subsample of the draw)
  * @param baseline a comparison every other one is t-tested against, metric by metric (Jin's "ground truth" row)
+ * @param featureModel a classifier from tessera train whose penultimate features carry FD and PRDC (FID-style); null: the coordinates
  */
 public record SampleMetricsConfig(
     @JsonProperty(required = true) String output,
@@ -29,6 +30,8 @@ public record SampleMetricsConfig(
     Double lambda,
     Integer diagramPoints,
     String baseline,
+    String featureModel,
+    String device,
     Long seed,
     Integer partitions,
     String runId) implements java.io.Serializable, JobConfig {
@@ -39,7 +42,8 @@ public record SampleMetricsConfig(
     metrics = metrics == null ? Arrays.stream(SampleMetric.values()).map(EnumNames::display).toList() : List.copyOf(metrics);
     k = k == null ? 5 : k;
     lambda = lambda == null ? 1.0 : lambda;
-    diagramPoints = diagramPoints == null ? 200 : diagramPoints;
+    diagramPoints = diagramPoints == null ? Math.min(200, sampleSize) : diagramPoints;
+    device = device == null ? "auto" : device;
     seed = seed == null ? 0L : seed;
     partitions = partitions == null ? 0 : partitions;
     if (comparisons.isEmpty() || comparisons.containsValue(null)) {
@@ -67,7 +71,16 @@ public record SampleMetricsConfig(
     if (baseline != null && repeats < 2) {
       throw new ConfigException("a baseline's t-tests need repeats >= 2, got " + repeats);
     }
-    ConfigChecks.common(partitions, "cpu", runId, null);
+    ConfigChecks.common(partitions, device, runId, null);
+  }
+
+  public io.tessera.model.DevicePolicy devicePolicy() {
+    return io.tessera.model.DevicePolicy.parse(device);
+  }
+
+  /** What the fd and prdc columns were computed on. */
+  public String featureSpace() {
+    return featureModel == null ? "coordinates" : featureModel;
   }
 
   public boolean computes(SampleMetric metric) {

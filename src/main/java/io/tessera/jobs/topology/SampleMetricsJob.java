@@ -6,6 +6,7 @@ import io.tessera.math.metrics.PooledTTest;
 import io.tessera.run.BaseJob;
 import io.tessera.run.CountUnit;
 import io.tessera.run.JobRun;
+import io.tessera.run.ModelRef;
 import io.tessera.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,10 +64,22 @@ public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
         work.add(RowFactory.create(name, r));
       }
     }
+    ModelRef features = null;
+    if (cfg.featureModel() != null) {
+      features = ModelRef.of(run.spark(), cfg.featureModel(), cfg.devicePolicy());
+      int inputDim = features.features().inputDim();
+      for (Map.Entry<String, Comparison> c : cfg.comparisons().entrySet()) {
+        int dim = PointClouds.draw(c.getValue().real(), loaded.get(c.getKey() + "/real"), 1, 0)[0].length;
+        if (dim != inputDim) {
+          throw new InputException("feature_model " + cfg.featureModel() + " takes inputs of " + inputDim + " values; comparison '"
+              + c.getKey() + "' has points of " + dim);
+        }
+      }
+    }
     var datasets = JavaSparkContext.fromSparkContext(run.spark().sparkContext()).broadcast(loaded);
     int partitions = run.taskPartitions(cfg.partitions(), work.size());
     Dataset<Row> rows = run.spark().createDataFrame(work, WORK).repartition(partitions)
-        .mapPartitions(new SampleMetricsPartition(cfg, datasets), TableSchema.rowEncoder(TABLE));
+        .mapPartitions(new SampleMetricsPartition(cfg, datasets, features), TableSchema.rowEncoder(TABLE));
     long rowsOut = run.stage(TABLE, rows);
     run.stage(SUMMARY, summary(run, run.staged(TABLE), cfg));
     datasets.destroy();

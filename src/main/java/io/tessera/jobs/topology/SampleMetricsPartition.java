@@ -9,6 +9,8 @@ import io.tessera.math.metrics.GraphDivergence;
 import io.tessera.math.metrics.KnnSpectralDistance;
 import io.tessera.math.topology.PersistenceDiagram;
 import io.tessera.math.topology.RipsPersistence;
+import io.tessera.model.classifier.FeatureEncoder;
+import io.tessera.run.ModelRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -23,10 +25,13 @@ import org.apache.spark.sql.RowFactory;
 final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
   private final SampleMetricsConfig cfg;
   private final Broadcast<Map<String, float[][]>> datasets;
+  private final ModelRef features;
 
-  SampleMetricsPartition(SampleMetricsConfig cfg, Broadcast<Map<String, float[][]>> datasets) {
+  /** @param features the classifier whose penultimate features carry FD and PRDC, or null for the coordinates */
+  SampleMetricsPartition(SampleMetricsConfig cfg, Broadcast<Map<String, float[][]>> datasets, ModelRef features) {
     this.cfg = cfg;
     this.datasets = datasets;
+    this.features = features;
   }
 
   /** The seed of one side's draw, from the run seed, the comparison, the side and the repeat alone. */
@@ -48,9 +53,9 @@ final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
       double[][] real = PointClouds.draw(comparison.real(), datasets.value().get(name + "/real"), cfg.sampleSize(), realSeed);
       double[][] fake = PointClouds.draw(comparison.fake(), datasets.value().get(name + "/fake"), cfg.sampleSize(), fakeSeed);
       Double[] values = metrics(real, fake);
-      Object[] row = new Object[11 + values.length + 1];
       Object[] head = {name, repeat, realSeed, fakeSeed, comparison.real().describe(), comparison.fake().describe(), real.length,
-          real[0].length, cfg.k(), cfg.lambda(), cfg.diagramPoints()};
+          real[0].length, cfg.k(), cfg.lambda(), cfg.diagramPoints(), cfg.featureSpace()};
+      Object[] row = new Object[head.length + values.length + 1];
       System.arraycopy(head, 0, row, 0, head.length);
       System.arraycopy(values, 0, row, head.length, values.length);
       row[row.length - 1] = (System.nanoTime() - start) / 1e9;
@@ -75,9 +80,9 @@ final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
   private List<Double> compute(SampleMetric metric, double[][] real, double[][] fake) {
     return switch (metric) {
       case W2 -> List.of(EmpiricalW2.of(real, fake));
-      case FD -> List.of(FrechetDistance.of(real, fake));
+      case FD -> List.of(FrechetDistance.of(embedded(real), embedded(fake)));
       case PRDC -> {
-        DensityCoverage.Scores s = DensityCoverage.of(real, fake, cfg.k());
+        DensityCoverage.Scores s = DensityCoverage.of(embedded(real), embedded(fake), cfg.k());
         yield List.of(s.precision(), s.recall(), s.density(), s.coverage());
       }
       case SPECTRAL -> List.of(KnnSpectralDistance.symmetric(real, fake, cfg.k()), KnnSpectralDistance.directed(real, fake, cfg.k()));
@@ -96,5 +101,33 @@ final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
         yield distances;
       }
     };
+  }
+
+  /** The points themselves, or their features under the configured classifier. */
+  static double[][] embedded(double[][] points, ModelRef features) {
+    if (features == null) {
+      return points;
+    }
+    FeatureEncoder encoder = features.features();
+    int dim = points[0].length;
+    float[] inputs = new float[points.length * dim];
+    for (int i = 0; i < points.length; i++) {
+      for (int k = 0; k < dim; k++) {
+        inputs[i * dim + k] = (float) points[i][k];
+      }
+    }
+    float[] out = encoder.features(inputs, points.length);
+    int width = encoder.featureDim();
+    double[][] embedded = new double[points.length][width];
+    for (int i = 0; i < points.length; i++) {
+      for (int k = 0; k < width; k++) {
+        embedded[i][k] = out[i * width + k];
+      }
+    }
+    return embedded;
+  }
+
+  private double[][] embedded(double[][] points) {
+    return embedded(points, features);
   }
 }

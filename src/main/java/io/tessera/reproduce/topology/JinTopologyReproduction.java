@@ -76,8 +76,7 @@ public final class JinTopologyReproduction {
       comparisons.put(TRUTH, Map.of("real", fresh, "fake", fresh));
       comparisons.put(DDPM, Map.of("real", fresh, "fake", pooled));
       JobRegistry.run(spark, ConfigLoader.of(SampleMetricsConfig.class, "output", cfg.output(), "comparisons", comparisons, "sample_size",
-          cfg.sampleSize(), "repeats", cfg.repeats(), "diagram_points", Math.min(cfg.sampleSize(), 200), "baseline", TRUTH, "seed", cfg.seed(),
-          "run_id", prefix + "-metrics"));
+          cfg.sampleSize(), "repeats", cfg.repeats(), "baseline", TRUTH, "seed", cfg.seed(), "run_id", prefix + "-metrics"));
 
       progress.accept(kind + ": persistence of " + cfg.landmarks() + " landmarks of " + cfg.persistencePoints() + " points per repeat (run "
           + prefix + "-persistence)");

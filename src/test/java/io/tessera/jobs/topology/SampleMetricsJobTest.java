@@ -84,6 +84,37 @@ class SampleMetricsJobTest {
   }
 
   @Test
+  void fdAndPrdcGoThroughAClassifiersFeaturesWhenOneIsGiven() {
+    String data = JobFixtures.xorDataset(tmp, 400);
+    String model = JobFixtures.tinyModel(tmp);
+    String out = tmp.resolve("features").toString();
+    Map<String, Object> comparisons = Map.of("xor", Map.of("real", Map.of("dataset", data, "splits", List.of("train")),
+        "fake", Map.of("dataset", data, "splits", List.of("test"))));
+    SampleMetricsConfig cfg = ConfigLoader.of(SampleMetricsConfig.class, "output", out, "comparisons", comparisons, "sample_size", 80,
+        "repeats", 2, "metrics", List.of("fd", "prdc"), "feature_model", model, "device", "cpu", "seed", 6L, "run_id", "f1");
+    JobRegistry.run(TestSpark.get(), cfg);
+    Row r = TestSpark.get().read().parquet(out + "/" + SampleMetricsJob.TABLE).where("repeat = 0").first();
+    assertEquals(model, r.getAs("feature_space"));
+    assertNull(r.getAs("w2"), "not asked for");
+    // The same draws, embedded outside Spark by the classifier's own feature encoder.
+    Comparison xor = cfg.comparisons().get("xor");
+    double[][] real = PointClouds.draw(xor.real(), PointClouds.load(TestSpark.get(), xor.real()), 80,
+        SampleMetricsPartition.drawSeed(6L, "xor", "real", 0));
+    double[][] fake = PointClouds.draw(xor.fake(), PointClouds.load(TestSpark.get(), xor.fake()), 80,
+        SampleMetricsPartition.drawSeed(6L, "xor", "fake", 0));
+    var encoder = io.tessera.run.ModelRef.of(TestSpark.get(), model, io.tessera.model.DevicePolicy.CPU);
+    double[][] realFeatures = SampleMetricsPartition.embedded(real, encoder);
+    assertEquals(8, realFeatures[0].length, "the tiny classifier's last hidden layer (12, 8)");
+    assertEquals(io.tessera.math.metrics.FrechetDistance.of(realFeatures, SampleMetricsPartition.embedded(fake, encoder)),
+        r.<Double>getAs("fd"), 1e-9);
+
+    InputException dims = assertThrows(InputException.class, () -> JobRegistry.run(TestSpark.get(), ConfigLoader.of(SampleMetricsConfig.class,
+        "output", out, "comparisons", Map.of("s", Map.of("real", Map.of("generate", "sphere"), "fake", Map.of("generate", "sphere"))),
+        "sample_size", 20, "repeats", 2, "diagram_points", 10, "feature_model", model, "run_id", "f2")));
+    assertTrue(dims.getMessage().contains("takes inputs of 2 values; comparison 's' has points of 3"), dims.getMessage());
+  }
+
+  @Test
   void refusesMismatchedSamplesAndBadSettingsAndPublishesNothing() {
     String out = tmp.resolve("bad").toString();
     InputException dims = assertThrows(InputException.class, () -> JobRegistry.run(TestSpark.get(), ConfigLoader.of(SampleMetricsConfig.class,
