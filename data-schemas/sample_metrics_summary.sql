@@ -4,8 +4,8 @@
 CREATE TABLE IF NOT EXISTS sample_metrics_summary (
   comparison STRING COMMENT 'the comparison''s name in the config',
   metric STRING COMMENT 'a column of sample_metrics: w2, fd, precision, ...',
-  repeats INT COMMENT 'repeats averaged',
-  mean DOUBLE,
+  repeats INT COMMENT 'repeats averaged: those where the metric was finite',
+  mean DOUBLE COMMENT 'NULL when no repeat gave a finite value',
   sd DOUBLE COMMENT 'sample standard deviation (n - 1); NULL for one repeat',
   ci_low DOUBLE COMMENT 'lower end of the 95% Student t-interval of the mean; NULL for one repeat',
   ci_high DOUBLE COMMENT 'upper end of the 95% Student t-interval of the mean; NULL for one repeat',

@@ -97,11 +97,16 @@ public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
         }
         for (String column : family.columns()) {
           double[] values = values(all, comparison, column);
-          MeanInterval m = MeanInterval.of95(values);
           String baseline = cfg.baseline() == null || cfg.baseline().equals(comparison) ? null : cfg.baseline();
+          if (values.length == 0) { // e.g. a diagram distance that was infinite in every repeat
+            out.add(RowFactory.create(comparison, column, 0, null, null, null, null, baseline, null));
+            continue;
+          }
+          MeanInterval m = MeanInterval.of95(values);
           Double p = null;
-          if (baseline != null) {
-            double test = PooledTTest.pValue(values(all, baseline, column), values);
+          double[] reference = baseline == null ? null : values(all, baseline, column);
+          if (reference != null && reference.length >= 2 && values.length >= 2) {
+            double test = PooledTTest.pValue(reference, values);
             p = Double.isNaN(test) ? null : test;
           }
           out.add(RowFactory.create(comparison, column, m.n(), m.mean(), nullIfNaN(m.sd()), nullIfNaN(m.low()), nullIfNaN(m.high()), baseline, p));
@@ -111,8 +116,10 @@ public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
     return run.spark().createDataFrame(out, TableSchema.load(SUMMARY).dataSchema()).coalesce(1);
   }
 
+  /** The column's finite values over the comparison's repeats (an infinite diagram distance is left out of the mean). */
   private static double[] values(List<Row> rows, String comparison, String column) {
-    return rows.stream().filter(r -> r.<String>getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column)).toArray();
+    return rows.stream().filter(r -> r.<String>getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column))
+        .filter(Double::isFinite).toArray();
   }
 
   private static Double nullIfNaN(double value) {

@@ -105,8 +105,10 @@ public final class JinTopologyReproduction {
     return metrics;
   }
 
+  /** Finite values only, as the job's own summary takes them. */
   private static double[] values(List<Row> rows, String comparison, String column) {
-    return rows.stream().filter(r -> r.getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column)).toArray();
+    return rows.stream().filter(r -> r.getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column))
+        .filter(Double::isFinite).toArray();
   }
 
   /** The share of a cloud's draws whose Betti numbers at the manifold's scale are the truth. */
