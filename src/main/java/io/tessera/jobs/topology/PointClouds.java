@@ -16,13 +16,25 @@ import org.apache.spark.sql.SparkSession;
  * and the sample id), and each task draws its repeat's points from the result or from a generator.
  */
 final class PointClouds {
+  /** Values a dataset source may hold: it is collected on the driver and broadcast, 2^27 floats = 512 MB. */
+  static final long MAX_VALUES = 1L << 27;
+
   private PointClouds() {}
 
-  /** The features of a dataset source, checked; refuses an empty selection. */
+  /** The features of a dataset source, checked; refuses an empty selection and one too large to broadcast. */
   static float[][] load(SparkSession spark, PointSource source) {
+    return load(spark, source, MAX_VALUES);
+  }
+
+  static float[][] load(SparkSession spark, PointSource source, long maxValues) {
     var rows = DatasetIO.read(spark, source.dataset());
     if (source.splits() != null) {
       rows = rows.where(col(DatasetIO.SPLIT).isin(source.splits().toArray()));
+    }
+    Row size = rows.selectExpr("count(*)", "sum(size(features))").first();
+    if (!size.isNullAt(1) && size.getLong(1) > maxValues) {
+      throw new InputException("input " + source.dataset() + ": " + size.getLong(0) + " rows of " + size.getLong(1) / Math.max(1, size.getLong(0))
+          + " values are more than the " + maxValues + " a point source collects and broadcasts; select fewer rows with splits");
     }
     List<Row> collected = rows.select(DatasetIO.ID, DatasetIO.FEATURES).orderBy(DatasetIO.ID).collectAsList();
     if (collected.isEmpty()) {

@@ -113,15 +113,18 @@ class PersistenceJobTest {
         () -> JobRegistry.run(TestSpark.get(), config(out, Map.of("c", Map.of("dataset", circle, "splits", List.of("validation"))), "b2", 1)));
     assertTrue(empty.getMessage().contains("is empty in splits [validation]"), empty.getMessage());
 
+    InputException big = assertThrows(InputException.class, () -> PointClouds.load(TestSpark.get(), new PointSource(null, circle, null), 150));
+    assertTrue(big.getMessage().contains("100 rows of 2 values are more than the 150 a point source collects"), big.getMessage());
+
     ConfigException threshold = assertThrows(ConfigException.class, () -> ConfigLoader.of(PersistenceConfig.class, "output", out,
         "clouds", Map.of("s", Map.of("generate", "sphere")), "threshold", 0.0));
     assertTrue(threshold.getMessage().contains("threshold must be > 0"), threshold.getMessage());
     ConfigException both = assertThrows(ConfigException.class, () -> ConfigLoader.of(PersistenceConfig.class, "output", out,
         "clouds", Map.of("s", Map.of("generate", "sphere", "dataset", circle))));
     assertTrue(both.getMessage().contains("exactly one of generate"), both.getMessage());
-    ConfigException big = assertThrows(ConfigException.class, () -> ConfigLoader.of(PersistenceConfig.class, "output", out,
+    ConfigException tooMany = assertThrows(ConfigException.class, () -> ConfigLoader.of(PersistenceConfig.class, "output", out,
         "clouds", Map.of("s", Map.of("generate", "sphere")), "points", 5000, "max_dimension", 2));
-    assertTrue(big.getMessage().contains("set landmarks"), big.getMessage());
+    assertTrue(tooMany.getMessage().contains("set landmarks"), tooMany.getMessage());
     assertFalse(Files.exists(Path.of(out, PersistenceJob.BETTI)));
   }
 
