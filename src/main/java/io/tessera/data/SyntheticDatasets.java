@@ -30,6 +30,8 @@ public final class SyntheticDatasets {
     THREE_GAUSSIANS,
     /** The 3-D Swiss roll (scikit-learn's recipe): t = 1.5 pi (1 + 2u), (t cos t, 21 v, t sin t); target = t. */
     SWISS_ROLL_3D,
+    /** Uniform on the unit circle in R^2; Betti numbers (1, 1). */
+    CIRCLE,
     /** Uniform on the unit sphere S^2 in R^3 (normalised Gaussians); Betti numbers (1, 0, 1). */
     SPHERE,
     /** The Clifford torus (cos a, sin a, cos b, sin b) in R^4, a and b uniform: flat, so uniform in area; Betti (1, 2, 1). */
@@ -72,6 +74,7 @@ public final class SyntheticDatasets {
       case S_CURVE -> sCurve(n, random);
       case THREE_GAUSSIANS -> threeGaussians(n, dim, random);
       case SWISS_ROLL_3D -> swissRoll3d(n, random);
+      case CIRCLE -> circle(n, random);
       case SPHERE -> sphere(n, random);
       case CLIFFORD_TORUS -> cliffordTorus(n, random);
       case KLEIN_BOTTLE -> kleinBottle(n, random);
@@ -163,6 +166,14 @@ public final class SyntheticDatasets {
       x[i] = new float[] {(float) (t[i] * Math.cos(t[i])), (float) y, (float) (t[i] * Math.sin(t[i]))};
     }
     return new LabeledPoints(x, null, t);
+  }
+
+  private static LabeledPoints circle(int n, SplittableRandom r) {
+    float[][] x = new float[n][];
+    for (int i = 0; i < n; i++) {
+      x[i] = polar(1, r.nextDouble(0, 2 * Math.PI));
+    }
+    return new LabeledPoints(x, null, null);
   }
 
   private static LabeledPoints sphere(int n, SplittableRandom r) {

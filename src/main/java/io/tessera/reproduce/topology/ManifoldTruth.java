@@ -10,11 +10,12 @@ import java.util.List;
  * of Jin et al.'s bond-length error.
  */
 enum ManifoldTruth {
+  CIRCLE("circle", new int[] {1, 1, 0}, 1.0, 1.8, "| |x| - 1 |"),
   CLIFFORD_TORUS("clifford-torus", new int[] {1, 2, 1}, 1.1, 1.2, "|x1^2 + x2^2 - 1| + |x3^2 + x4^2 - 1|"),
   SPHERE("sphere", new int[] {1, 0, 1}, 1.1, 1.3, "| |x| - 1 |"),
   KLEIN_BOTTLE("klein-bottle", new int[] {1, 2, 1}, 1.5, 1.7, "|(rho - 2)^2 + x3^2 + x4^2 - 1|, rho = |(x1, x2)|");
 
-  static final List<String> KINDS = List.of("clifford-torus", "sphere", "klein-bottle");
+  static final List<String> KINDS = List.of("circle", "clifford-torus", "sphere", "klein-bottle");
 
   final String kind;
   final int[] betti;
@@ -43,7 +44,13 @@ enum ManifoldTruth {
   double residual(double[] x) {
     return switch (this) {
       case CLIFFORD_TORUS -> Math.abs(x[0] * x[0] + x[1] * x[1] - 1) + Math.abs(x[2] * x[2] + x[3] * x[3] - 1);
-      case SPHERE -> Math.abs(Math.sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2]) - 1);
+      case CIRCLE, SPHERE -> {
+        double squared = 0;
+        for (double c : x) {
+          squared += c * c;
+        }
+        yield Math.abs(Math.sqrt(squared) - 1);
+      }
       case KLEIN_BOTTLE -> {
         double rho = Math.hypot(x[0], x[1]);
         yield Math.abs((rho - 2) * (rho - 2) + x[2] * x[2] + x[3] * x[3] - 1);
