@@ -11,7 +11,8 @@ import java.util.List;
  * {@code landmarks} max–min landmarks of {@code persistencePoints} points per repeat, and the rate at
  * which the Betti numbers at the manifold's scale come out right.
  *
- * @param manifolds generator kinds whose topology is known: clifford-torus, sphere, klein-bottle
+ * @param manifolds generator kinds whose topology is known: circle, clifford-torus, sphere, klein-bottle
+ * @param iterations one DDPM per training budget (Adam steps); a short one is the control
  */
 public record JinTopologyConfig(
     @JsonProperty(required = true) String output,
@@ -20,7 +21,7 @@ public record JinTopologyConfig(
     Integer steps,
     List<Integer> hidden,
     Integer timeEmbedding,
-    Integer iterations,
+    List<Integer> iterations,
     Integer batchSize,
     Double learningRate,
     Integer sampleSize,
@@ -36,7 +37,7 @@ public record JinTopologyConfig(
     steps = steps == null ? 200 : steps;
     hidden = hidden == null ? List.of(256, 256, 256) : hidden;
     timeEmbedding = timeEmbedding == null ? 32 : timeEmbedding;
-    iterations = iterations == null ? 20_000 : iterations;
+    iterations = iterations == null ? List.of(20_000, 1_000) : List.copyOf(iterations);
     batchSize = batchSize == null ? 512 : batchSize;
     learningRate = learningRate == null ? 1e-3 : learningRate;
     sampleSize = sampleSize == null ? 1000 : sampleSize;
@@ -49,6 +50,9 @@ public record JinTopologyConfig(
       throw new ConfigException("manifolds must name at least one of " + ManifoldTruth.KINDS);
     }
     manifolds.forEach(ManifoldTruth::of);
+    if (iterations.isEmpty() || iterations.stream().anyMatch(i -> i == null || i < 1) || iterations.stream().distinct().count() < iterations.size()) {
+      throw new ConfigException("iterations must list distinct positive training budgets, one DDPM each, got " + iterations);
+    }
     if (trainPoints < 100 || repeats < 2 || sampleSize < 10 || landmarks < 10 || landmarks > persistencePoints) {
       throw new ConfigException("train_points >= 100, repeats >= 2, sample_size >= 10 and 10 <= landmarks <= persistence_points, got "
           + trainPoints + ", " + repeats + ", " + sampleSize + ", " + landmarks + " and " + persistencePoints);

@@ -27,80 +27,91 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Jin et al.'s experiment on point clouds, end to end and through the jobs: per manifold, generate
- * training points, train a DDPM (train-diffusion), draw a pool of samples (diffusion-sample), then
- * compare fresh ground-truth draws with draws from the pool (sample-metrics, baseline: two
- * ground-truth draws) and compute both sides' diagrams and Betti numbers (persistence). The
+ * training points, train a DDPM per training budget (train-diffusion; a short budget is the control
+ * that shows what the metrics see in a worse model), draw a pool of samples from each
+ * (diffusion-sample), then compare fresh ground-truth draws with draws from each pool
+ * (sample-metrics, baseline: two ground-truth draws) and compute every side's diagrams and Betti
+ * numbers (persistence). The
  * topology-recovery rate is the share of repeats whose Betti numbers at the manifold's scale are
  * the truth; the residual is the constraint that is 0 on the manifold, over the whole pool.
  */
 public final class JinTopologyReproduction {
   static final String TRUTH = "ground-truth";
-  static final String DDPM = "ddpm";
   /** The summary columns the report shows, in order. */
   static final List<String> METRICS = List.of("w2", "fd", "precision", "recall", "density", "coverage", "diagram_w2_h1");
 
   private JinTopologyReproduction() {}
 
-  /** A metric's mean and 95% interval for two ground-truth draws and for the DDPM, and the t-test p-value between them. */
-  public record Metric(String name, MeanInterval truth, MeanInterval ddpm, Double p) {}
+  /** A metric's mean and 95% interval for two ground-truth draws and for a model, and the t-test p-value between them. */
+  public record Metric(String name, MeanInterval truth, MeanInterval model, Double p) {}
 
-  /** One manifold's results. */
-  public record ManifoldResult(String kind, String residualFormula, int[] betti, double scale, DiffusionCard model, List<Metric> metrics,
-      double truthRecovery, double ddpmRecovery, MeanInterval residual, String samples) {}
+  /** One DDPM's results: its card, its metrics against the floor, its topology-recovery rate and its residual. */
+  public record ModelResult(String name, DiffusionCard card, List<Metric> metrics, double recovery, MeanInterval residual) {}
+
+  /** One manifold's results, one entry per training budget. */
+  public record ManifoldResult(String kind, String residualFormula, int[] betti, double scale, double truthRecovery, List<ModelResult> models) {}
 
   public static List<ManifoldResult> run(SparkSession spark, JinTopologyConfig cfg, Consumer<String> progress) {
     List<ManifoldResult> results = new ArrayList<>();
     for (String kind : cfg.manifolds()) {
       ManifoldTruth truth = ManifoldTruth.of(kind);
-      String data = cfg.output() + "/datasets/jin-" + kind;
+      String prefix = "jin-" + kind;
+      String data = cfg.output() + "/datasets/" + prefix;
       DatasetIO.write(spark, SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(kind), cfg.trainPoints(), cfg.seed(), 0),
           Splits.constant(cfg.trainPoints(), "train"), data, true);
-      String model = cfg.output() + "/models/jin-" + kind + "-ddpm";
-      progress.accept(kind + ": train a DDPM (T = " + cfg.steps() + ", " + cfg.iterations() + " iterations) on " + cfg.trainPoints()
-          + " points -> " + model);
-      DiffusionCard card = DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("jin-" + kind + "-ddpm", EpsNetwork.mlp(cfg.hidden()),
-          cfg.timeEmbedding(), cfg.steps(), cfg.iterations(), cfg.batchSize(), cfg.learningRate(), cfg.seed(), DevicePolicy.parse(cfg.device()),
-          data), line -> progress.accept("  " + line));
-
-      String prefix = "jin-" + kind;
-      int pool = Math.max(cfg.repeats() * cfg.sampleSize(), cfg.persistencePoints());
-      progress.accept(kind + ": draw " + pool + " samples from the DDPM (diffusion-sample, run " + prefix + "-samples)");
-      JobRegistry.run(spark, ConfigLoader.of(DiffusionSampleConfig.class, "model", model, "output", cfg.output(), "samples", pool,
-          "seed", cfg.seed(), "device", cfg.device(), "run_id", prefix + "-samples"));
-      String samples = cfg.output() + "/" + DiffusionSampleJob.TABLE + "/run_id=" + prefix + "-samples";
       Map<String, Object> fresh = Map.of("generate", kind);
-      Map<String, Object> pooled = Map.of("dataset", samples);
+      Map<String, Object> comparisons = new LinkedHashMap<>();
+      Map<String, Object> clouds = new LinkedHashMap<>();
+      comparisons.put(TRUTH, Map.of("real", fresh, "fake", fresh));
+      clouds.put(TRUTH, fresh);
+      Map<String, DiffusionCard> cards = new LinkedHashMap<>();
+      Map<String, String> pools = new LinkedHashMap<>();
+      for (int iterations : cfg.iterations()) {
+        String name = "ddpm-" + iterations;
+        String model = cfg.output() + "/models/" + prefix + "-" + name;
+        progress.accept(kind + ": train a DDPM (T = " + cfg.steps() + ", " + iterations + " iterations) on " + cfg.trainPoints()
+            + " points -> " + model);
+        cards.put(name, DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec(prefix + "-" + name, EpsNetwork.mlp(cfg.hidden()),
+            cfg.timeEmbedding(), cfg.steps(), iterations, cfg.batchSize(), cfg.learningRate(), cfg.seed(), DevicePolicy.parse(cfg.device()),
+            data), line -> progress.accept("  " + line)));
+        int pool = Math.max(cfg.repeats() * cfg.sampleSize(), cfg.persistencePoints());
+        String run = prefix + "-" + name + "-samples";
+        progress.accept(kind + ": draw " + pool + " samples from it (diffusion-sample, run " + run + ")");
+        JobRegistry.run(spark, ConfigLoader.of(DiffusionSampleConfig.class, "model", model, "output", cfg.output(), "samples", pool,
+            "seed", cfg.seed(), "device", cfg.device(), "run_id", run));
+        pools.put(name, cfg.output() + "/" + DiffusionSampleJob.TABLE + "/run_id=" + run);
+        comparisons.put(name, Map.of("real", fresh, "fake", Map.of("dataset", pools.get(name))));
+        clouds.put(name, Map.of("dataset", pools.get(name)));
+      }
 
       progress.accept(kind + ": sample metrics, " + cfg.repeats() + " repeats of " + cfg.sampleSize() + " per side (run " + prefix + "-metrics)");
-      Map<String, Object> comparisons = new LinkedHashMap<>();
-      comparisons.put(TRUTH, Map.of("real", fresh, "fake", fresh));
-      comparisons.put(DDPM, Map.of("real", fresh, "fake", pooled));
       JobRegistry.run(spark, ConfigLoader.of(SampleMetricsConfig.class, "output", cfg.output(), "comparisons", comparisons, "sample_size",
           cfg.sampleSize(), "repeats", cfg.repeats(), "baseline", TRUTH, "seed", cfg.seed(), "run_id", prefix + "-metrics"));
-
       progress.accept(kind + ": persistence of " + cfg.landmarks() + " landmarks of " + cfg.persistencePoints() + " points per repeat (run "
           + prefix + "-persistence)");
-      Map<String, Object> clouds = new LinkedHashMap<>();
-      clouds.put(TRUTH, fresh);
-      clouds.put(DDPM, pooled);
       JobRegistry.run(spark, ConfigLoader.of(PersistenceConfig.class, "output", cfg.output(), "clouds", clouds, "points", cfg.persistencePoints(),
           "landmarks", cfg.landmarks(), "repeats", cfg.repeats(), "max_dimension", 2, "threshold", truth.threshold,
           "betti_scales", List.of(truth.scale), "seed", cfg.seed(), "run_id", prefix + "-persistence"));
 
-      results.add(new ManifoldResult(kind, truth.residualFormula, truth.betti, truth.scale, card, metrics(spark, cfg, prefix),
-          recovery(spark, cfg, prefix, TRUTH, truth), recovery(spark, cfg, prefix, DDPM, truth), residual(spark, samples, truth), samples));
+      List<ModelResult> models = new ArrayList<>();
+      for (Map.Entry<String, DiffusionCard> card : cards.entrySet()) {
+        String name = card.getKey();
+        models.add(new ModelResult(name, card.getValue(), metrics(spark, cfg, prefix, name), recovery(spark, cfg, prefix, name, truth),
+            residual(spark, pools.get(name), truth)));
+      }
+      results.add(new ManifoldResult(kind, truth.residualFormula, truth.betti, truth.scale, recovery(spark, cfg, prefix, TRUTH, truth), models));
     }
     return results;
   }
 
-  private static List<Metric> metrics(SparkSession spark, JinTopologyConfig cfg, String prefix) {
+  private static List<Metric> metrics(SparkSession spark, JinTopologyConfig cfg, String prefix, String model) {
     List<Row> summary = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.SUMMARY + "/run_id=" + prefix + "-metrics").collectAsList();
     List<Row> rows = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.TABLE + "/run_id=" + prefix + "-metrics").collectAsList();
     List<Metric> metrics = new ArrayList<>();
     for (String name : METRICS) {
-      Row ddpm = summary.stream().filter(r -> r.getAs("comparison").equals(DDPM) && r.getAs("metric").equals(name)).findFirst().orElseThrow();
-      metrics.add(new Metric(name, MeanInterval.of95(values(rows, TRUTH, name)), MeanInterval.of95(values(rows, DDPM, name)),
-          ddpm.getAs("p_vs_baseline")));
+      Row mine = summary.stream().filter(r -> r.getAs("comparison").equals(model) && r.getAs("metric").equals(name)).findFirst().orElseThrow();
+      metrics.add(new Metric(name, MeanInterval.of95(values(rows, TRUTH, name)), MeanInterval.of95(values(rows, model, name)),
+          mine.getAs("p_vs_baseline")));
     }
     return metrics;
   }

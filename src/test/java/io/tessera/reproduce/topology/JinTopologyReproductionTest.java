@@ -25,22 +25,33 @@ class JinTopologyReproductionTest {
   @Test
   void runsOneManifoldThroughEveryJob() {
     JinTopologyConfig cfg = ConfigLoader.of(JinTopologyConfig.class, "output", tmp.toString(), "manifolds", List.of("sphere"),
-        "train_points", 400, "steps", 50, "hidden", List.of(16, 16), "time_embedding", 8, "iterations", 100, "batch_size", 128,
+        "train_points", 400, "steps", 50, "hidden", List.of(16, 16), "time_embedding", 8, "iterations", List.of(100, 20), "batch_size", 128,
         "sample_size", 60, "repeats", 2, "persistence_points", 300, "landmarks", 60, "seed", 3L, "device", "cpu");
     List<JinTopologyReproduction.ManifoldResult> results = JinTopologyReproduction.run(TestSpark.get(), cfg, line -> {});
     assertEquals(1, results.size());
     JinTopologyReproduction.ManifoldResult sphere = results.get(0);
     assertArrayEquals(new int[] {1, 0, 1}, sphere.betti());
     assertEquals(1.0, sphere.truthRecovery(), "fresh sphere draws show (1, 0, 1) at eps = 1.1");
-    assertEquals(JinTopologyReproduction.METRICS, sphere.metrics().stream().map(JinTopologyReproduction.Metric::name).toList());
-    for (JinTopologyReproduction.Metric m : sphere.metrics()) {
-      assertEquals(2, m.truth().n());
-      assertEquals(2, m.ddpm().n());
-      assertTrue(m.p() == null || (m.p() >= 0 && m.p() <= 1), m.toString());
+    assertEquals(List.of("ddpm-100", "ddpm-20"), sphere.models().stream().map(JinTopologyReproduction.ModelResult::name).toList());
+    for (JinTopologyReproduction.ModelResult model : sphere.models()) {
+      assertEquals(JinTopologyReproduction.METRICS, model.metrics().stream().map(JinTopologyReproduction.Metric::name).toList());
+      for (JinTopologyReproduction.Metric m : model.metrics()) {
+        assertEquals(2, m.truth().n());
+        assertEquals(2, m.model().n());
+        assertTrue(m.p() == null || (m.p() >= 0 && m.p() <= 1), m.toString());
+      }
+      assertEquals(300, model.residual().n(), "the pool, max(repeats x sample_size, persistence_points) samples, scored whole");
     }
-    assertEquals(300, sphere.residual().n(), "the pool, max(repeats x sample_size, persistence_points) samples, scored whole");
-    assertEquals(List.of("diffusion-sample", "persistence", "sample-metrics"), TestSpark.get().read().parquet(tmp + "/runs")
-        .where("status = 'SUCCEEDED'").select("job").orderBy("job").collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(List.of("diffusion-sample", "diffusion-sample", "persistence", "sample-metrics"), TestSpark.get().read()
+        .parquet(tmp + "/runs").where("status = 'SUCCEEDED'").select("job").orderBy("job").collectAsList().stream().map(r -> r.getString(0))
+        .toList());
+  }
+
+  @Test
+  void refusesRepeatedOrEmptyTrainingBudgets() {
+    ConfigException twice = assertThrows(ConfigException.class, () -> ConfigLoader.of(JinTopologyConfig.class, "output", tmp.toString(),
+        "iterations", List.of(100, 100)));
+    assertTrue(twice.getMessage().contains("distinct positive training budgets"), twice.getMessage());
   }
 
   @Test
