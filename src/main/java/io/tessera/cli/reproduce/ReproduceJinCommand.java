@@ -1,6 +1,5 @@
 package io.tessera.cli.reproduce;
 
-import io.tessera.math.MeanInterval;
 import io.tessera.reproduce.topology.JinTopologyConfig;
 import io.tessera.reproduce.topology.JinTopologyReproduction;
 import java.util.Arrays;
@@ -38,7 +37,7 @@ public final class ReproduceJinCommand extends ReproductionCommand<JinTopologyCo
     }
   }
 
-  private static String interval(MeanInterval m) {
+  private static String interval(JinTopologyReproduction.Estimate m) {
     return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", m.mean(), m.low(), m.high());
   }
 

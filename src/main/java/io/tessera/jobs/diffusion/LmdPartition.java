@@ -89,7 +89,7 @@ final class LmdPartition implements MapPartitionsFunction<Row, Row> {
           values[a] = switch (distance) {
             case "mse" -> ImageDistances.mse(originals, lifted, chain * dim, dim);
             case "ssim" -> ImageDistances.ssimDistance(originals, lifted, chain * dim, side);
-            case "code" -> ImageDistances.squaredDistance(originalCodes[i], liftedCodes[chain]);
+            case "code" -> io.tessera.math.Points.squaredDistance(originalCodes[i], liftedCodes[chain]);
             default -> ImageDistances.unitFeatureDistance(originalFeatures, i, liftedFeatures, chain, encoder.featureDim());
           };
         }

@@ -31,7 +31,10 @@ public record PersistenceConfig(
     Long seed,
     Integer partitions,
     String runId) implements java.io.Serializable, JobConfig {
-  /** Above these sizes a task needs more than about 2.5 GB of heap at the enclosing radius (bench/persistence): use landmarks. */
+  /**
+   * Above these sizes a task needs more than about 2.3 GB of heap at the enclosing radius, extrapolated from bench/persistence
+   * (1.06 GB for H1 on 2,000 points, growing as n^2; 1.28 GB for H2 on 500, growing as n^3): use landmarks.
+   */
   static final int MAX_POINTS_H1 = 3000;
   static final int MAX_POINTS_H2 = 600;
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.tessera.InputException;
 import io.tessera.data.DatasetIO;
 import io.tessera.data.SyntheticDatasets;
+import io.tessera.math.Precision;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
@@ -91,14 +92,7 @@ final class PointClouds {
         picked[i] = loaded[order[i]];
       }
     }
-    double[][] points = new double[picked.length][];
-    for (int i = 0; i < picked.length; i++) {
-      points[i] = new double[picked[i].length];
-      for (int k = 0; k < picked[i].length; k++) {
-        points[i][k] = picked[i][k];
-      }
-    }
-    return points;
+    return java.util.Arrays.stream(picked).map(Precision::widen).toArray(double[][]::new);
   }
 
   /** A dataset source must hold the n points each repeat asks for. */

@@ -43,6 +43,7 @@ public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
   public JobRun.Counts execute(JobRun run, SampleMetricsConfig cfg) {
     Map<String, float[][]> loaded = new LinkedHashMap<>();
     List<Row> work = new ArrayList<>();
+    ModelRef features = cfg.featureModel() == null ? null : ModelRef.of(run.spark(), cfg.featureModel(), cfg.devicePolicy());
     for (Map.Entry<String, Comparison> c : cfg.comparisons().entrySet()) {
       String name = c.getKey();
       int[] dims = new int[2];
@@ -60,20 +61,12 @@ public final class SampleMetricsJob extends BaseJob<SampleMetricsConfig> {
         throw new InputException("comparison '" + name + "': the real points (" + c.getValue().real().describe() + ") have " + dims[0]
             + " coordinates and the fake ones (" + c.getValue().fake().describe() + ") " + dims[1]);
       }
+      if (features != null && features.features().inputDim() != dims[0]) {
+        throw new InputException("feature_model " + cfg.featureModel() + " takes inputs of " + features.features().inputDim()
+            + " values; comparison '" + name + "' has points of " + dims[0]);
+      }
       for (int r = 0; r < cfg.repeats(); r++) {
         work.add(RowFactory.create(name, r));
-      }
-    }
-    ModelRef features = null;
-    if (cfg.featureModel() != null) {
-      features = ModelRef.of(run.spark(), cfg.featureModel(), cfg.devicePolicy());
-      int inputDim = features.features().inputDim();
-      for (Map.Entry<String, Comparison> c : cfg.comparisons().entrySet()) {
-        int dim = PointClouds.draw(c.getValue().real(), loaded.get(c.getKey() + "/real"), 1, 0)[0].length;
-        if (dim != inputDim) {
-          throw new InputException("feature_model " + cfg.featureModel() + " takes inputs of " + inputDim + " values; comparison '"
-              + c.getKey() + "' has points of " + dim);
-        }
       }
     }
     var datasets = JavaSparkContext.fromSparkContext(run.spark().sparkContext()).broadcast(loaded);

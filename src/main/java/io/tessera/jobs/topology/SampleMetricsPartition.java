@@ -66,23 +66,31 @@ final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
 
   /** The metric columns in the table's order, NULL for the families not asked for. */
   private Double[] metrics(double[][] real, double[][] fake) {
+    // FD and PRDC share one embedding of each side.
+    boolean embeds = cfg.computes(SampleMetric.FD) || cfg.computes(SampleMetric.PRDC);
+    Draw draw = new Draw(real, fake, embeds ? embedded(real, features) : null, embeds ? embedded(fake, features) : null);
     List<Double> values = new ArrayList<>();
     for (SampleMetric metric : SampleMetric.values()) {
       if (!cfg.computes(metric)) {
         metric.columns().forEach(c -> values.add(null));
         continue;
       }
-      values.addAll(compute(metric, real, fake));
+      values.addAll(compute(metric, draw));
     }
     return values.toArray(Double[]::new);
   }
 
-  private List<Double> compute(SampleMetric metric, double[][] real, double[][] fake) {
+  /** Both samples, and both in the space FD and PRDC use (the samples themselves without a feature model). */
+  private record Draw(double[][] real, double[][] fake, double[][] realSpace, double[][] fakeSpace) {}
+
+  private List<Double> compute(SampleMetric metric, Draw d) {
+    double[][] real = d.real();
+    double[][] fake = d.fake();
     return switch (metric) {
       case W2 -> List.of(EmpiricalW2.of(real, fake));
-      case FD -> List.of(FrechetDistance.of(embedded(real), embedded(fake)));
+      case FD -> List.of(FrechetDistance.of(d.realSpace(), d.fakeSpace()));
       case PRDC -> {
-        DensityCoverage.Scores s = DensityCoverage.of(embedded(real), embedded(fake), cfg.k());
+        DensityCoverage.Scores s = DensityCoverage.of(d.realSpace(), d.fakeSpace(), cfg.k());
         yield List.of(s.precision(), s.recall(), s.density(), s.coverage());
       }
       case SPECTRAL -> List.of(KnnSpectralDistance.symmetric(real, fake, cfg.k()), KnnSpectralDistance.directed(real, fake, cfg.k()));
@@ -127,7 +135,4 @@ final class SampleMetricsPartition implements MapPartitionsFunction<Row, Row> {
     return embedded;
   }
 
-  private double[][] embedded(double[][] points) {
-    return embedded(points, features);
-  }
 }

@@ -40,16 +40,6 @@ public final class ImageDistances {
     return sum;
   }
 
-  /** Squared Euclidean distance |a - b|^2 of two codes of the same length. */
-  public static double squaredDistance(double[] a, double[] b) {
-    double sum = 0;
-    for (int k = 0; k < a.length; k++) {
-      double d = a[k] - b[k];
-      sum += d * d;
-    }
-    return sum;
-  }
-
   private static double norm(double[] v, int offset, int length) {
     double sum = 0;
     for (int k = 0; k < length; k++) {

@@ -1,5 +1,7 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
+
 /**
  * Precision, recall, density and coverage of fake samples against real ones from k-nearest-neighbour
  * balls (docs/methods/sample-metrics.md, Density and coverage). Each real x_i has the radius r_i of
@@ -31,7 +33,7 @@ public final class DensityCoverage {
     for (double[] fake : fakes) {
       int holding = 0;
       for (int i = 0; i < reals.length; i++) {
-        if (Samples.squaredDistance(fake, reals[i]) < realRadius2[i]) {
+        if (Points.squaredDistance(fake, reals[i]) < realRadius2[i]) {
           holding++;
           covered[i] = true;
         }
@@ -41,7 +43,7 @@ public final class DensityCoverage {
     }
     for (int j = 0; j < fakes.length; j++) {
       for (int i = 0; i < reals.length; i++) {
-        if (!recalled[i] && Samples.squaredDistance(reals[i], fakes[j]) < fakeRadius2[j]) {
+        if (!recalled[i] && Points.squaredDistance(reals[i], fakes[j]) < fakeRadius2[j]) {
           recalled[i] = true;
         }
       }
@@ -54,7 +56,7 @@ public final class DensityCoverage {
   private static double[] squaredRadii(double[][] points, int k) {
     double[] radius2 = new double[points.length];
     for (int i = 0; i < points.length; i++) {
-      radius2[i] = Samples.squaredDistance(points[i], points[Samples.nearestOthers(points, i, k)[k - 1]]);
+      radius2[i] = Points.squaredDistance(points[i], points[Samples.nearestOthers(points, i, k)[k - 1]]);
     }
     return radius2;
   }

@@ -1,5 +1,7 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
+
 /**
  * The 2-Wasserstein distance between two samples of equal size n with uniform weights
  * (docs/methods/sample-metrics.md, W2): W2 = (min over matchings of the mean squared Euclidean
@@ -16,7 +18,7 @@ public final class EmpiricalW2 {
     double[][] cost = new double[x.length][y.length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < y.length; j++) {
-        cost[i][j] = Samples.squaredDistance(x[i], y[j]);
+        cost[i][j] = Points.squaredDistance(x[i], y[j]);
       }
     }
     return Math.sqrt(LinearAssignment.solve(cost).cost() / x.length);

@@ -1,5 +1,6 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -33,7 +34,7 @@ public final class FrechetDistance {
     for (double lambda : symmetricEigenvalues(m)) {
       crossTrace += Math.sqrt(Math.max(lambda, 0));
     }
-    return Samples.squaredDistance(mx, my) + CommonOps_DDRM.trace(sx) + CommonOps_DDRM.trace(sy) - 2 * crossTrace;
+    return Points.squaredDistance(mx, my) + CommonOps_DDRM.trace(sx) + CommonOps_DDRM.trace(sy) - 2 * crossTrace;
   }
 
   private static double[] mean(double[][] x) {

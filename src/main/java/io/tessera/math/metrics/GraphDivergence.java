@@ -1,5 +1,7 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
+
 /**
  * Shukla et al.'s smoothed 1-NN two-sample statistic with its exact null moments
  * (docs/methods/sample-metrics.md, Graph divergence). Pool the n0 reals and n1 fakes (n points);
@@ -71,7 +73,7 @@ public final class GraphDivergence {
       double top = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < n; j++) {
         if (j != i) {
-          w[i][j] = -Math.sqrt(Samples.squaredDistance(x[i], x[j]) + 1e-12) / lambda;
+          w[i][j] = -Math.sqrt(Points.squaredDistance(x[i], x[j]) + 1e-12) / lambda;
           top = Math.max(top, w[i][j]);
         }
       }

@@ -1,5 +1,6 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.ejml.data.DMatrixRMaj;
@@ -62,8 +63,8 @@ public final class KnnSpectralDistance {
   }
 
   private static void checked(double[][] x, double[][] y) {
-    Samples.requirePoints(x, "the spectral distance");
-    Samples.requirePoints(y, "the spectral distance");
+    Points.requireCloud(x, "the spectral distance");
+    Points.requireCloud(y, "the spectral distance");
     if (x.length != y.length) {
       throw new IllegalArgumentException("the spectral distance compares graphs on the same nodes; got " + x.length + " and " + y.length + " points");
     }

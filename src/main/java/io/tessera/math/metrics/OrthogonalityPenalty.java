@@ -1,5 +1,7 @@
 package io.tessera.math.metrics;
 
+import io.tessera.math.Points;
+
 /**
  * Shukla et al.'s orthogonality penalty on a chunked code (docs/methods/sample-metrics.md,
  * Orthogonality of code chunks): each code z of length k m is cut into k chunks z^(1..k) of m
@@ -13,7 +15,7 @@ public final class OrthogonalityPenalty {
   private OrthogonalityPenalty() {}
 
   public static double of(double[][] codes, int chunks) {
-    Samples.requirePoints(codes, "the orthogonality penalty");
+    Points.requireCloud(codes, "the orthogonality penalty");
     int width = codes[0].length;
     if (chunks < 2 || width % chunks != 0) {
       throw new IllegalArgumentException("the orthogonality penalty cuts codes of " + width + " coordinates into chunks >= 2 equal parts, got "

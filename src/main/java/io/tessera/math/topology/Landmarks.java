@@ -1,5 +1,7 @@
 package io.tessera.math.topology;
 
+import io.tessera.math.Points;
+
 /**
  * Max–min (farthest-point) landmarks: a seeded first point, then each next landmark the point
  * farthest from those already chosen (docs/methods/persistence.md, Subsampling). The covering
@@ -12,7 +14,7 @@ package io.tessera.math.topology;
 public record Landmarks(int[] indices, double coveringRadius) {
 
   public static Landmarks maxMin(double[][] points, int count, long seed) {
-    RipsPersistence.requirePoints(points);
+    Points.requireCloud(points, "landmarks");
     if (count < 1 || count > points.length) {
       throw new IllegalArgumentException("landmarks: asked for " + count + " of " + points.length + " points");
     }
@@ -23,7 +25,7 @@ public record Landmarks(int[] indices, double coveringRadius) {
     for (int l = 0; ; l++) {
       int farthest = 0;
       for (int i = 0; i < points.length; i++) {
-        nearest[i] = Math.min(nearest[i], RipsPersistence.distance(points[i], points[chosen[l]]));
+        nearest[i] = Math.min(nearest[i], Points.distance(points[i], points[chosen[l]]));
         if (nearest[i] > nearest[farthest]) {
           farthest = i;
         }

@@ -1,5 +1,6 @@
 package io.tessera.math.topology;
 
+import io.tessera.math.Points;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,22 +25,27 @@ public final class RipsPersistence {
 
   /** @param threshold the largest diameter to build (edge-length units), > 0; +infinity means the enclosing radius */
   public static PersistenceDiagram of(double[][] points, int maxDimension, double threshold, int prime) {
-    requirePoints(points);
+    Points.requireCloud(points, "persistence");
+    requireOptions(maxDimension, threshold, prime);
     if (maxDimension == 0) {
-      requireOptions(maxDimension, threshold, prime);
-      Metric metric = (i, j) -> distance(points[i], points[j]);
+      Metric metric = (i, j) -> Points.distance(points[i], points[j]);
       double tau = Math.min(threshold, enclosingRadius(metric, points.length));
       List<double[][]> diagrams = new ArrayList<>();
       diagrams.add(componentIntervals(primDeaths(metric, points.length), tau, points.length));
       return new PersistenceDiagram(points.length, tau, prime, diagrams);
     }
-    return ofDistances(distances(points), maxDimension, threshold, prime);
+    return reduce(distances(points), maxDimension, threshold, prime);
   }
 
   /** The same from a distance matrix: symmetric, zero on the diagonal, finite and >= 0 elsewhere. */
   public static PersistenceDiagram ofDistances(double[][] distance, int maxDimension, double threshold, int prime) {
     requireMetric(distance);
     requireOptions(maxDimension, threshold, prime);
+    return reduce(distance, maxDimension, threshold, prime);
+  }
+
+  /** H_0 by Kruskal, then the cohomology reductions, on a checked matrix. */
+  private static PersistenceDiagram reduce(double[][] distance, int maxDimension, double threshold, int prime) {
     double tau = Math.min(threshold, enclosingRadius((i, j) -> distance[i][j], distance.length));
     RipsFiltration filtration = new RipsFiltration(distance, tau, maxDimension + 2);
     Simplices edges = edges(filtration);
@@ -62,8 +68,8 @@ public final class RipsPersistence {
 
   /** min over points of the distance to the farthest point. */
   public static double enclosingRadius(double[][] points) {
-    requirePoints(points);
-    return enclosingRadius((i, j) -> distance(points[i], points[j]), points.length);
+    Points.requireCloud(points, "persistence");
+    return enclosingRadius((i, j) -> Points.distance(points[i], points[j]), points.length);
   }
 
   /** Distances between points i and j, from coordinates or from a matrix. */
@@ -114,37 +120,12 @@ public final class RipsPersistence {
     }
   }
 
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int k = 0; k < a.length; k++) {
-      double d = a[k] - b[k];
-      s += d * d;
-    }
-    return Math.sqrt(s);
-  }
-
-  static void requirePoints(double[][] points) {
-    if (points.length == 0) {
-      throw new IllegalArgumentException("persistence needs a non-empty point cloud");
-    }
-    for (int i = 0; i < points.length; i++) {
-      if (points[i].length != points[0].length) {
-        throw new IllegalArgumentException("persistence: point " + i + " has " + points[i].length + " coordinates, the first has " + points[0].length);
-      }
-      for (double c : points[i]) {
-        if (!Double.isFinite(c)) {
-          throw new IllegalArgumentException("persistence: point " + i + " has a NaN or infinite coordinate");
-        }
-      }
-    }
-  }
-
   private static double[][] distances(double[][] points) {
     int n = points.length;
     double[][] distance = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++) {
-        distance[i][j] = distance[j][i] = distance(points[i], points[j]);
+        distance[i][j] = distance[j][i] = Points.distance(points[i], points[j]);
       }
     }
     return distance;

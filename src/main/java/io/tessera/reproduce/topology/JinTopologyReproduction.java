@@ -42,11 +42,27 @@ public final class JinTopologyReproduction {
 
   private JinTopologyReproduction() {}
 
-  /** A metric's mean and 95% interval for two ground-truth draws and for a model, and the t-test p-value between them. */
-  public record Metric(String name, MeanInterval truth, MeanInterval model, Double p) {}
+  /** A mean over repeats (or samples) with its 95% t-interval; NaN where undefined. */
+  public record Estimate(int n, double mean, double low, double high) {
+    static Estimate of(MeanInterval m) {
+      return new Estimate(m.n(), m.mean(), m.low(), m.high());
+    }
+
+    /** From a sample_metrics_summary row. */
+    static Estimate of(Row summary) {
+      return new Estimate(summary.getAs("repeats"), orNaN(summary.getAs("mean")), orNaN(summary.getAs("ci_low")), orNaN(summary.getAs("ci_high")));
+    }
+
+    private static double orNaN(Double value) {
+      return value == null ? Double.NaN : value;
+    }
+  }
+
+  /** A metric's estimate for two ground-truth draws and for a model, and the t-test p-value between them. */
+  public record Metric(String name, Estimate truth, Estimate model, Double p) {}
 
   /** One DDPM's results: its card, its metrics against the floor, its topology-recovery rate and its residual. */
-  public record ModelResult(String name, DiffusionCard card, List<Metric> metrics, double recovery, MeanInterval residual) {}
+  public record ModelResult(String name, DiffusionCard card, List<Metric> metrics, double recovery, Estimate residual) {}
 
   /** One manifold's results, one entry per training budget. */
   public record ManifoldResult(String kind, String residualFormula, int[] betti, double scale, double truthRecovery, List<ModelResult> models) {}
@@ -93,51 +109,49 @@ public final class JinTopologyReproduction {
           "landmarks", cfg.landmarks(), "repeats", cfg.repeats(), "max_dimension", 2, "threshold", truth.threshold,
           "betti_scales", List.of(truth.scale), "seed", cfg.seed(), "run_id", prefix + "-persistence"));
 
+      List<Row> summary = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.SUMMARY + "/run_id=" + prefix + "-metrics").collectAsList();
+      List<Row> betti = spark.read().parquet(cfg.output() + "/" + PersistenceJob.BETTI + "/run_id=" + prefix + "-persistence")
+          .select("cloud", "repeat", "dimension", "betti").collectAsList();
       List<ModelResult> models = new ArrayList<>();
       for (Map.Entry<String, DiffusionCard> card : cards.entrySet()) {
         String name = card.getKey();
-        models.add(new ModelResult(name, card.getValue(), metrics(spark, cfg, prefix, name), recovery(spark, cfg, prefix, name, truth),
+        models.add(new ModelResult(name, card.getValue(), metrics(summary, name), recovery(betti, name, truth, cfg.repeats()),
             residual(spark, pools.get(name), truth)));
       }
-      results.add(new ManifoldResult(kind, truth.residualFormula, truth.betti, truth.scale, recovery(spark, cfg, prefix, TRUTH, truth), models));
+      results.add(new ManifoldResult(kind, truth.residualFormula, truth.betti, truth.scale, recovery(betti, TRUTH, truth, cfg.repeats()), models));
     }
     return results;
   }
 
-  private static List<Metric> metrics(SparkSession spark, JinTopologyConfig cfg, String prefix, String model) {
-    List<Row> summary = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.SUMMARY + "/run_id=" + prefix + "-metrics").collectAsList();
-    List<Row> rows = spark.read().parquet(cfg.output() + "/" + SampleMetricsJob.TABLE + "/run_id=" + prefix + "-metrics").collectAsList();
+  /** The model's and the floor's summary rows, as sample-metrics wrote them, for the metrics the report shows. */
+  private static List<Metric> metrics(List<Row> summary, String model) {
     List<Metric> metrics = new ArrayList<>();
     for (String name : METRICS) {
-      Row mine = summary.stream().filter(r -> r.getAs("comparison").equals(model) && r.getAs("metric").equals(name)).findFirst().orElseThrow();
-      metrics.add(new Metric(name, MeanInterval.of95(values(rows, TRUTH, name)), MeanInterval.of95(values(rows, model, name)),
-          mine.getAs("p_vs_baseline")));
+      Row floor = row(summary, TRUTH, name);
+      Row mine = row(summary, model, name);
+      metrics.add(new Metric(name, Estimate.of(floor), Estimate.of(mine), mine.getAs("p_vs_baseline")));
     }
     return metrics;
   }
 
-  /** Finite values only, as the job's own summary takes them. */
-  private static double[] values(List<Row> rows, String comparison, String column) {
-    return rows.stream().filter(r -> r.getAs("comparison").equals(comparison)).mapToDouble(r -> r.<Double>getAs(column))
-        .filter(Double::isFinite).toArray();
+  private static Row row(List<Row> summary, String comparison, String metric) {
+    return summary.stream().filter(r -> r.getAs("comparison").equals(comparison) && r.getAs("metric").equals(metric)).findFirst().orElseThrow();
   }
 
   /** The share of a cloud's draws whose Betti numbers at the manifold's scale are the truth. */
-  private static double recovery(SparkSession spark, JinTopologyConfig cfg, String prefix, String cloud, ManifoldTruth truth) {
-    List<Row> betti = spark.read().parquet(cfg.output() + "/" + PersistenceJob.BETTI + "/run_id=" + prefix + "-persistence")
-        .where(org.apache.spark.sql.functions.col("cloud").equalTo(cloud)).select("repeat", "dimension", "betti").collectAsList();
+  private static double recovery(List<Row> betti, String cloud, ManifoldTruth truth, int repeats) {
     int right = 0;
-    for (int r = 0; r < cfg.repeats(); r++) {
+    for (int r = 0; r < repeats; r++) {
       int repeat = r;
-      boolean all = betti.stream().filter(b -> b.getInt(0) == repeat).allMatch(b -> b.getInt(2) == truth.betti[b.getInt(1)]);
-      right += all ? 1 : 0;
+      right += betti.stream().filter(b -> b.getString(0).equals(cloud) && b.getInt(1) == repeat)
+          .allMatch(b -> b.getInt(3) == truth.betti[b.getInt(2)]) ? 1 : 0;
     }
-    return right / (double) cfg.repeats();
+    return right / (double) repeats;
   }
 
   /** The constraint residual over every sample of the pool: 0 exactly on the manifold. */
-  private static MeanInterval residual(SparkSession spark, String samples, ManifoldTruth truth) {
-    return MeanInterval.of95(DatasetIO.read(spark, samples).select(DatasetIO.FEATURES).collectAsList().stream()
-        .mapToDouble(r -> truth.residual(r.getList(0).stream().mapToDouble(v -> (Float) v).toArray())).toArray());
+  private static Estimate residual(SparkSession spark, String samples, ManifoldTruth truth) {
+    return Estimate.of(MeanInterval.of95(DatasetIO.read(spark, samples).select(DatasetIO.FEATURES).collectAsList().stream()
+        .mapToDouble(r -> truth.residual(r.getList(0).stream().mapToDouble(v -> (Float) v).toArray())).toArray()));
   }
 }

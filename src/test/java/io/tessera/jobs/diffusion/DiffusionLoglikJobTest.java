@@ -10,18 +10,10 @@ import io.tessera.SchemaShapes;
 import io.tessera.TesseraException;
 import io.tessera.TestSpark;
 import io.tessera.config.ConfigLoader;
-import io.tessera.data.DatasetIO;
-import io.tessera.data.LabeledPoints;
-import io.tessera.data.Splits;
 import io.tessera.jobs.JobRegistry;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.diffusion.DiffusionTrainer;
-import io.tessera.model.diffusion.EpsNetwork;
 import io.tessera.tables.TableSchema;
-import io.tessera.training.DiffusionTrainJob;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** diffusion-loglik on Gaussian data, whose true log-density the estimates are held to. */
 public class DiffusionLoglikJobTest {
-  private static final double[] MU = {0.5, -0.3};
-  private static final double SIGMA = 0.4;
+  private static final double[] MU = GaussianDdpm.MU;
+  private static final double SIGMA = GaussianDdpm.SIGMA;
   private static final List<Integer> UNEVEN = List.of(0, 1, 2, 3, 5, 10, 20, 40, 70, 100);
 
   @TempDir static Path tmp;
@@ -41,19 +33,9 @@ public class DiffusionLoglikJobTest {
 
   @BeforeAll
   static void trainOnGaussianData() {
-    SparkSession spark = TestSpark.get();
-    SplittableRandom random = new SplittableRandom(5);
-    float[][] points = new float[3000][];
-    for (int i = 0; i < points.length; i++) {
-      points[i] = new float[] {(float) (MU[0] + SIGMA * random.nextGaussian()), (float) (MU[1] + SIGMA * random.nextGaussian())};
-    }
-    data = tmp.resolve("gauss").toString();
-    List<String> splits = Splits.constant(2960, "train");
-    splits.addAll(Splits.constant(40, "test"));
-    DatasetIO.write(spark, new LabeledPoints(points, null, null), splits, data, false);
-    model = tmp.resolve("ddpm").toString();
-    DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("gauss-ddpm", EpsNetwork.mlp(List.of(64, 64)), 16, 100, 1500, 256, 2e-3, 3,
-        DevicePolicy.CPU, data), line -> {});
+    GaussianDdpm fixture = GaussianDdpm.train(tmp);
+    data = fixture.data();
+    model = fixture.model();
   }
 
   @Test

@@ -11,21 +11,14 @@ import io.tessera.TesseraException;
 import io.tessera.TestSpark;
 import io.tessera.config.ConfigLoader;
 import io.tessera.data.DatasetIO;
-import io.tessera.data.LabeledPoints;
-import io.tessera.data.Splits;
 import io.tessera.jobs.JobRegistry;
 import io.tessera.jobs.topology.SampleMetricsConfig;
 import io.tessera.jobs.topology.SampleMetricsJob;
-import io.tessera.model.DevicePolicy;
-import io.tessera.model.diffusion.DiffusionTrainer;
-import io.tessera.model.diffusion.EpsNetwork;
 import io.tessera.tables.TableSchema;
-import io.tessera.training.DiffusionTrainJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffusionSampleJobTest {
-  private static final double[] MU = {0.5, -0.3};
-  private static final double SIGMA = 0.4;
+  private static final double[] MU = GaussianDdpm.MU;
+  private static final double SIGMA = GaussianDdpm.SIGMA;
 
   @TempDir static Path tmp;
   private static String data;
@@ -42,17 +35,9 @@ class DiffusionSampleJobTest {
 
   @BeforeAll
   static void trainOnGaussianData() {
-    SparkSession spark = TestSpark.get();
-    SplittableRandom random = new SplittableRandom(8);
-    float[][] points = new float[3000][];
-    for (int i = 0; i < points.length; i++) {
-      points[i] = new float[] {(float) (MU[0] + SIGMA * random.nextGaussian()), (float) (MU[1] + SIGMA * random.nextGaussian())};
-    }
-    data = tmp.resolve("gauss").toString();
-    DatasetIO.write(spark, new LabeledPoints(points, null, null), Splits.constant(points.length, "train"), data, false);
-    model = tmp.resolve("ddpm").toString();
-    DiffusionTrainJob.run(spark, data, model, new DiffusionTrainer.Spec("gauss-ddpm", EpsNetwork.mlp(List.of(64, 64)), 16, 100, 1500, 256, 2e-3, 3,
-        DevicePolicy.CPU, data), line -> {});
+    GaussianDdpm fixture = GaussianDdpm.train(tmp);
+    data = fixture.data();
+    model = fixture.model();
   }
 
   @Test

@@ -49,7 +49,7 @@ class SampleMetricsJobTest {
     // The datasets hold float32: the exact translate of what was stored pairs each id with itself.
     Map<Long, double[]> a = JobFixtures.featuresById(data);
     Map<Long, double[]> b = JobFixtures.featuresById(moved);
-    double stored = Math.sqrt(a.keySet().stream().mapToDouble(id -> squaredDistance(a.get(id), b.get(id))).average().orElseThrow());
+    double stored = Math.sqrt(a.keySet().stream().mapToDouble(id -> io.tessera.math.Points.squaredDistance(a.get(id), b.get(id))).average().orElseThrow());
     assertEquals(norm, stored, 1e-6);
     for (Row r : rows.stream().filter(r -> r.getAs("comparison").equals("shifted")).toList()) {
       // Every draw takes all 150 rows of each side, in different orders: the whole set against its translate.
@@ -135,14 +135,6 @@ class SampleMetricsJobTest {
     ConfigException baseline = assertThrows(ConfigException.class, () -> ConfigLoader.of(SampleMetricsConfig.class, "output", out,
         "comparisons", one, "baseline", "ground-truth"));
     assertTrue(baseline.getMessage().contains("baseline 'ground-truth' is not one of the comparisons"), baseline.getMessage());
-  }
-
-  private static double squaredDistance(double[] x, double[] y) {
-    double s = 0;
-    for (int c = 0; c < x.length; c++) {
-      s += (x[c] - y[c]) * (x[c] - y[c]);
-    }
-    return s;
   }
 
   private static double[] w2(List<Row> rows, String comparison) {

@@ -51,17 +51,7 @@ class LmdPartsTest {
     double[] out = Inpainting.inpaint(x, known, rows, 4, schedule.uniformGrid(5), schedule, eps, exact, noise,
         Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     for (int k : new int[] {1, 3}) {
-      double mean = 0;
-      double squares = 0;
-      for (int r = 0; r < rows; r++) {
-        mean += out[r * 4 + k] / rows;
-      }
-      for (int r = 0; r < rows; r++) {
-        squares += Math.pow(out[r * 4 + k] - mean, 2) / (rows - 1);
-      }
-      assertEquals(mu[k], mean, 4 * Math.sqrt(sigma2 / rows), "pixel " + k + " mean");
-      double expected = sigma2 - exact.of(0, 5);
-      assertEquals(expected, squares, 4 * expected * Math.sqrt(2.0 / rows), "pixel " + k + " variance");
+      assertColumnIsGaussian(out, rows, 4, k, mu[k], sigma2, sigma2 - exact.of(0, 5));
     }
     for (int r = 0; r < rows; r++) {
       assertEquals(3.0, out[r * 4], 0);
@@ -87,17 +77,7 @@ class LmdPartsTest {
     double[] out = Inpainting.sample(rows, 3, schedule.uniformGrid(4), schedule, eps, exact, noise, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY);
     for (int k = 0; k < 3; k++) {
-      double mean = 0;
-      double squares = 0;
-      for (int r = 0; r < rows; r++) {
-        mean += out[r * 3 + k] / rows;
-      }
-      for (int r = 0; r < rows; r++) {
-        squares += Math.pow(out[r * 3 + k] - mean, 2) / (rows - 1);
-      }
-      assertEquals(mu[k], mean, 4 * Math.sqrt(sigma2 / rows), "coordinate " + k + " mean");
-      double expected = sigma2 - exact.of(0, 4);
-      assertEquals(expected, squares, 4 * expected * Math.sqrt(2.0 / rows), "coordinate " + k + " variance");
+      assertColumnIsGaussian(out, rows, 3, k, mu[k], sigma2, sigma2 - exact.of(0, 4));
     }
     double[] alone = Inpainting.sample(1, 3, schedule.uniformGrid(4), schedule, eps, exact, new SplittableRandom[] {new SplittableRandom(7005)},
         0, 1);
@@ -255,5 +235,22 @@ class LmdPartsTest {
       area += (roc[0][i] - roc[0][i - 1]) * (roc[1][i] + roc[1][i - 1]) / 2;
     }
     assertEquals(RocAuc.of(in, out), area, 1e-12);
+  }
+
+  /**
+   * Column k of rows x dim draws has mean mu within 4 standard errors (sigma2 the data's variance) and
+   * sample variance {@code variance} within 4 standard errors of a Gaussian variance estimate.
+   */
+  private static void assertColumnIsGaussian(double[] out, int rows, int dim, int k, double mu, double sigma2, double variance) {
+    double mean = 0;
+    double squares = 0;
+    for (int r = 0; r < rows; r++) {
+      mean += out[r * dim + k] / rows;
+    }
+    for (int r = 0; r < rows; r++) {
+      squares += Math.pow(out[r * dim + k] - mean, 2) / (rows - 1);
+    }
+    assertEquals(mu, mean, 4 * Math.sqrt(sigma2 / rows), "column " + k + " mean");
+    assertEquals(variance, squares, 4 * variance * Math.sqrt(2.0 / rows), "column " + k + " variance");
   }
 }

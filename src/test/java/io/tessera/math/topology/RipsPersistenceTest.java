@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.data.SyntheticDatasets;
+import io.tessera.math.Points;
+import io.tessera.math.Precision;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -46,7 +48,7 @@ class RipsPersistenceTest {
     double[][] d = new double[16][16];
     for (int i = 0; i < 16; i++) {
       for (int j = 0; j < 16; j++) {
-        d[i][j] = Math.max(RipsPersistence.distance(square[i / 4], square[j / 4]), RipsPersistence.distance(square[i % 4], square[j % 4]));
+        d[i][j] = Math.max(Points.distance(square[i / 4], square[j / 4]), Points.distance(square[i % 4], square[j % 4]));
       }
     }
     PersistenceDiagram torus = RipsPersistence.ofDistances(d, 2, Double.POSITIVE_INFINITY, 2);
@@ -192,14 +194,8 @@ class RipsPersistenceTest {
   }
 
   private static PersistenceDiagram landmarkDiagram(SyntheticDatasets.Kind kind, int n, int m, long seed, double tau, int p) {
-    float[][] features = SyntheticDatasets.generate(kind, n, seed, 0).features();
-    double[][] points = new double[n][];
-    for (int i = 0; i < n; i++) {
-      points[i] = new double[features[i].length];
-      for (int c = 0; c < features[i].length; c++) {
-        points[i][c] = features[i][c];
-      }
-    }
+    double[][] points = java.util.Arrays.stream(SyntheticDatasets.generate(kind, n, seed, 0).features()).map(Precision::widen)
+        .toArray(double[][]::new);
     return RipsPersistence.of(Landmarks.maxMin(points, m, seed).of(points), 2, tau, p);
   }
 
@@ -225,7 +221,7 @@ class RipsPersistenceTest {
     double[][] d = new double[points.length][points.length];
     for (int i = 0; i < points.length; i++) {
       for (int j = 0; j < points.length; j++) {
-        d[i][j] = RipsPersistence.distance(points[i], points[j]);
+        d[i][j] = Points.distance(points[i], points[j]);
       }
     }
     return d;

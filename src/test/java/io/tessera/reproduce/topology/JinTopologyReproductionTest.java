@@ -58,11 +58,7 @@ class JinTopologyReproductionTest {
   void residualsVanishOnTheManifoldsAndKnowTheirBettiNumbers() {
     for (ManifoldTruth m : ManifoldTruth.values()) {
       for (float[] p : SyntheticDatasets.generate(SyntheticDatasets.Kind.parse(m.kind), 200, 1, 0).features()) {
-        double[] x = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-          x[k] = p[k];
-        }
-        assertEquals(0, m.residual(x), 1e-6, m.kind + " (float32 points)");
+        assertEquals(0, m.residual(io.tessera.math.Precision.widen(p)), 1e-6, m.kind + " (float32 points)");
       }
     }
     assertEquals(0.5, ManifoldTruth.SPHERE.residual(new double[] {0, 0, 1.5}), 1e-12);
