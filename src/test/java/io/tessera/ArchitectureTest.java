@@ -39,7 +39,7 @@ class ArchitectureTest {
 
   static {
     layer(0, "io.tessera");
-    layer(1, "math", "math.diffusion", "math.latent", "math.metrics", "math.topology", "math.polytope", "math.riemann");
+    layer(1, "math", "math.diffusion", "math.latent", "math.metrics", "math.topology", "math.polytope", "math.riemann", "math.simplex");
     layer(2, "model", "model.conv", "model.classifier", "model.diffusion", "model.autoencoder", "model.torchscript", "model.load", "tables");
     layer(3, "data", "config", "report", "run.lifecycle");
     layer(4, "run");

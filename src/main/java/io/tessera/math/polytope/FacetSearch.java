@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import io.tessera.math.simplex.VertexWalk;
 import java.util.BitSet;
 
 /**
@@ -17,19 +18,27 @@ import java.util.BitSet;
  *       ray costs one pass over the rows and no LP. A ray is aimed at each row in turn
  *       ({@link AimedRays}); on a trained 784-340x5 region they certify most facets in seconds
  *       (the progress lines of bench/facets-trained show how many).
- *   <li>The reference test itself for every row the rays leave undecided, through its LP dual in
- *       one GLOP model whose matrix never changes ({@link RedundancyDual}): each test starts from
- *       the last optimal basis. That is at most one LP per row, so the work per region is bounded
- *       by the reference's own, whatever the region.
+ *   <li>The reference test itself for every row the rays leave undecided: max a_k . x over the
+ *       other rows, by a primal simplex that walks the region's vertices
+ *       ({@link io.tessera.math.simplex.VertexWalk}), each test starting from the vertex where the
+ *       last one ended inside the region. A test that needs more than {@link #MAX_PIVOTS_PER_RANK}
+ *       x rank pivots, that ends within rounding of the bound, or that rounding stops, goes to the
+ *       LP dual in one GLOP model ({@link RedundancyDual}). That is one LP per row at most, so the
+ *       work per region is bounded whatever the region.
  * </ol>
  * A ray certifies its first hyperplane j only when the point just before the second one proves the
- * reference's own test (max a_j . x exceeds c_j by more than {@link Facets#TOLERANCE}); rays that tie
+ * reference's own test (max a_j . x exceeds c_j by more than {@link Facets#TOLERANCE}) by more than
+ * rounding ({@link #ROUNDING_BAND}); rays that tie
  * (duplicated rows, degenerate vertices) certify nothing, and the LP settles such rows.
  */
 public final class FacetSearch {
   private static final double ZERO_ROW = 1e-12;
   /** Caps the Chebyshev LP so that a region with an infinite ball still gets a finite interior point. */
   private static final double MAX_RADIUS = 1e3;
+  /** The walk's pivots per row test, as a multiple of the rank, before GLOP takes the row over. */
+  static final int MAX_PIVOTS_PER_RANK = 10;
+  /** A walk's maximum this close to the bound (relative to max(1, |c_k|)) is left to GLOP, whose verdict the reference shares. */
+  private static final double ROUNDING_BAND = 1e-9;
   private FacetSearch() {}
 
   /** Active rows of a region with a non-empty interior, ascending, from its Chebyshev centre. */
@@ -83,23 +92,7 @@ public final class FacetSearch {
         decided.set(hit);
       }
     }
-    BitSet rows = new BitSet(n); // every row with a hyperplane: the facets found and the rows still undecided
-    for (int i = 0; i < n; i++) {
-      if (norms[i] > ZERO_ROW) {
-        rows.set(i);
-      }
-    }
-    int lps = 0;
-    try (RedundancyDual test = new RedundancyDual(a, c, rows)) {
-      for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
-        clock.tick(decided, n, facets, lps);
-        lps++;
-        if (test.isActive(k)) {
-          facets.set(k);
-        }
-        decided.set(k);
-      }
-    }
+    new RowTests(a, c, norms, z).decide(decided, facets, clock);
     return facets.stream().toArray();
   }
 
@@ -135,7 +128,17 @@ public final class FacetSearch {
     }
     // Just before the second hyperplane every other row holds, and a_hit . x = c_hit + gap.
     double gap = second == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : (second - first) * firstRate;
-    return Facets.exceeds(c[hit] + gap, c[hit]) ? hit : -1;
+    return c[hit] + gap > bound(c[hit]) + band(c[hit]) ? hit : -1;
+  }
+
+  /** The value above which a row counts as active, as in {@link Facets#exceeds}. */
+  private static double bound(double ck) {
+    return ck + Facets.TOLERANCE * Math.max(1, Math.abs(ck));
+  }
+
+  /** How near {@link #bound} a value is left to GLOP: within it the verdict is rounding, and the reference's solver decides. */
+  private static double band(double ck) {
+    return ROUNDING_BAND * Math.max(1, Math.abs(ck));
   }
 
   private static void requireFeasibleZeroRows(Polytope p) {
@@ -153,6 +156,76 @@ public final class FacetSearch {
       throw new IllegalArgumentException("the region has no interior (Chebyshev radius " + ball.radius() + ")");
     }
     return ball.centre();
+  }
+
+  /**
+   * Decides the rows the rays left: the vertex walk first, GLOP's dual where the walk gives no
+   * clear answer, and GLOP for every remaining row if rounding stops the walk.
+   */
+  private static final class RowTests {
+    private final double[][] a;
+    private final double[] c;
+    private final double[] norms;
+    private final double[] z;
+    private RedundancyDual fallback;
+    private VertexWalk walk;
+    private boolean walkFailed;
+
+    RowTests(double[][] a, double[] c, double[] norms, double[] z) {
+      this.a = a;
+      this.c = c;
+      this.norms = norms;
+      this.z = z;
+    }
+
+    void decide(BitSet decided, BitSet facets, FacetProgress.Clock clock) {
+      int n = a.length;
+      int tests = 0;
+      try {
+        for (int k = decided.nextClearBit(0); k < n; k = decided.nextClearBit(k + 1)) {
+          Deadline.check();
+          clock.tick(decided, n, facets, tests);
+          tests++;
+          if (isActive(k)) {
+            facets.set(k);
+          }
+          decided.set(k);
+        }
+      } finally {
+        if (fallback != null) {
+          fallback.close();
+        }
+      }
+    }
+
+    private boolean isActive(int k) {
+      double bound = bound(c[k]);
+      double band = band(c[k]);
+      double value = Double.NaN;
+      if (!walkFailed) {
+        try {
+          if (walk == null) { // from the centre towards the first row tested
+            walk = VertexWalk.from(a, c, z, a[k]);
+          }
+          value = walk.maximum(k, bound + band, MAX_PIVOTS_PER_RANK * a[0].length);
+        } catch (ArithmeticException rounding) {
+          walkFailed = true;
+        }
+      }
+      if (!Double.isNaN(value) && Math.abs(value - bound) > band) {
+        return value > bound;
+      }
+      if (fallback == null) {
+        BitSet rows = new BitSet(a.length);
+        for (int i = 0; i < a.length; i++) {
+          if (norms[i] > ZERO_ROW) {
+            rows.set(i);
+          }
+        }
+        fallback = new RedundancyDual(a, c, rows);
+      }
+      return fallback.isActive(k);
+    }
   }
 
   /**

@@ -128,4 +128,17 @@ class FacetSearchTest {
     }
     assertThrows(IllegalArgumentException.class, () -> FacetSearch.find(Polytope.of(PolytopeTest.XOR, new long[] {2})));
   }
+
+  @Test
+  void aRowWithinRoundingOfTheBoundIsLeftToTheLpSolver() {
+    // x <= 1 - 1e-6 beside x <= 1: over the other rows x reaches 1, which is the tolerance's bound
+    // c + 1e-6 to rounding. The walk hands such a row to GLOP's dual, whose verdict the reference
+    // shares; a plain comparison of the walk's value would depend on the last bit.
+    double[][] w = {{1, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    double[] b = {-1, -(1 - 1e-6), -1, -1, -1};
+    MlpWeights net = new MlpWeights(new double[][][] {w, {{1, 1, 1, 1, 1}}}, new double[][] {b, {0}});
+    Polytope p = Polytope.of(net, new long[] {0});
+    assertArrayEquals(Facets.referenceLp(p), FacetSearch.find(p));
+    assertArrayEquals(Facets.referenceLp(p), FacetSearch.find(p, new double[] {0.5, 0.5}));
+  }
 }
