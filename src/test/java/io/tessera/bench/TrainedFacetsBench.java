@@ -63,9 +63,14 @@ public final class TrainedFacetsBench {
         float[] gradient = network.lossGradient(clean, 1, new int[] {test.labels()[i]});
         fgsm[i] = LinfAttacks.signedStep(clean, clean, gradient, 0.1, 0.1, new LinfAttacks.Domain(0, 1));
       }
-      group("train", Arrays.copyOf(train.features(), n), weights);
-      group("test", Arrays.copyOf(test.features(), n), weights);
-      group("fgsm", fgsm, weights);
+      List<Double> all = new java.util.ArrayList<>();
+      group("train", Arrays.copyOf(train.features(), n), weights, all);
+      group("test", Arrays.copyOf(test.features(), n), weights, all);
+      group("fgsm", fgsm, weights, all);
+      double[] seconds = all.stream().mapToDouble(Double::doubleValue).toArray();
+      double median = PatternsThroughputBench.median(seconds);
+      double worst = Arrays.stream(seconds).max().orElse(Double.NaN);
+      System.out.printf(Locale.ROOT, "all    median %.1f s, worst %.1f s per sample (%d samples): worst / median %.2f%n", median, worst, seconds.length, worst / median);
       for (int i = 0; i < check; i++) {
         check("test " + i, test.features()[i], weights);
       }
@@ -117,7 +122,7 @@ public final class TrainedFacetsBench {
     return x;
   }
 
-  private static void group(String name, float[][] samples, MlpWeights weights) {
+  private static void group(String name, float[][] samples, MlpWeights weights, List<Double> all) {
     if (samples.length == 0) {
       return;
     }
@@ -129,6 +134,7 @@ public final class TrainedFacetsBench {
       SampleRegion r = SampleRegion.of(weights, x, null, null, (decided, rows, facets, lps, elapsed) ->
           System.out.printf(Locale.ROOT, "  %s: %d of %d rows decided, %d facets, %d LPs, %.0f s%n", label, decided, rows, facets, lps, elapsed));
       seconds[i] = (System.nanoTime() - start) / 1e9;
+      all.add(seconds[i]);
       System.out.printf(Locale.ROOT, "%-8s %d facets of %d rows, %.1f s%n", label, r.facets().length, r.region().rows(), seconds[i]);
       if (i == 0) {
         sampledReference(r, seconds[i]);
