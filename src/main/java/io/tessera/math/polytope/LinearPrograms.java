@@ -103,6 +103,11 @@ final class LinearPrograms {
     if (presolve && status != MPSolver.ResultStatus.OPTIMAL) {
       status = solveWith(solver, parameters(false));
     }
+    if (status == MPSolver.ResultStatus.ABNORMAL || status == MPSolver.ResultStatus.NOT_SOLVED) {
+      // The primal simplex can end ABNORMAL on a dense trained region (seen on a 784-340x5 MNIST
+      // net's per-row reference LP); the dual simplex from scratch is the second try.
+      status = solveWith(solver, dual(parameters(false)));
+    }
     return switch (status(status)) {
       case OPTIMAL -> {
         double[] point = new double[x.length];
@@ -122,9 +127,7 @@ final class LinearPrograms {
    * bounds changed (FacetSearch's dual redundancy test). Throws {@link SolverFailure} where GLOP gives no answer.
    */
   static Status solveWarmDual(MPSolver solver) {
-    MPSolverParameters parameters = parameters(false);
-    parameters.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
-    return status(solveWith(solver, parameters));
+    return status(solveWith(solver, dual(parameters(false))));
   }
 
   private static Status status(MPSolver.ResultStatus status) {
@@ -134,6 +137,11 @@ final class LinearPrograms {
       case INFEASIBLE -> Status.INFEASIBLE;
       default -> throw new SolverFailure("GLOP ended with status " + status);
     };
+  }
+
+  private static MPSolverParameters dual(MPSolverParameters parameters) {
+    parameters.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
+    return parameters;
   }
 
   private static MPSolverParameters parameters(boolean presolve) {
