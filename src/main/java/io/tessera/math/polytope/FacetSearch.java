@@ -20,8 +20,8 @@ import java.util.BitSet;
  *       (the progress lines of bench/facets-trained show how many).
  *   <li>The reference test itself for every row the rays leave undecided: max a_k . x over the
  *       other rows, by a primal simplex that walks the region's vertices
- *       ({@link io.tessera.math.simplex.VertexWalk}), each test starting from the vertex where the
- *       last one ended inside the region. A test that needs more than {@link #MAX_PIVOTS_PER_RANK}
+ *       ({@link io.tessera.math.simplex.VertexWalk}), each test starting from the best of the
+ *       vertices where earlier tests ended inside the region. A test that needs more than {@link #MAX_PIVOTS_PER_RANK}
  *       x rank pivots, that ends within rounding of the bound, or that rounding stops, goes to the
  *       LP dual in one GLOP model ({@link RedundancyDual}). That is one LP per row at most, so the
  *       work per region is bounded whatever the region.
