@@ -1,5 +1,6 @@
 package io.tessera.math.simplex;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +17,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Why not a general LP solver: every test is the same matrix with a new objective, and every
  * test can start from a vertex of P found by an earlier one (of the last few kept, the one where
  * a_k . x is highest), with the basis inverse already at hand; a general solver rebuilds and
- * refactors its model per test. The walk keeps the inverse of
- * the r x r basis explicitly (column q: the direction that leaves the q-th tight row, keeping the
- * others tight), prices by steepest edge with the multipliers and edge norms updated per pivot,
- * and finds the blocking row without reading most rows: a row whose distance to its hyperplane,
- * last computed exactly and lowered by the path walked since, exceeds the best step so far
- * cannot block ({@link BlockingRows}).
+ * refactors its model per test. The walk keeps the inverse of the r x r basis explicitly (column
+ * q: the direction that leaves the q-th tight row, keeping the others tight), prices by steepest
+ * edge with the multipliers and edge norms updated per pivot, and finds the blocking row without
+ * reading most rows: a row whose distance to its hyperplane, last computed exactly and lowered by
+ * the path walked since, exceeds the best step so far cannot block ({@link BlockingRows}).
  */
 public final class VertexWalk {
   /** A row at most this norm has no hyperplane and never blocks. */
@@ -39,8 +39,8 @@ public final class VertexWalk {
   private final double[] c;
   private final int r;
   private final BlockingRows rows;
+  private final ArrayDeque<Vertex> homes = new ArrayDeque<>();
   private Vertex at;
-  private final java.util.ArrayDeque<Vertex> homes = new java.util.ArrayDeque<>();
   private long pivots;
 
   private VertexWalk(double[][] a, double[] c, BlockingRows rows) {
